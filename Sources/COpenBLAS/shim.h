@@ -1,0 +1,21 @@
+#ifndef BACKBONE_COPENBLAS_SHIM_H
+#define BACKBONE_COPENBLAS_SHIM_H
+#include <stddef.h>
+#include <cblas.h>
+
+/* Debian's OpenBLAS ships no LAPACKE; these are its Fortran LAPACK symbols.
+   gfortran ABI: every argument by pointer, and each character argument has a
+   hidden size_t length appended at the end of the list. */
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t uplo_len);
+void dpotri_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t uplo_len);
+void dpotrs_(const char *uplo, const int *n, const int *nrhs, const double *a, const int *lda,
+             double *b, const int *ldb, int *info, size_t uplo_len);
+void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, double *a, const int *lda,
+            double *b, const int *ldb, double *work, const int *lwork, int *info, size_t trans_len);
+void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau, double *work,
+             const int *lwork, int *info);
+void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w,
+            double *work, const int *lwork, int *info, size_t jobz_len, size_t uplo_len);
+void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b,
+            const int *ldb, int *info);
+#endif

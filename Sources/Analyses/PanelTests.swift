@@ -1,0 +1,62 @@
+import Stats
+import StudyData
+
+/// The per-panel family comparisons of Fig. 1 (spec §A1.6). Both the Welch
+/// test (what the study's published figure used) and the permutation test
+/// (what its text describes) are always computed; options only choose which
+/// one supplies the figure's stars.
+enum PanelTests {
+    static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
+                        dictionary: String, options: AnalysisOptions) -> [PanelComparison] {
+        let reference = families[0]
+        struct Raw { var framing: String; var category: String; var family: String
+                     var x: [Double]; var y: [Double]; var welch: WelchTestResult; var perm: PermutationTestResult; var seed: UInt64 }
+        var raw: [Raw] = []
+        for f in framings {
+            for category in categories {
+                let y = RewardModelRanks.panelValues(rows, family: reference, framing: f.rawValue, category: category)
+                for family in families.dropFirst() {
+                    let x = RewardModelRanks.panelValues(rows, family: family, framing: f.rawValue, category: category)
+                    let seed = SeedDerivation.seed(options.seed, [dictionary, f.rawValue, category, family])
+                    var generator = SeededGenerator(seed: seed)
+                    let perm = PermutationTest.welch(x, y, resamples: options.permutations, generator: &generator)
+                    raw.append(Raw(framing: f.rawValue, category: category, family: family, x: x, y: y,
+                                   welch: WelchTest.test(x, y), perm: perm, seed: seed))
+                }
+            }
+        }
+        let welchAdjusted = MultipleComparisons.bonferroni(raw.map(\.welch.p))
+        let permAdjusted = MultipleComparisons.bonferroni(raw.map(\.perm.p))
+        return raw.indices.map { i in
+            let r = raw[i]
+            let d = CohensD.compute(r.x, r.y)
+            let welch = WelchPanelTest(t: r.welch.t, df: r.welch.df, p: r.welch.p, pAdjusted: welchAdjusted[i],
+                                       stars: Significance.stars(welchAdjusted[i]))
+            let perm = PermutationPanelTest(resamples: r.perm.resamples, seed: r.seed, extremeCount: r.perm.extremeCount,
+                                            p: r.perm.p, pAdjusted: permAdjusted[i], stars: Significance.stars(permAdjusted[i]))
+            return PanelComparison(category: r.category, framing: r.framing, referenceFamily: reference, family: r.family,
+                                   nReference: r.y.count, nFamily: r.x.count,
+                                   meanReference: Descriptive.mean(r.y), meanFamily: Descriptive.mean(r.x),
+                                   welch: welch, permutation: perm, cohensD: d.averageVariance, cohensDPooled: d.pooled,
+                                   stars: options.panelTest == .welch ? welch.stars : perm.stars,
+                                   bonferroniPanels: raw.count)
+        }
+    }
+}
+
+/// Derives an independent, reproducible seed for each randomised computation
+/// from the user's `--seed` and a name (FNV-1a then SplitMix64 finalisation),
+/// so adding a dictionary or a family does not change any other panel's draws.
+enum SeedDerivation {
+    static func seed(_ base: UInt64, _ parts: [String]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ base
+        for part in parts {
+            for byte in part.utf8 { h ^= UInt64(byte); h = h &* 0x100_0000_01b3 }
+            h ^= 0x1f; h = h &* 0x100_0000_01b3
+        }
+        var z = h &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

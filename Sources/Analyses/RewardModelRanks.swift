@@ -1,0 +1,183 @@
+import StudyData
+import Stats
+
+/// Paper §2 (spec §A): how RMs of different base-model families rank the words
+/// of a value dictionary. A pure function of its inputs and options.
+public enum RewardModelRanks {
+    /// One RM's scores on the answers of one dictionary.
+    public struct ScoredModel: Sendable {
+        public var label: String
+        public var family: String
+        public var table: RewardScoreTable
+        public init(label: String, family: String, table: RewardScoreTable) {
+            self.label = label; self.family = family; self.table = table
+        }
+    }
+
+    public struct Input: Sendable {
+        public var dictionary: CategoryDictionary
+        public var dictionaryName: String
+        /// `virtue`/`script` for MFD2, nil otherwise.
+        public var columns: String?
+        public var prompts: [Prompt]
+        /// Family names in manifest order; the first one present is the reference level.
+        public var familyOrder: [String]
+        public var models: [ScoredModel]
+        public init(dictionary: CategoryDictionary, dictionaryName: String, columns: String?,
+                    prompts: [Prompt], familyOrder: [String], models: [ScoredModel]) {
+            self.dictionary = dictionary; self.dictionaryName = dictionaryName; self.columns = columns
+            self.prompts = prompts; self.familyOrder = familyOrder; self.models = models
+        }
+    }
+
+    public static func analyse(_ input: Input, options: AnalysisOptions) throws -> DictionaryRankResult {
+        let dict = input.dictionary
+        let categories = dict.categories
+        let families = input.familyOrder.filter { f in input.models.contains { $0.family == f } }
+        guard families.count >= 2 else {
+            throw AnalysisError("the \(input.dictionaryName) analysis needs reward models of at least two families; found \(families.joined(separator: ", "))")
+        }
+        let framings = Framing.allCases.filter { f in input.prompts.contains { $0.framing == f } }
+
+        // 1–3: rank kept answers per (RM, prompt); median per category.
+        var rows: [MedianRankRow] = []
+        var answersRanked = Set<String>()
+        var notInDictionary = Set<String>()
+        // ranks[model][prompt] = (category index, rank) of each kept answer.
+        var tokenRanks: [[[(Int, Double)]]] = []
+        for model in input.models {
+            let table = model.table
+            var kept: [Int] = []
+            var keptCategory: [Int] = []
+            for (i, answer) in table.responses.enumerated() {
+                if let c = dict.categoryOfWord[answer], let ci = categories.firstIndex(of: c) {
+                    kept.append(i); keptCategory.append(ci); answersRanked.insert(answer)
+                } else {
+                    notInDictionary.insert(answer)
+                }
+            }
+            var perPrompt: [[(Int, Double)]] = []
+            for prompt in input.prompts {
+                guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
+                    throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
+                }
+                let scores = kept.map { table.scores[column][$0] }
+                let ranks = Ranking.averageRanks(scores, descending: true)
+                perPrompt.append(Array(zip(keptCategory, ranks)))
+                for (ci, category) in categories.enumerated() {
+                    let r = zip(keptCategory, ranks).filter { $0.0 == ci }.map(\.1)
+                    guard !r.isEmpty else { continue }
+                    rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
+                                              prompt: prompt.key, framing: prompt.framing.rawValue,
+                                              medianRank: Descriptive.median(r)))
+                }
+            }
+            tokenRanks.append(perPrompt)
+        }
+
+        let framingSummary = framings.map { f -> FramingSummary in
+            let v = rows.filter { $0.framing == f.rawValue }.map(\.medianRank)
+            return FramingSummary(framing: f.rawValue, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
+        }
+
+        // §A1.4 average-rank table.
+        var averageRanks: [AverageRankRow] = []
+        for f in framings {
+            for (ci, category) in categories.enumerated() {
+                var perFamily: [(String, Double)] = []
+                for family in families {
+                    let medians: [Double] = input.models.indices.filter { input.models[$0].family == family }.map { m in
+                        var all: [Double] = []
+                        for (p, prompt) in input.prompts.enumerated() where prompt.framing == f {
+                            all += tokenRanks[m][p].filter { $0.0 == ci }.map(\.1)
+                        }
+                        return Descriptive.median(all)
+                    }
+                    perFamily.append((family, Descriptive.mean(medians)))
+                }
+                let reference = perFamily[0].1
+                for (family, value) in perFamily {
+                    averageRanks.append(AverageRankRow(framing: f.rawValue, category: category, family: family,
+                                                       averageRank: value, differenceFromReference: value - reference))
+                }
+            }
+        }
+
+        var rmMeans: [RMPanelMean] = []
+        for model in input.models {
+            for f in framings {
+                for category in categories {
+                    let v = rows.filter { $0.rm == model.label && $0.framing == f.rawValue && $0.category == category }.map(\.medianRank)
+                    guard !v.isEmpty else { continue }
+                    rmMeans.append(RMPanelMean(rm: model.label, family: model.family, framing: f.rawValue, category: category,
+                                               mean: Descriptive.mean(v), se: Descriptive.standardError(v),
+                                               sd: Descriptive.standardDeviation(v), n: v.count))
+                }
+            }
+        }
+
+        var familySummaries: [FamilyPanelSummary] = []
+        var violins: [ViolinDensity] = []
+        for f in framings {
+            for category in categories {
+                for family in families {
+                    let v = panelValues(rows, family: family, framing: f.rawValue, category: category)
+                    familySummaries.append(FamilyPanelSummary(family: family, framing: f.rawValue, category: category,
+                                                              mean: Descriptive.mean(v), se: Descriptive.standardError(v),
+                                                              sd: Descriptive.standardDeviation(v), n: v.count))
+                    if v.count >= 2 {
+                        let curve = KernelDensity.curve(v)
+                        violins.append(ViolinDensity(family: family, framing: f.rawValue, category: category,
+                                                     bandwidth: KernelDensity.bandwidthNRD0(v), grid: curve.grid, density: curve.density))
+                    }
+                }
+            }
+        }
+
+        let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
+                                           categories: categories, framings: framings)
+        let panels = PanelTests.compare(rows: rows, families: families, categories: categories, framings: framings,
+                                        dictionary: dict.id, options: options)
+
+        return DictionaryRankResult(
+            dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
+            answersRanked: answersRanked.count,
+            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.filter { dict.categoryOfWord[$0] == c }.count) },
+            answersNotInDictionary: notInDictionary.sorted(),
+            categories: categories, families: families, medianRanks: rows, framingSummary: framingSummary,
+            averageRanks: averageRanks, rmPanelMeans: rmMeans, familyPanelSummaries: familySummaries,
+            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest.rawValue, violins: violins)
+    }
+
+    static func panelValues(_ rows: [MedianRankRow], family: String, framing: String, category: String) -> [Double] {
+        rows.filter { $0.family == family && $0.framing == framing && $0.category == category }.map(\.medianRank)
+    }
+
+    /// `median_rank ~ family * category * framing + (1 | rm)`, REML, treatment
+    /// contrasts with the first family, first category and positive framing as
+    /// reference levels.
+    static func fitMixedModel(rows: [MedianRankRow], models: [ScoredModel], families: [String],
+                              categories: [String], framings: [Framing]) throws -> MixedModelResult {
+        let framingNames = framings.map(\.rawValue)
+        let design = DesignMatrix.fullFactorial([
+            Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
+            Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
+            Factor(name: "framing", levels: framingNames, codes: rows.map { framingNames.firstIndex(of: $0.framing)! }),
+        ])
+        let labels = models.map(\.label)
+        let fit = try LinearMixedModel.fitREML(response: rows.map(\.medianRank), design: design,
+                                               groups: rows.map { labels.firstIndex(of: $0.rm)! })
+        return MixedModelResult(
+            method: fit.method, formula: "median_rank ~ family * category * framing, random = ~1 | rm",
+            observations: fit.observations, groups: fit.groups,
+            fixedEffects: fit.fixedEffects.map { FixedEffectRow(term: $0.term, estimate: $0.estimate, stdError: $0.standardError, df: $0.df, t: $0.t, p: $0.p) },
+            randomInterceptSd: fit.randomInterceptSD, residualSd: fit.residualSD,
+            logLikelihood: fit.logLikelihood, aic: fit.aic, bic: fit.bic)
+    }
+}
+
+/// An analysis could not run on inputs that loaded fine (e.g. only one family).
+public struct AnalysisError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

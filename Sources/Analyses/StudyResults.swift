@@ -1,0 +1,80 @@
+import StudyData
+
+/// Everything the report computes: the single source of every number on every
+/// page and of `results.json`.
+public struct StudyResults: Codable, Equatable, Sendable {
+    public var schema: String
+    public var rewardModels: RewardModelSection
+}
+
+/// §2 for each dictionary of the manifest, in manifest order. `alternatives`
+/// holds the same dictionary under the other MFD2 column rule, so the methods
+/// page can put both side by side; in JSON it appears as `<id>_<columns>`.
+public struct RewardModelSection: Codable, Equatable, Sendable {
+    public var dictionaries: [DictionaryRankResult]
+    public var alternatives: [DictionaryRankResult]
+
+    public func result(for id: String) -> DictionaryRankResult? { dictionaries.first { $0.dictionary == id } }
+    public func alternative(for id: String) -> DictionaryRankResult? { alternatives.first { $0.dictionary == id } }
+
+    public init(dictionaries: [DictionaryRankResult], alternatives: [DictionaryRankResult]) {
+        self.dictionaries = dictionaries
+        self.alternatives = alternatives
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static func alternativeKey(_ r: DictionaryRankResult) -> String { r.dictionary + "_" + (r.columns ?? "alternative") }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        for r in dictionaries { try c.encode(r, forKey: Key(stringValue: r.dictionary)) }
+        for r in alternatives { try c.encode(r, forKey: Key(stringValue: Self.alternativeKey(r))) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        var primary: [DictionaryRankResult] = [], alternative: [DictionaryRankResult] = []
+        for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            let r = try c.decode(DictionaryRankResult.self, forKey: key)
+            if key.stringValue == r.dictionary { primary.append(r) } else { alternative.append(r) }
+        }
+        self.init(dictionaries: primary, alternatives: alternative)
+    }
+}
+
+/// Runs every analysis whose inputs are loaded. The CLI and tests call this;
+/// it does no I/O.
+public enum StudyAnalysis {
+    public static func run(_ study: LoadedStudy, options: AnalysisOptions) throws -> StudyResults {
+        var primary: [DictionaryRankResult] = []
+        var alternatives: [DictionaryRankResult] = []
+        let chosen: MFDColumnRule = options.mfdColumns == .script ? .script : .virtue
+        for source in study.manifest.dictionaries {
+            guard let tables = study.scores[source.id], let variants = study.dictionaries[source.id] else { continue }
+            let models = study.manifest.rewardModels.compactMap { rm in
+                tables[rm.label].map { RewardModelRanks.ScoredModel(label: rm.label, family: rm.family, table: $0) }
+            }
+            func analyse(_ rule: MFDColumnRule) throws -> DictionaryRankResult? {
+                guard let dictionary = variants[rule] else { return nil }
+                let input = RewardModelRanks.Input(
+                    dictionary: dictionary, dictionaryName: source.name,
+                    columns: source.format == .mfd2 ? rule.rawValue : nil,
+                    prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models)
+                return try RewardModelRanks.analyse(input, options: options)
+            }
+            if source.format == .mfd2 {
+                if let r = try analyse(chosen) { primary.append(r) }
+                if let r = try analyse(chosen == .virtue ? .script : .virtue) { alternatives.append(r) }
+            } else if let r = try analyse(.virtue) {
+                primary.append(r)
+            }
+        }
+        return StudyResults(schema: "1.0", rewardModels: RewardModelSection(dictionaries: primary, alternatives: alternatives))
+    }
+}

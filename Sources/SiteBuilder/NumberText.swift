@@ -1,0 +1,33 @@
+import Foundation
+
+/// How numbers read on the pages. One place, so every page uses the same
+/// conventions (and rebuilds are byte-identical).
+enum NumberText {
+    static func fixed(_ x: Double, decimals: Int) -> String {
+        guard x.isFinite else { return "NA" }
+        let s = String(format: "%.\(decimals)f", x)
+        // Avoid "-0.00" for values that round to zero.
+        if s.hasPrefix("-"), Double(s) == 0 { return String(s.dropFirst()) }
+        return s
+    }
+
+    /// p-values: 4 decimals down to .0001, then two significant digits in
+    /// scientific notation; an underflowed 0 is shown as "< 1e-300".
+    static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "NA" }
+        if p == 0 { return "< 1e-300" }
+        if p >= 0.0001 { return String(format: "%.4f", p) }
+        return String(format: "%.2e", p)
+    }
+
+    static func integer(_ n: Int) -> String {
+        let s = String(n)
+        guard n >= 10_000 else { return s }
+        var out = ""
+        for (i, c) in s.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+}

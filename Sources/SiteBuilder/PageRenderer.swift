@@ -1,0 +1,87 @@
+import Foundation
+import Mustache
+
+/// Turns a page's prose (Markdown with Mustache tags) into a finished HTML page.
+///
+/// Order matters for safety: Markdown is rendered first, on prose we wrote;
+/// Mustache then fills values into the HTML, escaping plain values, and
+/// inserting our own pre-escaped tables and SVG with triple braces. So no data
+/// string is ever interpreted as Markdown.
+struct PageRenderer {
+    var layout: MustacheTemplate
+    var layoutPath: String
+
+    init(templatesFolder: URL) throws {
+        let url = templatesFolder.appendingPathComponent("layout.mustache")
+        layoutPath = url.path
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw SiteError("cannot read the page layout \(url.path); pass --templates DIR with the folder holding layout.mustache")
+        }
+        do { layout = try MustacheTemplate(string: text) } catch {
+            throw SiteError("\(url.path): invalid Mustache template (\(error))")
+        }
+    }
+
+    /// Renders one page body from its Markdown source, checking first that
+    /// every top-level tag names a value the build computed — swift-mustache
+    /// renders unknown names as empty text, which would silently drop numbers.
+    func body(markdown: String, sourcePath: String, context: [String: Any]) throws -> String {
+        try Self.checkTags(markdown, sourcePath: sourcePath, context: context)
+        let html = Markdown.html(markdown)
+        let template: MustacheTemplate
+        do { template = try MustacheTemplate(string: html) } catch {
+            throw SiteError("\(sourcePath): invalid Mustache tag (\(error))")
+        }
+        return template.render(context)
+    }
+
+    func page(title: String, body: String, navigation: [[String: Any]], siteTitle: String, citation: String) -> String {
+        layout.render([
+            "title": title,
+            "site_title": siteTitle,
+            "nav": navigation,
+            "content": body,
+            "citation": citation,
+        ] as [String: Any])
+    }
+
+    static func checkTags(_ source: String, sourcePath: String, context: [String: Any]) throws {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}"#)
+        var depth = 0
+        let lines = source.components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() {
+            let ns = line as NSString
+            for match in pattern.matches(in: line, range: NSRange(location: 0, length: ns.length)) {
+                let kind = ns.substring(with: match.range(at: 2))
+                let name = ns.substring(with: match.range(at: 3))
+                switch kind {
+                case "#", "^":
+                    if depth == 0, lookup(name, in: context) == nil {
+                        throw SiteError("\(sourcePath):\(index + 1): the section {{\(kind)\(name)}} names no computed value")
+                    }
+                    depth += 1
+                case "/": depth -= 1
+                default:
+                    if depth == 0, lookup(name, in: context) == nil {
+                        throw SiteError("\(sourcePath):\(index + 1): {{\(name)}} names no computed value")
+                    }
+                }
+            }
+        }
+    }
+
+    static func lookup(_ dotted: String, in context: [String: Any]) -> Any? {
+        var current: Any = context
+        for part in dotted.split(separator: ".") {
+            guard let dict = current as? [String: Any], let next = dict[String(part)] else { return nil }
+            current = next
+        }
+        return current
+    }
+}
+
+/// A problem building the site that is not about input data (templates, pages, output folder).
+public struct SiteError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

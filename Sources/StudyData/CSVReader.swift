@@ -1,0 +1,142 @@
+import Foundation
+
+/// One CSV record with the physical line it starts on, so errors can point at it.
+public struct CSVRecord: Equatable, Sendable {
+    public var line: Int
+    public var fields: [String]
+}
+
+/// A whole CSV file: its header and records, with the display path used in errors.
+public struct CSVDocument: Sendable {
+    public var path: String
+    public var header: [String]
+    public var records: [CSVRecord]
+
+    /// The 0-based index of a header column, or a `DataError` naming the file,
+    /// line 1 and the columns that are there.
+    public func columnIndex(_ name: String) throws -> Int {
+        if let i = header.firstIndex(of: name) { return i }
+        let shown = header.prefix(8).map { quotedForMessage($0) }.joined(separator: ", ")
+        throw DataError(path: path, line: 1, message: "expected a column named \(quotedForMessage(name)); the header has \(shown)\(header.count > 8 ? ", …" : "")")
+    }
+}
+
+/// Our own CSV reader (RFC 4180), written for the study's files rather than
+/// taken from a library because the rules that matter here are unusual:
+/// a record ends only at LF or CRLF (a bare CR inside a field is data — older
+/// Python csv writers leave unquoted `\r` tokens); no value is ever "missing"
+/// (`NA`, `NaN`, empty are text until a loader decides); invalid UTF-8 becomes
+/// U+FFFD so it stays visible instead of crashing; and every error names the
+/// file, line and field.
+public enum CSVReader {
+    /// Reads and parses a file. `displayPath` is what errors show (relative to
+    /// the content folder where possible).
+    public static func read(url: URL, displayPath: String) throws -> CSVDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DataError(path: displayPath, message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(data, path: displayPath)
+    }
+
+    /// Parses bytes. The first record is the header; blank lines are skipped;
+    /// every record must have as many fields as the header.
+    public static func parse(_ data: Data, path: String) throws -> CSVDocument {
+        let rows = try data.withUnsafeBytes { raw -> [CSVRecord] in
+            try parseRecords(raw.bindMemory(to: UInt8.self), path: path)
+        }
+        guard let first = rows.first else {
+            throw DataError(path: path, line: 1, message: "expected a header line, found an empty file")
+        }
+        var header = first.fields
+        if let h = header.first, h.hasPrefix("\u{FEFF}") { header[0] = String(h.dropFirst()) }
+        let records = Array(rows.dropFirst())
+        for record in records where record.fields.count != header.count {
+            throw DataError(path: path, line: record.line, column: min(record.fields.count, header.count) + (record.fields.count < header.count ? 0 : 1),
+                            message: "expected \(header.count) fields as in the header, found \(record.fields.count)")
+        }
+        return CSVDocument(path: path, header: header, records: records)
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
+    private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
+
+    private static func parseRecords(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var i = 0
+        let n = bytes.count
+        var line = 1
+        var recordLine = 1
+        var atFieldStart = true
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            // A blank line parses as one empty field: skip it.
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(CSVRecord(line: recordLine, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        while i < n {
+            let b = bytes[i]
+            if atFieldStart && b == quote {
+                // Quoted field: runs to the matching quote; "" is a literal quote.
+                let openLine = line
+                let openColumn = fields.count + 1
+                i += 1
+                var closed = false
+                while i < n {
+                    let c = bytes[i]
+                    if c == quote {
+                        if i + 1 < n && bytes[i + 1] == quote {
+                            field.append(quote); i += 2; continue
+                        }
+                        i += 1; closed = true; break
+                    }
+                    if c == lf { line += 1 }
+                    field.append(c); i += 1
+                }
+                if !closed {
+                    throw DataError(path: path, line: openLine, column: openColumn,
+                                    message: "expected a closing quote for the field that opens here, found the end of the file")
+                }
+                // After the closing quote: a comma, a record end, or the end of the file.
+                if i < n {
+                    let c = bytes[i]
+                    let isCRLF = c == cr && i + 1 < n && bytes[i + 1] == lf
+                    if c != comma && c != lf && !isCRLF {
+                        throw DataError(path: path, line: line, column: fields.count + 1,
+                                        message: "expected a comma or the end of the line after a closing quote, found \(quotedForMessage(String(decoding: [c], as: UTF8.self)))")
+                    }
+                }
+                atFieldStart = false
+                continue
+            }
+            if b == comma {
+                endField(); atFieldStart = true; i += 1; continue
+            }
+            if b == lf {
+                endRecord(); atFieldStart = true; i += 1; line += 1; recordLine = line; continue
+            }
+            if b == cr && i + 1 < n && bytes[i + 1] == lf {
+                endRecord(); atFieldStart = true; i += 2; line += 1; recordLine = line; continue
+            }
+            field.append(b); atFieldStart = false; i += 1
+        }
+        if !field.isEmpty || !fields.isEmpty || !atFieldStart {
+            endRecord()
+        }
+        return records
+    }
+}

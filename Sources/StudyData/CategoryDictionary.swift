@@ -1,0 +1,103 @@
+import Foundation
+
+/// A word list that maps each word to one category (Agency/Communion, or a
+/// moral foundation). Analyses only need "which category is this answer in",
+/// so both dictionary formats load into this one shape.
+public struct CategoryDictionary: Sendable {
+    public var id: String
+    public var path: String
+    /// Categories in alphabetical order: the first is the reference level of the mixed model.
+    public var categories: [String]
+    public var categoryOfWord: [String: String]
+
+    public var wordCount: Int { categoryOfWord.count }
+
+    public func wordCount(in category: String) -> Int {
+        categoryOfWord.values.reduce(0) { $0 + ($1 == category ? 1 : 0) }
+    }
+}
+
+/// Which MFD2 columns define a foundation's words (see `MFDColumnRule`).
+public enum MFDColumnRule: String, Codable, Sendable {
+    /// Only `<Foundation>_Virtue` columns: what the paper says it analyses.
+    case virtue
+    /// The study script's positional range `Care_Virtue … Sanctity_Virtue`,
+    /// which takes four `_Vice` columns too and drops `Sanctity_Vice`.
+    case script
+}
+
+public enum DictionaryLoader {
+    /// Loads a dictionary as the manifest describes it.
+    public static func load(_ source: DictionarySource, folder: ContentFolder, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
+        let url = try folder.resolve(source.file, manifestField: "dictionaries.\(source.id).file")
+        let display = folder.displayPath(source.file)
+        let doc = try CSVReader.read(url: url, displayPath: display)
+        switch source.format {
+        case .categoryWord: return try categoryWord(doc, id: source.id)
+        case .mfd2: return try mfd2(doc, id: source.id, rule: mfdRule)
+        }
+    }
+
+    /// `Category,token_decoded` rows. A word listed under two categories is an
+    /// error: the analysis would not know which category it belongs to.
+    static func categoryWord(_ doc: CSVDocument, id: String) throws -> CategoryDictionary {
+        let cat = try doc.columnIndex("Category")
+        let word = try doc.columnIndex("token_decoded")
+        var map: [String: String] = [:]
+        for r in doc.records {
+            let w = r.fields[word], c = r.fields[cat]
+            if c.isEmpty {
+                throw DataError(path: doc.path, line: r.line, column: cat + 1, message: "expected a category name, found an empty field")
+            }
+            if let old = map[w], old != c {
+                throw DataError(path: doc.path, line: r.line, column: word + 1,
+                                message: "expected each word in one category, found \(quotedForMessage(w)) in \(old) and \(c)")
+            }
+            map[w] = c
+        }
+        return CategoryDictionary(id: id, path: doc.path, categories: Set(map.values).sorted(), categoryOfWord: map)
+    }
+
+    /// MFD2 `.dicx`: membership is an `X` in a `<Foundation>_Virtue|_Vice` column.
+    static func mfd2(_ doc: CSVDocument, id: String, rule: MFDColumnRule) throws -> CategoryDictionary {
+        let term = try doc.columnIndex("DicTerm")
+        let selected: [Int]
+        switch rule {
+        case .virtue:
+            selected = doc.header.indices.filter { doc.header[$0].hasSuffix("_Virtue") }
+        case .script:
+            let from = try doc.columnIndex("Care_Virtue")
+            let to = try doc.columnIndex("Sanctity_Virtue")
+            guard from <= to else {
+                throw DataError(path: doc.path, line: 1, message: "expected Care_Virtue before Sanctity_Virtue (the study script takes the columns between them)")
+            }
+            selected = Array(from...to)
+        }
+        if selected.isEmpty {
+            throw DataError(path: doc.path, line: 1, message: "expected columns named <Foundation>_Virtue")
+        }
+        func foundation(_ column: Int) -> String {
+            let name = doc.header[column]
+            guard let underscore = name.lastIndex(of: "_") else { return name }
+            return String(name[..<underscore])
+        }
+        var map: [String: String] = [:]
+        for r in doc.records {
+            let w = r.fields[term]
+            for c in selected {
+                let mark = r.fields[c].trimmingCharacters(in: .whitespaces)
+                if mark.isEmpty { continue }
+                guard mark == "X" || mark == "x" else {
+                    throw DataError(path: doc.path, line: r.line, column: c + 1, message: "expected \"X\" or an empty field, found \(quotedForMessage(r.fields[c]))")
+                }
+                let f = foundation(c)
+                if let old = map[w], old != f {
+                    throw DataError(path: doc.path, line: r.line, column: c + 1,
+                                    message: "expected each word in one foundation, found \(quotedForMessage(w)) in \(old) and \(f)")
+                }
+                map[w] = f
+            }
+        }
+        return CategoryDictionary(id: id, path: doc.path, categories: Set(map.values).sorted(), categoryOfWord: map)
+    }
+}

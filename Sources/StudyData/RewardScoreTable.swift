@@ -1,0 +1,46 @@
+import Foundation
+
+/// One reward model's scores for a list of one-word answers: `response` plus
+/// one column per prompt key. Stored column-wise (`scores[prompt][answer]`)
+/// because every analysis ranks a whole prompt column at once.
+public struct RewardScoreTable: Sendable {
+    public var path: String
+    public var responses: [String]
+    public var promptKeys: [String]
+    public var scores: [[Double]]
+
+    /// Loads a score file and checks it against the manifest's prompts: every
+    /// prompt must have a column, every score must be a finite number, and no
+    /// answer may appear twice (it would be ranked twice).
+    public static func load(url: URL, displayPath: String, prompts: [String]) throws -> RewardScoreTable {
+        let doc = try CSVReader.read(url: url, displayPath: displayPath)
+        let responseColumn = try doc.columnIndex("response")
+        let columns = try prompts.map { try doc.columnIndex($0) }
+        var responses: [String] = []
+        responses.reserveCapacity(doc.records.count)
+        var scores = Array(repeating: [Double](), count: prompts.count)
+        var seen: [String: Int] = [:]
+        for record in doc.records {
+            let answer = record.fields[responseColumn]
+            if let first = seen[answer] {
+                throw DataError(path: displayPath, line: record.line, column: responseColumn + 1,
+                                message: "expected each response once, found \(quotedForMessage(answer)) again (first on line \(first))")
+            }
+            seen[answer] = record.line
+            responses.append(answer)
+            for (p, c) in columns.enumerated() {
+                scores[p].append(try parseScore(record.fields[c], path: displayPath, line: record.line, column: c + 1))
+            }
+        }
+        return RewardScoreTable(path: displayPath, responses: responses, promptKeys: prompts, scores: scores)
+    }
+
+    static func parseScore(_ text: String, path: String, line: Int, column: Int) throws -> Double {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let v = Double(trimmed), v.isFinite, !trimmed.isEmpty,
+              trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") else {
+            throw DataError(path: path, line: line, column: column, message: "expected a number, found \(quotedForMessage(text))")
+        }
+        return v
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the data page and `manifest.json` say about one input file.
+public struct InputFileRecord: Codable, Equatable, Sendable {
+    /// Relative to the content folder's parent, e.g. `content/data/x.csv`.
+    public var path: String
+    public var bytes: Int
+    public var sha256: String
+    public var rows: Int?
+    public var columns: Int?
+    public var role: String
+}
+
+/// Everything §2 reads, loaded and validated before any statistic runs.
+public struct LoadedStudy: Sendable {
+    public var manifest: StudyManifest
+    /// MFD-style dictionaries are loaded under both column rules so the
+    /// methods page can show both; other dictionaries appear once (rule `.virtue`).
+    public var dictionaries: [String: [MFDColumnRule: CategoryDictionary]]
+    /// dictionary id → RM label → scores.
+    public var scores: [String: [String: RewardScoreTable]]
+    public var inputs: [InputFileRecord]
+}
+
+public enum StudyLoader {
+    public static func load(folder: ContentFolder) throws -> LoadedStudy {
+        let manifest = try ManifestLoader.load(from: folder)
+        var inputs: [InputFileRecord] = []
+        let manifestURL = folder.root.appendingPathComponent(ManifestLoader.fileName)
+        inputs.append(try record(url: manifestURL, display: folder.displayPath(ManifestLoader.fileName), rows: nil, columns: nil, role: "study manifest"))
+
+        var dictionaries: [String: [MFDColumnRule: CategoryDictionary]] = [:]
+        for source in manifest.dictionaries {
+            let rules: [MFDColumnRule] = source.format == .mfd2 ? [.virtue, .script] : [.virtue]
+            var loaded: [MFDColumnRule: CategoryDictionary] = [:]
+            for rule in rules {
+                loaded[rule] = try DictionaryLoader.load(source, folder: folder, mfdRule: rule)
+            }
+            dictionaries[source.id] = loaded
+            let url = try folder.resolve(source.file, manifestField: "dictionaries.\(source.id).file")
+            let doc = try CSVReader.read(url: url, displayPath: folder.displayPath(source.file))
+            inputs.append(try record(url: url, display: doc.path, rows: doc.records.count, columns: doc.header.count,
+                                     role: "dictionary: \(source.name)"))
+        }
+
+        var scores: [String: [String: RewardScoreTable]] = [:]
+        let promptKeys = manifest.prompts.map(\.key)
+        for rm in manifest.rewardModels {
+            for (dictionaryID, file) in rm.scores.sorted(by: { $0.key < $1.key }) {
+                let url = try folder.resolve(file, manifestField: "reward_models.\(rm.label).scores.\(dictionaryID)")
+                let display = folder.displayPath(file)
+                let table = try RewardScoreTable.load(url: url, displayPath: display, prompts: promptKeys)
+                scores[dictionaryID, default: [:]][rm.label] = table
+                inputs.append(try record(url: url, display: display, rows: table.responses.count, columns: promptKeys.count + 1,
+                                         role: "RM scores: \(rm.label) on \(dictionaryID)"))
+            }
+        }
+        return LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+    }
+
+    static func record(url: URL, display: String, rows: Int?, columns: Int?, role: String) throws -> InputFileRecord {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DataError(path: display, message: "cannot read the file")
+        }
+        return InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
+    }
+}

@@ -1,0 +1,70 @@
+/// The study manifest (`content/study.yaml`): everything that names models,
+/// families, colours, prompts and dictionaries lives here rather than in code,
+/// so a researcher adds a reward model or a family by editing one file.
+public struct StudyManifest: Codable, Equatable, Sendable {
+    public var title: String
+    public var citation: String
+    public var prompts: [Prompt]
+    public var families: [Family]
+    public var dictionaries: [DictionarySource]
+    public var rewardModels: [RewardModel]
+
+    enum CodingKeys: String, CodingKey {
+        case title, citation, prompts, families, dictionaries
+        case rewardModels = "reward_models"
+    }
+
+    /// Framings in the order the report shows them: positive first, then negative.
+    public var framings: [Framing] { Framing.allCases.filter { f in prompts.contains { $0.framing == f } } }
+
+    public func family(named name: String) -> Family? { families.first { $0.name == name } }
+    public func dictionary(id: String) -> DictionarySource? { dictionaries.first { $0.id == id } }
+}
+
+/// Whether a prompt asks for the best or the worst thing; the study's
+/// "valence" factor.
+public enum Framing: String, Codable, CaseIterable, Sendable {
+    case positive
+    case negative
+}
+
+public struct Prompt: Codable, Equatable, Sendable {
+    public var key: String
+    public var text: String
+    public var framing: Framing
+}
+
+public struct Family: Codable, Equatable, Sendable {
+    public var name: String
+    /// `#RRGGBB`, used for every mark of this family in every figure.
+    public var colour: String
+}
+
+/// Which loader reads a dictionary file.
+public enum DictionaryFormat: String, Codable, Sendable {
+    /// `Category,token_decoded` rows (the Big Two nouns).
+    case categoryWord = "category-word"
+    /// MFD2 `.dicx`: `DicTerm` then `<Foundation>_Virtue|_Vice` columns marked `X`.
+    case mfd2 = "mfd2-dicx"
+}
+
+public struct DictionarySource: Codable, Equatable, Sendable {
+    /// Short key used in results and in each reward model's `scores` map (`big2`, `mfd2`).
+    public var id: String
+    public var name: String
+    public var format: DictionaryFormat
+    /// Relative to the content folder.
+    public var file: String
+    public var citation: String
+}
+
+public struct RewardModel: Codable, Equatable, Sendable {
+    /// Short label shown in figures, e.g. `N-Gem-27B`.
+    public var label: String
+    /// Full Hugging Face name, e.g. `nicolinho/QRM-Gemma-2-27B`.
+    public var name: String
+    public var family: String
+    public var size: String
+    /// Dictionary id → score file, relative to the content folder.
+    public var scores: [String: String]
+}

@@ -27,7 +27,7 @@ struct PageRenderer {
     /// renders unknown names as empty text, which would silently drop numbers.
     func body(markdown: String, sourcePath: String, context: [String: Any]) throws -> String {
         try Self.checkTags(markdown, sourcePath: sourcePath, context: context)
-        let html = Markdown.html(markdown)
+        let html = Self.addHeadingIDs(Markdown.html(markdown))
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: html) } catch {
             throw SiteError("\(sourcePath): invalid Mustache tag (\(error))")
@@ -68,6 +68,45 @@ struct PageRenderer {
                 }
             }
         }
+    }
+
+    /// cmark emits bare `<h2>`/`<h3>`; tables of contents and cross-page links
+    /// need stable anchors, so each gets an id slugged from its text.
+    static func addHeadingIDs(_ html: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: #"<h([23])>(.*?)</h\1>"#)
+        let ns = html as NSString
+        var out = ""
+        var last = 0
+        var used = Set<String>()
+        for m in pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            let level = ns.substring(with: m.range(at: 1))
+            let inner = ns.substring(with: m.range(at: 2))
+            var slug = slugify(inner)
+            var n = 2
+            while used.contains(slug) { slug = slugify(inner) + "-\(n)"; n += 1 }
+            used.insert(slug)
+            out += "<h\(level) id=\"\(slug)\">\(inner)</h\(level)>"
+            last = m.range.location + m.range.length
+        }
+        out += ns.substring(from: last)
+        return out
+    }
+
+    static func slugify(_ html: String) -> String {
+        let text = html.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"&[a-z]+;"#, with: "", options: .regularExpression)
+        var slug = ""
+        var dash = false
+        for ch in text.lowercased().unicodeScalars {
+            if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") {
+                slug.unicodeScalars.append(ch); dash = false
+            } else if !dash && !slug.isEmpty {
+                slug += "-"; dash = true
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "section" : slug
     }
 
     static func lookup(_ dotted: String, in context: [String: Any]) -> Any? {

@@ -1,0 +1,114 @@
+import Analyses
+import Foundation
+import StudyData
+import SVGCharts
+
+/// Where the pieces of a build come from and where the site goes.
+public struct SiteLocations {
+    public var content: ContentFolder
+    public var templates: URL
+    public var output: URL
+    public init(content: ContentFolder, templates: URL, output: URL) {
+        self.content = content; self.templates = templates; self.output = output
+    }
+    var pages: URL { content.root.appendingPathComponent("pages") }
+}
+
+/// What a finished build reports back to the CLI.
+public struct BuildSummary: Sendable {
+    public var files: [String]
+    public var indexPath: String
+}
+
+/// Assembles the site: tables, figures and page prose from result values,
+/// written atomically. Renders; never computes statistics.
+public enum ReportBuilder {
+    struct Page {
+        var file: String
+        var source: String
+        var label: String
+    }
+
+    static let pages = [
+        Page(file: "index.html", source: "index.md", label: "Overview"),
+        Page(file: "reward-models.html", source: "reward-models.md", label: "Reward models (§2)"),
+        Page(file: "methods.html", source: "methods.md", label: "Methods"),
+        Page(file: "data.html", source: "data.md", label: "Data"),
+    ]
+
+    public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
+                             locations: SiteLocations) throws -> BuildSummary {
+        var writer = try AtomicSiteWriter(destination: locations.output)
+        do {
+            let renderer = try PageRenderer(templatesFolder: locations.templates)
+            var context = SiteContext.base(study: study, results: results, options: options)
+            // Tables and figures: written as downloads and put into the context as HTML.
+            var assets = SiteAssets()
+            for (index, r) in results.rewardModels.dictionaries.enumerated() {
+                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study, assets: &assets)
+            }
+            context["methods"] = SiteContext.methods(results: results, assets: &assets)
+            context["data"] = SiteContext.data(study: study, assets: &assets)
+
+            let navigation = { (current: String) -> [[String: Any]] in
+                pages.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
+            }
+            for page in pages {
+                let sourceURL = locations.pages.appendingPathComponent(page.source)
+                let display = locations.content.displayPath("pages/" + page.source)
+                guard let markdown = try? String(contentsOf: sourceURL, encoding: .utf8) else {
+                    throw SiteError("\(display): cannot read the page source")
+                }
+                let body = try renderer.body(markdown: markdown, sourcePath: display, context: context)
+                let title = markdown.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? page.label
+                try writer.write(page.file, renderer.page(title: title, body: body, navigation: navigation(page.file),
+                                                          siteTitle: "Backbone report", citation: study.manifest.citation))
+            }
+            for (path, text) in assets.files.sorted(by: { $0.key < $1.key }) { try writer.write(path, text) }
+            guard let css = try? String(contentsOf: locations.templates.appendingPathComponent("style.css"), encoding: .utf8) else {
+                throw SiteError("cannot read \(locations.templates.appendingPathComponent("style.css").path)")
+            }
+            try writer.write("style.css", css)
+            try writer.write("results.json", CanonicalJSON.encode(results))
+            try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs)))
+            let files = writer.files
+            try writer.commit()
+            return BuildSummary(files: files, indexPath: locations.output.appendingPathComponent("index.html").path)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    static func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(97 + i % 26))) }
+}
+
+/// `manifest.json`: what went into a build, so two builds can be compared.
+/// Deliberately without a timestamp, host or path outside the content folder.
+struct BuildManifest: Codable {
+    var tool = "backbone"
+    var version = SiteVersion.tool
+    var schema = SiteVersion.schema
+    var options: AnalysisOptions
+    var inputs: [InputFileRecord]
+}
+
+/// Files that pages link to (CSV downloads, SVG figures), collected while the
+/// page context is assembled.
+struct SiteAssets {
+    var files: [String: String] = [:]
+
+    mutating func table(_ t: ReportTable) -> String {
+        files[t.downloadPath] = t.csv
+        return t.html()
+    }
+
+    /// Writes the SVG and returns the figure's HTML block with caption and links.
+    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable) -> String {
+        files["figures/\(id).svg"] = svg
+        files[data.downloadPath] = data.csv
+        return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
+            + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
+            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a></p></figure>"
+    }
+}

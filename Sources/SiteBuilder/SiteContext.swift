@@ -1,0 +1,129 @@
+import Analyses
+import StudyData
+import SVGCharts
+
+/// The values page prose can name with Mustache tags, e.g.
+/// `{{big2.threeWay.t}}` or `{{{big2.figures.main}}}`. Numbers are
+/// pre-formatted strings so every page shows them the same way.
+enum SiteContext {
+    static func base(study: LoadedStudy, results: StudyResults, options: AnalysisOptions) -> [String: Any] {
+        let m = study.manifest
+        return [
+            "study": ["title": m.title, "citation": m.citation,
+                      "prompts": String(m.prompts.count),
+                      "rewardModels": String(m.rewardModels.count),
+                      "positivePrompts": String(m.prompts.filter { $0.framing == .positive }.count),
+                      "negativePrompts": String(m.prompts.filter { $0.framing == .negative }.count)] as [String: Any],
+            "options": ["mfdColumns": options.mfdColumns.rawValue, "panelTest": options.panelTest.rawValue,
+                        "permutations": NumberText.integer(options.permutations), "seed": String(options.seed),
+                        "otherMfdColumns": options.mfdColumns == .virtue ? "script" : "virtue"] as [String: Any],
+            "dictionaries": m.dictionaries.map { ["id": $0.id, "name": $0.name, "citation": $0.citation] },
+        ]
+    }
+
+    static func shortName(_ id: String, fallback: String) -> String {
+        switch id { case "big2": return "Big Two"; case "mfd2": return "MFD2"; default: return fallback }
+    }
+
+    static func dictionary(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, assets: inout SiteAssets) throws -> [String: Any] {
+        let id = r.dictionary
+        let short = shortName(id, fallback: r.dictionaryName)
+        let means = RewardModelTables.rmPanelMeans(r, id: "\(id)_rm_panel_means")
+        let ranks = RewardModelTables.medianRanks(r, id: "\(id)_median_ranks")
+        assets.files[ranks.downloadPath] = ranks.csv
+        let main = RankFigures.figure(r, manifest: study.manifest, id: "fig1\(letter)", shortName: short, variant: .summaries)
+        let swarm = RankFigures.figure(r, manifest: study.manifest, id: "figA1\(letter)", shortName: short, variant: .beeswarm)
+        let starsNote = "Stars: \(r.figureStarsFrom) test, Bonferroni over \(r.panels.count) panels (*** p < .001, ** p < .01, * p < .05)."
+        let familyCounts = r.families.map { f in
+            "\(study.manifest.rewardModels.filter { $0.family == f }.count) \(f)"
+        }.joined(separator: ", ")
+        let mainHTML = assets.figure(
+            id: "fig1\(letter)", number: "Figure 1\(letter)",
+            caption: "Median rank of \(short) answers (\(r.answersRanked) ranked; rank 1 = best) by reward-model family. Violins: distribution of the family's median ranks; points: each RM's mean ± SE; diamonds: family mean ± SE joined by a dotted line. \(starsNote)",
+            svg: render(main), data: means)
+        let swarmHTML = assets.figure(
+            id: "figA1\(letter)", number: "Figure A1\(letter)",
+            caption: "The same data as Figure 1\(letter) with every median rank (one per RM and prompt) shown as a point; diamonds: family mean ± SD. \(starsNote)",
+            svg: render(swarm), data: ranks)
+        let interactions = r.mixedModel.fixedEffects.filter { $0.term.split(separator: ":").count == 3 }
+        return [
+            "name": r.dictionaryName, "short": short,
+            "columns": r.columns ?? "",
+            "answersRanked": String(r.answersRanked),
+            "answersPerCategory": r.answersPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "),
+            "notInDictionary": r.answersNotInDictionary.isEmpty ? "none" : r.answersNotInDictionary.map { "“\($0)”" }.joined(separator: ", "),
+            "notInDictionaryCount": String(r.answersNotInDictionary.count),
+            "observations": String(r.mixedModel.observations),
+            "groups": String(r.mixedModel.groups),
+            "familyCounts": familyCounts,
+            "referenceFamily": r.families[0],
+            "figures": ["main": mainHTML, "swarm": swarmHTML],
+            "tables": [
+                "fixedEffects": assets.table(RewardModelTables.fixedEffects(r, id: "\(id)_fixed_effects")),
+                "modelFit": assets.table(RewardModelTables.modelFit(r, id: "\(id)_model_fit")),
+                "panels": assets.table(RewardModelTables.panels(r, id: "\(id)_panel_tests")),
+                "averageRanks": assets.table(RewardModelTables.averageRanks(r, id: "\(id)_average_ranks")),
+                "medianRanksLink": ranks.downloadPath,
+            ] as [String: Any],
+            "interactions": interactions.map(effectContext),
+            "interactionList": htmlList(interactions.map { e in
+                "<code>\(HTML.escape(e.term))</code>: estimate \(NumberText.fixed(e.estimate, decimals: 2)) (SE \(NumberText.fixed(e.stdError, decimals: 2))), "
+                    + "t(\(NumberText.fixed(e.df, decimals: 0))) = \(NumberText.fixed(e.t, decimals: 2)), p = \(HTML.escape(NumberText.pValue(e.p)))."
+            }),
+            "panelList": htmlList(r.panels.map { HTML.escape(Narrative.panelSentence($0, framingWord: Narrative.framingWord($0.framing))) }),
+            "lme": ["randomSd": NumberText.fixed(r.mixedModel.randomInterceptSd, decimals: 3),
+                    "residualSd": NumberText.fixed(r.mixedModel.residualSd, decimals: 3),
+                    "logLik": NumberText.fixed(r.mixedModel.logLikelihood, decimals: 2)],
+        ]
+    }
+
+    /// A `<ul>` of already-escaped HTML items.
+    static func htmlList(_ items: [String]) -> String {
+        "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    }
+
+    static func effectContext(_ e: FixedEffectRow) -> [String: Any] {
+        ["term": e.term, "estimate": NumberText.fixed(e.estimate, decimals: 2), "se": NumberText.fixed(e.stdError, decimals: 2),
+         "df": NumberText.fixed(e.df, decimals: 0), "t": NumberText.fixed(e.t, decimals: 2), "p": NumberText.pValue(e.p)]
+    }
+
+    static func methods(results: StudyResults, assets: inout SiteAssets) -> [String: Any] {
+        var out: [String: Any] = [:]
+        if let a = results.rewardModels.result(for: "mfd2"), let b = results.rewardModels.alternative(for: "mfd2") {
+            let (virtue, script) = a.columns == "virtue" ? (a, b) : (b, a)
+            out["mfdComparison"] = assets.table(RewardModelTables.columnsComparison(virtue, script, id: "mfd2_columns_comparison"))
+            out["virtueWords"] = String(virtue.answersRanked)
+            out["scriptWords"] = String(script.answersRanked)
+            out["scriptFixedEffects"] = assets.table(RewardModelTables.fixedEffects(b, id: "mfd2_\(b.columns ?? "alt")_fixed_effects"))
+            out["alternativeColumns"] = b.columns ?? ""
+        }
+        if let big2 = results.rewardModels.result(for: "big2") {
+            out["big2PanelTable"] = assets.table(ReportTable(
+                id: "big2_welch_vs_permutation",
+                caption: "Big Two panels: Bonferroni-adjusted p-values of both tests and Cohen's d in both variants.",
+                columns: ["Framing", "Category", "Welch p (Bonf.)", "Welch", "Permutation p (Bonf.)", "Permutation", "d (avg. var.)", "d (pooled)"],
+                rows: big2.panels.map { p in
+                    [.text(p.framing), .text(p.category), .pValue(p.welch.pAdjusted), .text(p.welch.stars),
+                     .pValue(p.permutation.pAdjusted), .text(p.permutation.stars),
+                     .number(p.cohensD, decimals: 3), .number(p.cohensDPooled, decimals: 3)]
+                }))
+        }
+        return out
+    }
+
+    static func data(study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+        let table = ReportTable(
+            id: "inputs", caption: "Every input file this build read, with its SHA-256 fingerprint.",
+            columns: ["File", "Role", "Bytes", "Rows", "Columns", "SHA-256"],
+            rows: study.inputs.map {
+                [.text($0.path), .text($0.role), .integer($0.bytes),
+                 $0.rows.map { .integer($0) } ?? .text("—"), $0.columns.map { .integer($0) } ?? .text("—"), .text($0.sha256)]
+            })
+        let citations = study.manifest.dictionaries.map { "<strong>\(HTML.escape($0.name))</strong>: \(HTML.escape($0.citation))" }
+        return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": htmlList(citations)]
+    }
+
+    static func render(_ figure: ViolinFacetFigure) -> String {
+        SVGCharts.render(figure)
+    }
+}

@@ -1,0 +1,66 @@
+import Analyses
+import ArgumentParser
+import Foundation
+import SiteBuilder
+import StudyData
+
+/// `backbone build`: load → analyse → render, then swap the new site in.
+/// Only wiring lives here; every failure is reported as one clear line on
+/// stderr with a non-zero exit, and the previous site is left untouched.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the report site from a content folder.")
+
+    @Option(name: .long, help: "Content folder holding study.yaml, data/ and pages/.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "Output folder; replaced only when the build succeeds.")
+    var out: String = "site"
+
+    @Option(name: .long, help: "Folder with layout.mustache and style.css.")
+    var templates: String = "templates"
+
+    @Option(name: .long, help: "MFD2 columns: virtue (what the paper says) or script (what the study's script used).")
+    var mfdColumns: MFDColumns = .virtue
+
+    @Option(name: .long, help: "Test whose Bonferroni-adjusted p gives the figures' stars: permutation or welch.")
+    var panelTest: PanelTest = .permutation
+
+    @Option(name: .long, help: "Random relabellings per permutation test.")
+    var permutations: Int = 99_999
+
+    @Option(name: .long, help: "Seed of every randomised computation.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
+    }
+
+    func run() throws {
+        let options = AnalysisOptions(mfdColumns: mfdColumns, panelTest: panelTest, permutations: permutations, seed: seed)
+        let folder = ContentFolder(root: URL(fileURLWithPath: content))
+        let locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
+        do {
+            let study = try StudyLoader.load(folder: folder)
+            let results = try StudyAnalysis.run(study, options: options)
+            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations)
+            print(summary.indexPath)
+        } catch let error as DataError {
+            throw CLIFailure(message: "\(error)")
+        } catch let error as AnalysisError {
+            throw CLIFailure(message: "\(error)")
+        } catch let error as SiteError {
+            throw CLIFailure(message: "\(error)")
+        }
+    }
+}
+
+extension MFDColumns: ExpressibleByArgument {}
+extension PanelTest: ExpressibleByArgument {}
+
+/// A failure already described for the user: printed as is, exit code 1.
+struct CLIFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,69 @@
+/// A fixed-effects design matrix with R-style column names.
+public struct DesignMatrix: Sendable {
+    /// R `model.matrix` names: "(Intercept)", "familyLlama", "familyLlama:categoryCommunion", …
+    public var columnNames: [String]
+    public var rowCount: Int
+    /// Column-major (BLAS layout): entry (row i, column j) is `values[j * rowCount + i]`.
+    public var values: [Double]
+
+    public init(columnNames: [String], rowCount: Int, values: [Double]) {
+        precondition(values.count == columnNames.count * rowCount, "values must hold rowCount × columns entries")
+        self.columnNames = columnNames; self.rowCount = rowCount; self.values = values
+    }
+
+    public var columnCount: Int { columnNames.count }
+
+    /// Entry at (row, column).
+    public subscript(row: Int, column: Int) -> Double { values[column * rowCount + row] }
+
+    /// Treatment contrasts with all interactions, R's column order for a*b*c: (Intercept), a, b, c, a:b, a:c, b:c, a:b:c; names like R: "familyLlama", "familyLlama:categoryCommunion:framingnegative". Works for factors with >2 levels (e.g. a 5-level category: categoryCare, categoryFairness, …) and any number of factors.
+    ///
+    /// Why this order: the report prints coefficient tables next to R's, so the
+    /// terms follow R's `terms.formula` for `a*b*c…` — the expansion order
+    /// (subsets in binary-counting order: a, b, a:b, c, a:c, b:c, a:b:c, d, …)
+    /// stably sorted by interaction order — and inside a term the first
+    /// factor's non-reference levels vary fastest, as in `model.matrix`.
+    public static func fullFactorial(_ factors: [Factor]) -> DesignMatrix {
+        let n = factors.first?.codes.count ?? 0
+        for f in factors {
+            precondition(f.codes.count == n, "factor \(f.name) has \(f.codes.count) codes, expected \(n)")
+            precondition(f.codes.allSatisfy { $0 >= 0 && $0 < f.levels.count },
+                         "factor \(f.name) has a code outside its levels")
+        }
+        var names = ["(Intercept)"]
+        var values = [Double](repeating: 1, count: n)
+        let k = factors.count
+        let subsets = (1..<(1 << k)).map { mask in (0..<k).filter { mask & (1 << $0) != 0 } }
+        let ordered = subsets.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count < b.element.count : a.offset < b.offset
+        }.map(\.element)
+        for term in ordered {
+            // Enumerate non-reference level combinations, first factor fastest.
+            var levelIndex = [Int](repeating: 1, count: term.count)
+            if term.contains(where: { factors[$0].levels.count < 2 }) { continue }
+            while true {
+                let name = zip(term, levelIndex).map { factors[$0].name + factors[$0].levels[$1] }
+                    .joined(separator: ":")
+                names.append(name)
+                for row in 0..<n {
+                    var hit = true
+                    for (f, level) in zip(term, levelIndex) where factors[f].codes[row] != level {
+                        hit = false
+                        break
+                    }
+                    values.append(hit ? 1 : 0)
+                }
+                // Odometer increment, first position fastest.
+                var position = 0
+                while position < term.count {
+                    levelIndex[position] += 1
+                    if levelIndex[position] < factors[term[position]].levels.count { break }
+                    levelIndex[position] = 1
+                    position += 1
+                }
+                if position == term.count { break }
+            }
+        }
+        return DesignMatrix(columnNames: names, rowCount: n, values: values)
+    }
+}

@@ -1,0 +1,105 @@
+import COpenBLAS
+import Foundation
+
+/// The project's one door to OpenBLAS (a project rule: all dense linear algebra
+/// goes through it). Matrices are column-major `[Double]`, as BLAS expects.
+/// Debian's OpenBLAS has no LAPACKE, so LAPACK is called through the Fortran
+/// symbols declared in `COpenBLAS/shim.h` (hidden character lengths last).
+enum LinearAlgebra {
+    /// Upper triangle of AᵀA for an m×n matrix A (dsyrk). The lower triangle is
+    /// filled in too, so the result can be used as a plain symmetric matrix.
+    static func gram(_ a: [Double], rows m: Int, columns n: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: n * n)
+        guard m > 0, n > 0 else { return c }
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(m),
+                    1, a, Int32(m), 0, &c, Int32(n))
+        symmetrizeFromUpper(&c, n: n)
+        return c
+    }
+
+    /// C − AᵀA for a k×n matrix A and a symmetric n×n C (dsyrk with α = −1).
+    static func subtractGram(_ c: [Double], _ a: [Double], rows k: Int, columns n: Int) -> [Double] {
+        var result = c
+        guard k > 0, n > 0 else { return result }
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(k),
+                    -1, a, Int32(k), 1, &result, Int32(n))
+        symmetrizeFromUpper(&result, n: n)
+        return result
+    }
+
+    /// AᵀB for an m×n matrix A and an m×q matrix B (dgemm).
+    static func transposeTimes(_ a: [Double], _ b: [Double], rows m: Int, columnsA n: Int, columnsB q: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: n * q)
+        guard m > 0, n > 0, q > 0 else { return c }
+        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(q), Int32(m),
+                    1, a, Int32(m), b, Int32(m), 0, &c, Int32(n))
+        return c
+    }
+
+    /// A·x for an m×n matrix A (dgemv).
+    static func times(_ a: [Double], _ x: [Double], rows m: Int, columns n: Int) -> [Double] {
+        var y = [Double](repeating: 0, count: m)
+        guard m > 0, n > 0 else { return y }
+        cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(m), x, 1, 0, &y, 1)
+        return y
+    }
+
+    /// xᵀy (ddot).
+    static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        precondition(x.count == y.count)
+        return cblas_ddot(Int32(x.count), x, 1, y, 1)
+    }
+
+    /// Upper Cholesky factor U (A = UᵀU) of a symmetric positive-definite n×n
+    /// matrix (dpotrf); nil if A is not positive definite.
+    static func cholesky(_ a: [Double], n: Int) -> [Double]? {
+        var u = a
+        var order = Int32(n), lda = Int32(n), info: Int32 = 0
+        var uplo = CChar(UInt8(ascii: "U"))
+        dpotrf_(&uplo, &order, &u, &lda, &info, 1)
+        guard info == 0 else { return nil }
+        for j in 0..<n { for i in (j + 1)..<max(j + 1, n) { u[j * n + i] = 0 } }
+        return u
+    }
+
+    /// Solves A X = B given the upper Cholesky factor of A; B is n×q (dpotrs).
+    static func choleskySolve(_ u: [Double], n: Int, _ b: [Double], columns q: Int) -> [Double] {
+        var x = b
+        var order = Int32(n), nrhs = Int32(q), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
+        var uplo = CChar(UInt8(ascii: "U"))
+        dpotrs_(&uplo, &order, &nrhs, u, &lda, &x, &ldb, &info, 1)
+        precondition(info == 0, "dpotrs: invalid argument \(-info)")
+        return x
+    }
+
+    /// A⁻¹ from the upper Cholesky factor of A (dpotri), as a full symmetric matrix.
+    static func choleskyInverse(_ u: [Double], n: Int) -> [Double] {
+        var inverse = u
+        var order = Int32(n), lda = Int32(n), info: Int32 = 0
+        var uplo = CChar(UInt8(ascii: "U"))
+        dpotri_(&uplo, &order, &inverse, &lda, &info, 1)
+        precondition(info == 0, "dpotri failed with info \(info)")
+        symmetrizeFromUpper(&inverse, n: n)
+        return inverse
+    }
+
+    /// Solves Uᵀ Z = B in place for an upper-triangular U; B is n×q (dtrsm).
+    static func solveUpperTransposed(_ u: [Double], n: Int, _ b: [Double], columns q: Int) -> [Double] {
+        var z = b
+        guard n > 0, q > 0 else { return z }
+        cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
+                    Int32(n), Int32(q), 1, u, Int32(n), &z, Int32(n))
+        return z
+    }
+
+    /// log det A = 2 Σ log Uᵢᵢ from the Cholesky factor.
+    static func logDeterminant(choleskyFactor u: [Double], n: Int) -> Double {
+        var s = 0.0
+        for i in 0..<n { s += log(u[i * n + i]) }
+        return 2 * s
+    }
+
+    private static func symmetrizeFromUpper(_ c: inout [Double], n: Int) {
+        for j in 0..<n { for i in (j + 1)..<max(j + 1, n) { c[j * n + i] = c[i * n + j] } }
+    }
+}

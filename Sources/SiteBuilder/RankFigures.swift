@@ -17,7 +17,7 @@ enum RankFigures {
         let framings = r.framingSummary.map(\.framing)
         let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]
         let groups = r.families.enumerated().map { i, name in
-            GroupStyle(name: name, colour: manifest.family(named: name)?.colour ?? "#777777", shape: shapes[i % shapes.count])
+            GroupStyle(name: name, color: manifest.family(named: name)?.colour ?? "#777777", marker: shapes[i % shapes.count])
         }
         var low = Double.infinity, high = -Double.infinity
         for v in r.violins { low = min(low, v.grid.first ?? low); high = max(high, v.grid.last ?? high) }

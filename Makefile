@@ -1,0 +1,38 @@
+# Backbone: two commands do everything on a fresh Debian machine.
+#   make report  — install what is missing, build (release), build the site from content/
+#   make test    — install what is missing, run the unit tests and the site checks
+SHELL := /bin/bash
+APT_PACKAGES := libopenblas-dev libcmark-dev pkg-config
+BROWSER_PACKAGES := chromium
+SWIFT ?= swift
+
+.PHONY: report test deps browser-deps build-release site-check clean
+
+report: deps build-release
+	./.build/release/backbone build --content content --out site
+
+test: deps browser-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	./scripts/site-check.sh
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing: $(BROWSER_PACKAGES)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(BROWSER_PACKAGES); \
+	fi
+
+build-release:
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build site

@@ -1,0 +1,124 @@
+import Analyses
+import XCTest
+
+/// §2 Big Two against the R/nlme reference computed on the same data
+/// (Tests/Fixtures/reference/big2, from ../shared/reference).
+final class BigTwoReferenceTests: XCTestCase {
+    let reference = Fixtures.json("big2/fig1_big2.json")
+    var result: DictionaryRankResult { Fixtures.results.rewardModels.result(for: "big2")! }
+
+    func testCountsMatchTheReference() {
+        XCTAssertEqual(result.answersRanked, 263)
+        XCTAssertEqual(result.answersNotInDictionary, ["discussion", "eagerness"])
+        XCTAssertEqual(result.answersPerCategory.map(\.count), [104, 159])
+        XCTAssertEqual(result.medianRanks.count, 1080)
+    }
+
+    func testEveryMedianRankEqualsTheReferenceExactly() {
+        let rows = Fixtures.csvRows("big2/fig1_big2_rank_results.csv")
+        XCTAssertEqual(rows.count, 1080)
+        var ours: [String: Double] = [:]
+        for r in result.medianRanks { ours["\(r.rm)|\(r.category)|\(r.prompt)"] = r.medianRank }
+        for row in rows {
+            let key = "\(row["model_id"]!)|\(row["Category"]!)|\(row["prompt"]!)"
+            XCTAssertEqual(ours[key], Double(row["sum_value"]!), key)
+            let mine = result.medianRanks.first { "\($0.rm)|\($0.category)|\($0.prompt)" == key }
+            XCTAssertEqual(mine?.framing, row["prompt_framing"], key)
+            XCTAssertEqual(mine?.family, row["base_model"], key)
+        }
+    }
+
+    func testMixedModelMatchesNlme() {
+        let lme = reference["lme"] as! [String: Any]
+        let model = result.mixedModel
+        XCTAssertEqual(model.observations, 1080)
+        XCTAssertEqual(model.groups, 10)
+        let terms = (lme["fixed_effects"] as! [[String: Any]])
+        XCTAssertEqual(model.fixedEffects.count, terms.count)
+        for (ours, theirs) in zip(model.fixedEffects, terms) {
+            // The reference names factors base_model/Category/prompt_framing; ours family/category/framing.
+            let name = (theirs["term"] as! String)
+                .replacingOccurrences(of: "base_model", with: "family")
+                .replacingOccurrences(of: "Category", with: "category")
+                .replacingOccurrences(of: "prompt_framing", with: "framing")
+            XCTAssertEqual(ours.term, name)
+            XCTAssertRelative(ours.estimate, double(theirs["Value"]), 1e-6, "\(name) estimate")
+            XCTAssertRelative(ours.stdError, double(theirs["Std.Error"]), 1e-6, "\(name) SE")
+            XCTAssertEqual(ours.df, double(theirs["DF"]), "\(name) DF")
+            XCTAssertRelative(ours.t, double(theirs["t.value"]), 1e-6, "\(name) t")
+            let p = double(theirs["p.value"])
+            if p == 0 { XCTAssertLessThan(ours.p, 1e-300, name) } else { XCTAssertRelative(ours.p, p, 1e-6, "\(name) p") }
+        }
+        XCTAssertRelative(model.randomInterceptSd, double(lme["random_intercept_sd"]), 1e-6, "random-intercept SD")
+        XCTAssertRelative(model.residualSd, double(lme["residual_sd"]), 1e-6, "residual SD")
+        XCTAssertRelative(model.logLikelihood, double(lme["logLik"]), 1e-6, "logLik")
+        XCTAssertRelative(model.aic, double(lme["AIC"]), 1e-6, "AIC")
+        XCTAssertRelative(model.bic, double(lme["BIC"]), 1e-6, "BIC")
+    }
+
+    func testWelchPanelsAndEffectSizes() {
+        let panels = reference["panel_tests"] as! [[String: Any]]
+        let ds = (reference["cohen_d"] as! [[String: Any]]).filter { $0["definition"] as? String == "panel_rank_results" }
+        XCTAssertEqual(result.panels.count, 4)
+        for theirs in panels {
+            let category = theirs["category"] as! String, framing = theirs["prompt_framing"] as! String
+            let ours = result.panels.first { $0.category == category && $0.framing == framing }!
+            let label = "\(framing) \(category)"
+            // Reference t is Gemma − Llama; ours is Llama − Gemma.
+            XCTAssertRelative(ours.welch.t, -double(theirs["t"]), 1e-6, "\(label) t")
+            XCTAssertRelative(ours.welch.df, double(theirs["df"]), 1e-6, "\(label) df")
+            XCTAssertRelative(ours.welch.p, double(theirs["p_welch"]), 1e-6, "\(label) p")
+            XCTAssertRelative(ours.welch.pAdjusted, double(theirs["p_adj_upstream"]), 1e-6, "\(label) p adjusted")
+            XCTAssertEqual(ours.welch.stars, theirs["stars_upstream"] as? String, label)
+            XCTAssertEqual(ours.nFamily, 162); XCTAssertEqual(ours.nReference, 108)
+            XCTAssertRelative(ours.meanFamily, double(theirs["mean_llama"]), 1e-9, "\(label) Llama mean")
+            XCTAssertRelative(ours.meanReference, double(theirs["mean_gemma"]), 1e-9, "\(label) Gemma mean")
+            let d = ds.first { $0["category"] as? String == category && $0["prompt_framing"] as? String == framing }!
+            XCTAssertRelative(ours.cohensD, double(d["d_avgvar"]), 1e-6, "\(label) d")
+            XCTAssertRelative(ours.cohensDPooled, double(d["d_pooled"]), 1e-6, "\(label) pooled d")
+        }
+        // The paper's "d = .40–.43" for the positive-framing panels.
+        let positive = result.panels.filter { $0.framing == "positive" }.map { abs($0.cohensD) }.sorted()
+        XCTAssertEqual(positive.map { ($0 * 100).rounded() / 100 }, [0.40, 0.43])
+    }
+
+    /// Permutation p from 20,000 relabellings vs R's 9,999 (different draws):
+    /// they agree within four combined Monte-Carlo standard errors.
+    func testPermutationPValuesAgreeWithinMonteCarloError() {
+        for theirs in reference["panel_tests"] as! [[String: Any]] {
+            let category = theirs["category"] as! String, framing = theirs["prompt_framing"] as! String
+            let ours = result.panels.first { $0.category == category && $0.framing == framing }!.permutation
+            let p = double(theirs["perm_p_plus1"]), rR = double(theirs["perm_R"])
+            let se = (p * (1 - p) / rR + ours.p * (1 - ours.p) / Double(ours.resamples)).squareRoot()
+            XCTAssertLessThanOrEqual(abs(ours.p - p), 4 * se + 1 / rR, "\(framing) \(category): \(ours.p) vs \(p)")
+            XCTAssertEqual(ours.resamples, 20_000)
+            XCTAssertEqual(ours.p, Double(1 + ours.extremeCount) / Double(ours.resamples + 1))
+        }
+    }
+
+    func testSummariesMatchTheReference() {
+        for theirs in reference["framing_summary"] as! [[String: Any]] {
+            let ours = result.framingSummary.first { $0.framing == theirs["prompt_framing"] as? String }!
+            XCTAssertRelative(ours.mean, double(theirs["mean"]), 1e-9, "framing mean")
+            XCTAssertRelative(ours.sd, double(theirs["sd"]), 1e-9, "framing sd")
+            XCTAssertEqual(ours.n, 540)
+        }
+        for theirs in reference["avg_ranks"] as! [[String: Any]] {
+            for family in ["Gemma", "Llama"] {
+                let ours = result.averageRanks.first {
+                    $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String && $0.family == family
+                }!
+                XCTAssertRelative(ours.averageRank, double(theirs[family]), 1e-9, "average rank \(family)")
+                if family == "Llama" { XCTAssertRelative(ours.differenceFromReference, double(theirs["diff"]), 1e-9, "difference") }
+            }
+        }
+        for theirs in reference["per_model_panel_means"] as! [[String: Any]] {
+            let ours = result.rmPanelMeans.first {
+                $0.rm == theirs["model_id"] as? String && $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String
+            }!
+            XCTAssertRelative(ours.mean, double(theirs["mean"]), 1e-9, "RM mean")
+            XCTAssertRelative(ours.se, double(theirs["se"]), 1e-9, "RM SE")
+            XCTAssertEqual(ours.n, 27)
+        }
+    }
+}

@@ -51,9 +51,22 @@ public enum Beeswarm {
 
 /// Evenly spread offsets for a handful of points (e.g. one per reward
 /// model), in input order, so error bars do not sit on top of each other.
+///
+/// `centerGap` keeps the middle free (|offset| ≥ centerGap) for a summary
+/// mark drawn at the centre; points left of centre come first.
 public enum Dodge {
-    public static func offsets(count: Int, maxOffset: Double) -> [Double] {
-        guard count > 1 else { return Array(repeating: 0, count: count) }
-        return (0..<count).map { -maxOffset + 2 * maxOffset * Double($0) / Double(count - 1) }
+    public static func offsets(count: Int, maxOffset: Double, centerGap: Double = 0) -> [Double] {
+        guard count > 0 else { return [] }
+        let gap = min(max(0, centerGap), maxOffset)
+        if count == 1 { return [gap == 0 ? 0 : -gap] }
+        let leftCount = (count + 1) / 2
+        return (0..<count).map { index -> Double in
+            if gap == 0 { return -maxOffset + 2 * maxOffset * Double(index) / Double(count - 1) }
+            // Two evenly filled sides: [-max, -gap] and [gap, max].
+            let (slot, slots, sign) = index < leftCount
+                ? (leftCount - 1 - index, leftCount, -1.0) : (index - leftCount, count - leftCount, 1.0)
+            let t = slots > 1 ? Double(slot) / Double(slots - 1) : 0.5
+            return sign * (gap + t * (maxOffset - gap))
+        }
     }
 }

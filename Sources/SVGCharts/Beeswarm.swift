@@ -4,9 +4,10 @@
 ///
 /// Deterministic by construction (no random jitter): points are placed in
 /// order of their vertical position (ties by input order), each at the
-/// horizontal offset closest to the centre that is free. When the band is
-/// full, the offset is clamped to the band edge (points then overlap, which
-/// the translucency keeps readable).
+/// horizontal offset closest to the centre that is free. When the swarm is
+/// wider than the band, all offsets are squeezed by one common factor, so
+/// the swarm keeps its shape (points then overlap, which translucency keeps
+/// readable) instead of piling up at the band edge.
 public enum Beeswarm {
     /// Horizontal offsets from the band centre, one per input `y` (pixels),
     /// in input order. Every offset lies within ±`maxOffset`.
@@ -27,9 +28,13 @@ public enum Beeswarm {
                 blocked.append((other.x - dx, other.x + dx))
             }
             let x = nearestFree(blocked: blocked)
-            let clamped = min(max(x, -maxOffset), maxOffset)
-            result[index] = clamped
-            placed.append((x: clamped, y: y))
+            result[index] = x
+            placed.append((x: x, y: y))
+        }
+        let widest = result.map(abs).max() ?? 0
+        if widest > maxOffset, widest > 0 {
+            let factor = max(0, maxOffset) / widest
+            result = result.map { $0 * factor }
         }
         return result
     }

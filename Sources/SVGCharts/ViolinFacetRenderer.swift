@@ -43,7 +43,7 @@ struct ViolinFacetLayout {
         let panelHeight = 250.0
         let top = 8 + ViolinFacetLayout.legendHeight + 8 + 22 + 2
         grid = FacetGrid(rows: rows, columns: columns, origin: (x: left, y: top),
-                         panelWidth: panelWidth, panelHeight: panelHeight)
+                         panelWidth: panelWidth, panelHeight: panelHeight, verticalGap: 14)
         let bounds = grid.panelsBounds
         width = (bounds.maxX + 2 + grid.stripHeight + 8).rounded(.up)
         height = (bounds.maxY + ViolinFacetLayout.xLabelHeight + 6).rounded(.up)
@@ -58,7 +58,8 @@ struct ViolinFacetLayout {
     var groupCount: Int { max(1, figure.groups.count, figure.panels.flatMap { $0 }.map(\.groups.count).max() ?? 0) }
 
     func yScale(for panel: Rect) -> LinearScale {
-        .vertical(domain: ViolinFacetLayout.safeDomain(figure.yDomain), top: panel.minY, bottom: panel.maxY,
+        // Inset so marks and tick labels at the domain ends stay off the frame.
+        .vertical(domain: ViolinFacetLayout.safeDomain(figure.yDomain), top: panel.minY + 8, bottom: panel.maxY - 8,
                   reversed: figure.reversedY)
     }
 

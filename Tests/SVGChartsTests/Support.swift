@@ -102,7 +102,7 @@ func writeDemo(_ svg: String, name: String) throws {
     <!doctype html><html><head><meta charset="utf-8"><title>\(name)</title>
     <style>body{margin:16px;font-family:system-ui,sans-serif;background:#fff;color:#1a1a1a}
     .dark{background:#16181d;color:#e8e8e8;padding:8px;margin-top:12px}</style></head>
-    <body>\(svg)</body></html>
+    <body>\(svg)<div class="dark">\(svg)</div></body></html>
     """
     try html.write(toFile: dir + "/\(name).html", atomically: true, encoding: .utf8)
 }

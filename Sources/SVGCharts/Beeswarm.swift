@@ -4,9 +4,10 @@
 ///
 /// Deterministic by construction (no random jitter): points are placed in
 /// order of their vertical position (ties by input order), each at the
-/// horizontal offset closest to the centre that is free. When the band is
-/// full, the offset is clamped to the band edge (points then overlap, which
-/// the translucency keeps readable).
+/// horizontal offset closest to the centre that is free. When the swarm is
+/// wider than the band, all offsets are squeezed by one common factor, so
+/// the swarm keeps its shape (points then overlap, which translucency keeps
+/// readable) instead of piling up at the band edge.
 public enum Beeswarm {
     /// Horizontal offsets from the band centre, one per input `y` (pixels),
     /// in input order. Every offset lies within ±`maxOffset`.
@@ -27,9 +28,13 @@ public enum Beeswarm {
                 blocked.append((other.x - dx, other.x + dx))
             }
             let x = nearestFree(blocked: blocked)
-            let clamped = min(max(x, -maxOffset), maxOffset)
-            result[index] = clamped
-            placed.append((x: clamped, y: y))
+            result[index] = x
+            placed.append((x: x, y: y))
+        }
+        let widest = result.map(abs).max() ?? 0
+        if widest > maxOffset, widest > 0 {
+            let factor = max(0, maxOffset) / widest
+            result = result.map { $0 * factor }
         }
         return result
     }
@@ -51,9 +56,22 @@ public enum Beeswarm {
 
 /// Evenly spread offsets for a handful of points (e.g. one per reward
 /// model), in input order, so error bars do not sit on top of each other.
+///
+/// `centerGap` keeps the middle free (|offset| ≥ centerGap) for a summary
+/// mark drawn at the centre; points left of centre come first.
 public enum Dodge {
-    public static func offsets(count: Int, maxOffset: Double) -> [Double] {
-        guard count > 1 else { return Array(repeating: 0, count: count) }
-        return (0..<count).map { -maxOffset + 2 * maxOffset * Double($0) / Double(count - 1) }
+    public static func offsets(count: Int, maxOffset: Double, centerGap: Double = 0) -> [Double] {
+        guard count > 0 else { return [] }
+        let gap = min(max(0, centerGap), maxOffset)
+        if count == 1 { return [gap == 0 ? 0 : -gap] }
+        let leftCount = (count + 1) / 2
+        return (0..<count).map { index -> Double in
+            if gap == 0 { return -maxOffset + 2 * maxOffset * Double(index) / Double(count - 1) }
+            // Two evenly filled sides: [-max, -gap] and [gap, max].
+            let (slot, slots, sign) = index < leftCount
+                ? (leftCount - 1 - index, leftCount, -1.0) : (index - leftCount, count - leftCount, 1.0)
+            let t = slots > 1 ? Double(slot) / Double(slots - 1) : 0.5
+            return sign * (gap + t * (maxOffset - gap))
+        }
     }
 }

@@ -124,6 +124,6 @@ enum SiteContext {
     }
 
     static func render(_ figure: ViolinFacetFigure) -> String {
-        SVGCharts.render(figure)
+        figure.svg()
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// Bad input through the real CLI: one clear line naming file, line and
+/// column; a non-zero exit; and the previous site left exactly as it was.
+final class BadInputTests: XCTestCase {
+    static let binary: URL = {
+        // swift test runs from .build/<config>/; `make test` builds the CLI there first.
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("backbone"),
+            SiteFixture.repoRoot.appendingPathComponent(".build/debug/backbone"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }()
+
+    let scoreFile = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
+
+    /// A copy of content/ to break, and an existing site with a marker file.
+    func workspace(_ name: String) throws -> (content: URL, site: URL) {
+        let root = SiteFixture.temporaryFolder("bad-\(name)")
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try "previous build".write(to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        return (content, site)
+    }
+
+    func run(content: URL, site: URL) throws -> (status: Int32, stderr: String) {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the CLI first (swift build)")
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["build", "--content", content.path, "--out", site.path,
+                             "--templates", SiteFixture.templates.path, "--permutations", "99"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func assertPreviousSiteUntouched(_ site: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "previous build", file: file, line: line)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: site.path), ["index.html"], file: file, line: line)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
+        XCTAssertEqual(Set(siblings), ["content", "site"], "no staging folder left behind", file: file, line: line)
+    }
+
+    /// Replaces one field (1-based line and column) of a CSV file.
+    func replaceField(in url: URL, line: Int, column: Int, with value: String) throws {
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        var fields = lines[line - 1].components(separatedBy: ",")
+        fields[column - 1] = value
+        lines[line - 1] = fields.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func testNonNumericScore() throws {
+        let (content, site) = try workspace("number")
+        try replaceField(in: content.appendingPathComponent(scoreFile), line: 12, column: 7, with: "abc")
+        let result = try run(content: content, site: site)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("content/\(scoreFile):12:7: expected a number, found \"abc\""), result.stderr)
+        try assertPreviousSiteUntouched(site)
+    }
+
+    func testMissingColumn() throws {
+        let (content, site) = try workspace("column")
+        try replaceField(in: content.appendingPathComponent(scoreFile), line: 1, column: 11, with: "greatest_ever_typo")
+        let result = try run(content: content, site: site)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("content/\(scoreFile):1: expected a column named \"greatest_ever_one\""), result.stderr)
+        try assertPreviousSiteUntouched(site)
+    }
+
+    func testMalformedCSV() throws {
+        let (content, site) = try workspace("malformed")
+        let url = content.appendingPathComponent(scoreFile)
+        try replaceField(in: url, line: 5, column: 3, with: "\"2.5\"x")
+        let result = try run(content: content, site: site)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("content/\(scoreFile):5:3: expected a comma or the end of the line after a closing quote"), result.stderr)
+        try assertPreviousSiteUntouched(site)
+
+        try replaceField(in: url, line: 5, column: 3, with: "2.5,7")
+        let extra = try run(content: content, site: site)
+        XCTAssertNotEqual(extra.status, 0)
+        XCTAssertTrue(extra.stderr.contains("content/\(scoreFile):5:56: expected 55 fields as in the header, found 56"), extra.stderr)
+        try assertPreviousSiteUntouched(site)
+    }
+
+    func testManifestPathMayNotLeaveTheContentFolder() throws {
+        let (content, site) = try workspace("escape")
+        let manifest = content.appendingPathComponent("study.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+            .replacingOccurrences(of: "file: data/corpora/dict_big2_nouns.csv", with: "file: ../../etc/passwd")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let result = try run(content: content, site: site)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("leaves the content folder"), result.stderr)
+        try assertPreviousSiteUntouched(site)
+    }
+
+    func testSuccessfulBuildReplacesTheSite() throws {
+        let (content, site) = try workspace("ok")
+        let result = try run(content: content, site: site)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertNotEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "previous build")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("results.json").path))
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import StudyData
+import XCTest
+
+/// Builds the report from the real content/ and checks what a reader and a
+/// script would get: every page, figure, download, results.json, manifest.json.
+final class SiteBuildTests: XCTestCase {
+    static let pages = ["index.html", "reward-models.html", "methods.html", "data.html"]
+
+    func testEveryPageIsWellFormedAndEveryInternalLinkResolves() {
+        for page in Self.pages {
+            let html = SiteFixture.text(page)
+            XCTAssertFalse(html.isEmpty, page)
+            let scan = MarkupScan.scan(html)
+            XCTAssertNil(scan.error, "\(page) is not well-formed: \(String(describing: scan.error))")
+            for link in scan.links {
+                XCTAssertFalse(link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("//"), "\(page) links outside: \(link)")
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let file = parts[0].isEmpty ? page : parts[0]
+                XCTAssertTrue(FileManager.default.fileExists(atPath: SiteFixture.site.appendingPathComponent(file).path), "\(page) → \(link): missing file")
+                if parts.count == 2, file.hasSuffix(".html") {
+                    let target = file == page ? scan : MarkupScan.scan(SiteFixture.text(file))
+                    XCTAssertTrue(target.ids.contains(parts[1]), "\(page) → \(link): no such anchor")
+                }
+            }
+            XCTAssertFalse(html.contains("{{"), "\(page) has an unrendered Mustache tag")
+        }
+    }
+
+    func testTheSiteHoldsExactlyThePagesFiguresAndDownloadsItLinks() {
+        let files = SiteFixture.allFiles(under: SiteFixture.site)
+        var linked = Set(Self.pages + ["style.css"])
+        for page in Self.pages {
+            for link in MarkupScan.scan(SiteFixture.text(page)).links {
+                linked.insert(String(link.split(separator: "#", omittingEmptySubsequences: false)[0]))
+            }
+        }
+        linked.remove("")
+        XCTAssertEqual(Set(files), linked, "every file is linked from a page and every link has a file")
+        for figure in ["fig1a", "fig1b", "figA1a", "figA1b"] {
+            XCTAssertTrue(files.contains("figures/\(figure).svg"), figure)
+        }
+    }
+
+    func testFiguresAreAccessibleWellFormedSVG() {
+        for figure in ["fig1a", "fig1b", "figA1a", "figA1b"] {
+            let svg = SiteFixture.text("figures/\(figure).svg")
+            let scan = MarkupScan.scan(svg)
+            XCTAssertNil(scan.error, figure)
+            XCTAssertEqual(scan.elements.first, "svg", figure)
+            XCTAssertTrue(scan.elements.contains("title") && scan.elements.contains("desc"), figure)
+            XCTAssertTrue(svg.contains("role=\"img\""), figure)
+            XCTAssertTrue(svg.contains("#DB4437") && svg.contains("#0064E0"), "\(figure) uses the manifest's family colours")
+            XCTAssertFalse(svg.contains("http://") && !svg.contains("xmlns=\"http://www.w3.org/2000/svg\""), figure)
+            XCTAssertFalse(svg.lowercased().contains("nan"), "\(figure) has a NaN coordinate")
+            // The same SVG is inlined in the reward-models page.
+            XCTAssertTrue(SiteFixture.text("reward-models.html").contains(svg), figure)
+        }
+        let desc = SiteFixture.text("figures/fig1a.svg")
+        XCTAssertTrue(desc.contains("positive Agency: Llama ranks better (128.3 vs 132.5"), "alt text states the finding in numbers")
+    }
+
+    func testDownloadsAreCSVThatMatchResults() throws {
+        let dir = SiteFixture.site.appendingPathComponent("downloads")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        XCTAssertTrue(names.contains("big2_median_ranks.csv") && names.contains("inputs.csv"))
+        for name in names {
+            let doc = try CSVReader.read(url: dir.appendingPathComponent(name), displayPath: name)
+            XCTAssertGreaterThan(doc.records.count, 0, name)
+        }
+        let ranks = try CSVReader.read(url: dir.appendingPathComponent("big2_median_ranks.csv"), displayPath: "x")
+        XCTAssertEqual(ranks.header, ["rm", "family", "category", "prompt", "framing", "median_rank"])
+        XCTAssertEqual(ranks.records.count, 1080)
+        XCTAssertEqual(ranks.records[0].fields, ["N-Gem-27B", "Gemma", "Agency", "best_ever_one", "positive", "131.5"])
+    }
+
+    func testResultsJSONFollowsTheContract() throws {
+        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(root["schema"] as? String, "1.0")
+        let rm = try XCTUnwrap(root["reward_models"] as? [String: Any])
+        let big2 = try XCTUnwrap(rm["big2"] as? [String: Any])
+        XCTAssertEqual(big2["answers_ranked"] as? Int, 263)
+        let ranks = try XCTUnwrap(big2["median_ranks"] as? [[String: Any]])
+        XCTAssertEqual(ranks.count, 1080)
+        XCTAssertEqual(Set(ranks[0].keys), ["rm", "family", "category", "prompt", "framing", "median_rank"])
+        XCTAssertEqual(ranks[0]["median_rank"] as? Double, 131.5)
+        let model = try XCTUnwrap(big2["mixed_model"] as? [String: Any])
+        for key in ["method", "observations", "groups", "fixed_effects", "random_intercept_sd", "residual_sd", "log_likelihood", "aic", "bic"] {
+            XCTAssertNotNil(model[key], "mixed_model.\(key)")
+        }
+        XCTAssertEqual(model["method"] as? String, "REML")
+        let effects = try XCTUnwrap(model["fixed_effects"] as? [[String: Any]])
+        XCTAssertEqual(effects.map { $0["term"] as? String }, ["(Intercept)", "familyLlama", "categoryCommunion", "framingnegative",
+            "familyLlama:categoryCommunion", "familyLlama:framingnegative", "categoryCommunion:framingnegative",
+            "familyLlama:categoryCommunion:framingnegative"])
+        XCTAssertEqual(Set(effects[0].keys), ["term", "estimate", "std_error", "df", "t", "p"])
+        let panels = try XCTUnwrap(big2["panels"] as? [[String: Any]])
+        XCTAssertEqual(panels.count, 4)
+        let welch = try XCTUnwrap(panels[0]["welch"] as? [String: Any])
+        XCTAssertEqual(Set(welch.keys), ["t", "df", "p", "p_adjusted", "stars"])
+        let perm = try XCTUnwrap(panels[0]["permutation"] as? [String: Any])
+        XCTAssertTrue(Set(perm.keys).isSuperset(of: ["resamples", "p", "p_adjusted", "stars"]))
+        XCTAssertEqual(perm["resamples"] as? Int, 999)
+        XCTAssertNotNil(panels[0]["cohens_d"]); XCTAssertNotNil(panels[0]["cohens_d_pooled"])
+        let mfd2 = try XCTUnwrap(rm["mfd2"] as? [String: Any])
+        XCTAssertEqual(mfd2["columns"] as? String, "virtue")
+        XCTAssertNotNil(rm["mfd2_script"], "the other MFD2 column rule is kept for the methods page")
+        // Numbers at a fixed 10 significant digits.
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("\"estimate\": -19.8279321"), "3-way interaction at 10 significant digits")
+    }
+
+    func testManifestRecordsInputsAndOptionsWithoutTimestamps() throws {
+        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("manifest.json"))
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
+        XCTAssertEqual(inputs.count, 1 + 2 + 20, "manifest, two dictionaries, 10 RMs × 2 score files")
+        for input in inputs {
+            XCTAssertTrue((input["path"] as? String)?.hasPrefix("content/") == true)
+            XCTAssertEqual((input["sha256"] as? String)?.count, 64)
+        }
+        let options = try XCTUnwrap(root["options"] as? [String: Any])
+        XCTAssertEqual(options["permutations"] as? Int, 999)
+        XCTAssertEqual(options["mfd_columns"] as? String, "virtue")
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertFalse(text.contains("/tmp") || text.contains(SiteFixture.repoRoot.path), "no absolute paths")
+    }
+
+    func testPagesStateTheComputedNumbers() {
+        let page = SiteFixture.text("reward-models.html")
+        XCTAssertTrue(page.contains("familyLlama:categoryCommunion:framingnegative"))
+        XCTAssertTrue(page.contains("-19.828"), "3-way estimate in the fixed-effects table")
+        XCTAssertTrue(page.contains("263 answers were ranked (Agency 104, Communion 159)"))
+        let methods = SiteFixture.text("methods.html")
+        XCTAssertTrue(methods.contains("989 words") && methods.contains("1652 words"))
+        let data = SiteFixture.text("data.html")
+        XCTAssertTrue(data.contains("content/data/corpora/dict_big2_nouns.csv"))
+    }
+
+    func testRebuildIsByteIdentical() throws {
+        let again = SiteFixture.temporaryFolder("again").appendingPathComponent("site")
+        _ = try SiteFixture.build(into: again)
+        let a = SiteFixture.allFiles(under: SiteFixture.site), b = SiteFixture.allFiles(under: again)
+        XCTAssertEqual(a, b)
+        for file in a {
+            let x = try Data(contentsOf: SiteFixture.site.appendingPathComponent(file))
+            let y = try Data(contentsOf: again.appendingPathComponent(file))
+            XCTAssertEqual(x, y, "\(file) differs between two builds")
+        }
+    }
+}

@@ -21,7 +21,7 @@ struct Legend {
     }
 
     static func entryWidth(_ entry: LegendEntry) -> Double {
-        22 + estimatedTextWidth(entry.name, fontSize: FontSize.label) + 18
+        18 + estimatedTextWidth(entry.name, fontSize: FontSize.label) * 0.92 + 14
     }
 
     /// Legend laid out from `x` with its vertical centre on `y`.

@@ -58,7 +58,8 @@ public struct FacetGrid: Sendable {
             children.append(.element(multilineText(label, x: strip.midX, y: strip.midY, fontSize: FontSize.label,
                                                    extra: [("font-weight", "600")])))
         }
-        for row in 0..<rows {
+        // No row labels (a single row of panels): no row strips at all.
+        for row in 0..<rows where !rowLabels.isEmpty {
             let strip = rowStrip(row)
             let label = row < rowLabels.count ? rowLabels[row] : ""
             children.append(.element(SVGElement("rect", strip.attributes + [("fill", "currentColor"), ("fill-opacity", "0.08")])))

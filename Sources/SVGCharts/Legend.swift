@@ -4,9 +4,11 @@ public struct LegendEntry: Sendable {
     public var shape: MarkerShape
     /// `nil` = currentColor (for "mean ± SE"-style keys drawn in ink colour).
     public var color: HexColor?
+    /// Draw the marker as an outline (matches charts with open markers).
+    public var hollow: Bool
 
-    public init(name: String, shape: MarkerShape, color: HexColor?) {
-        self.name = name; self.shape = shape; self.color = color
+    public init(name: String, shape: MarkerShape, color: HexColor?, hollow: Bool = false) {
+        self.name = name; self.shape = shape; self.color = color; self.hollow = hollow
     }
 }
 
@@ -21,7 +23,7 @@ struct Legend {
     }
 
     static func entryWidth(_ entry: LegendEntry) -> Double {
-        22 + estimatedTextWidth(entry.name, fontSize: FontSize.label) + 18
+        18 + estimatedTextWidth(entry.name, fontSize: FontSize.label) * 0.92 + 14
     }
 
     /// Legend laid out from `x` with its vertical centre on `y`.
@@ -30,9 +32,12 @@ struct Legend {
         var children: [SVGNode] = []
         for entry in entries {
             let fill = entry.color?.hex ?? "currentColor"
-            let marker = entry.shape.element(x: cursor + 7, y: y, radius: 5)
-                .with("fill", fill).with("fill-opacity", entry.color == nil ? "1" : "0.75")
-                .with("stroke", fill)
+            let marker = entry.hollow
+                ? entry.shape.element(x: cursor + 7, y: y, radius: 4.2)
+                    .with("fill", "none").with("stroke", fill).with("stroke-width", "1.8")
+                : entry.shape.element(x: cursor + 7, y: y, radius: 5)
+                    .with("fill", fill).with("fill-opacity", entry.color == nil ? "1" : "0.75")
+                    .with("stroke", fill)
             children.append(.element(marker))
             children.append(.element(SVGElement("text", [("x", num(cursor + 18)), ("y", num(y + FontSize.label * 0.35)),
                                                          ("font-size", num(FontSize.label)), ("fill", "currentColor")],

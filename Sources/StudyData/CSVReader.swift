@@ -50,8 +50,7 @@ public enum CSVReader {
         guard let first = rows.first else {
             throw DataError(path: path, line: 1, message: "expected a header line, found an empty file")
         }
-        var header = first.fields
-        if let h = header.first, h.hasPrefix("\u{FEFF}") { header[0] = String(h.dropFirst()) }
+        let header = first.fields
         let records = Array(rows.dropFirst())
         for record in records where record.fields.count != header.count {
             throw DataError(path: path, line: record.line, column: min(record.fields.count, header.count) + (record.fields.count < header.count ? 0 : 1),
@@ -69,8 +68,11 @@ public enum CSVReader {
         var records: [CSVRecord] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var i = 0
         let n = bytes.count
+        // A UTF-8 byte order mark (Excel, R's "UTF-8-BOM") is not part of the
+        // header. Skip it here, before parsing, so that a quoted first header
+        // field (`\u{FEFF}"Category",…`) still starts with its quote.
+        var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var line = 1
         var recordLine = 1
         var atFieldStart = true

@@ -24,9 +24,14 @@ public enum ManifestLoader {
         do {
             manifest = try YAMLDecoder().decode(StudyManifest.self, from: text)
         } catch let error as DecodingError {
+            // YAMLDecoder reports a YAML syntax error as `dataCorrupted` with
+            // the `YamlError` underneath; report that one, with its position.
+            if case .dataCorrupted(let ctx) = error, let yaml = ctx.underlyingError as? YamlError {
+                throw describe(yaml, displayPath: displayPath)
+            }
             throw DataError(path: displayPath, message: describe(error))
         } catch let error as YamlError {
-            throw DataError(path: displayPath, message: "invalid YAML: \(error)")
+            throw describe(error, displayPath: displayPath)
         }
         try validate(manifest, displayPath: displayPath)
         return manifest
@@ -45,9 +50,30 @@ public enum ManifestLoader {
         case .valueNotFound(let type, let ctx):
             return "\(path(ctx.codingPath)): expected \(type), found nothing"
         case .dataCorrupted(let ctx):
-            return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+            let at = path(ctx.codingPath)
+            return at.isEmpty ? ctx.debugDescription : "\(at): \(ctx.debugDescription)"
         @unknown default:
             return "\(error)"
+        }
+    }
+
+    /// A YAML syntax error as a one-line `DataError` at the line and column
+    /// (1-based, counted in characters) where libyaml found the problem.
+    private static func describe(_ error: YamlError, displayPath: String) -> DataError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return DataError(path: displayPath, line: mark.line, column: mark.column, message: message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { quotedForMessage($0) }.joined(separator: ", ")
+            return DataError(path: displayPath, line: context.mark.line, column: context.mark.column,
+                             message: "invalid YAML: a mapping has the key \(keys) more than once")
+        default:
+            let oneLine = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+            return DataError(path: displayPath, message: "invalid YAML: \(oneLine)")
         }
     }
 

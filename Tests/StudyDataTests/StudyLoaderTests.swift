@@ -1,0 +1,165 @@
+import Foundation
+import XCTest
+@testable import StudyData
+
+final class StudyLoaderTests: XCTestCase {
+
+    private static var cached: LoadedStudy?
+
+    /// The real study, loaded once for all the tests of this class.
+    private func realStudy() throws -> LoadedStudy {
+        if let s = Self.cached { return s }
+        let s = try StudyLoader.load(folder: ContentFolder(root: Repo.content))
+        Self.cached = s
+        return s
+    }
+
+    func testScoreTablesForEveryRewardModelAndDictionary() throws {
+        let study = try realStudy()
+        let labels = study.manifest.rewardModels.map(\.label)
+        XCTAssertEqual(labels.count, 10)
+        XCTAssertEqual(Set(study.scores.keys), ["big2", "mfd2"])
+        for (dictionary, rows) in [("big2", 265), ("mfd2", 2040)] {
+            let tables = try XCTUnwrap(study.scores[dictionary])
+            XCTAssertEqual(Set(tables.keys), Set(labels), dictionary)
+            for label in labels {
+                let t = try XCTUnwrap(tables[label], "\(dictionary) \(label)")
+                XCTAssertEqual(t.responses.count, rows, "\(dictionary) \(label)")
+                XCTAssertEqual(t.promptKeys, study.manifest.prompts.map(\.key))
+                XCTAssertEqual(t.scores.count, 54)
+                XCTAssertTrue(t.scores.allSatisfy { $0.count == rows })
+                XCTAssertEqual(t.path, "content/" + study.manifest.rewardModels.first { $0.label == label }!.scores[dictionary]!)
+            }
+        }
+        let qrm = try XCTUnwrap(study.scores["big2"]?["N-Gem-27B"])
+        XCTAssertEqual(qrm.path, "content/" + Repo.big2ScoresQRMGemma27B)
+        XCTAssertEqual(qrm.responses.first, "accuracy")
+        XCTAssertEqual(qrm.scores[0][0], 2.43164062)
+    }
+
+    func testDictionariesUnderTheirRules() throws {
+        let study = try realStudy()
+        XCTAssertEqual(Set(study.dictionaries.keys), ["big2", "mfd2"])
+        XCTAssertEqual(Set(study.dictionaries["big2"]?.keys ?? [:].keys), [.virtue])
+        XCTAssertEqual(Set(study.dictionaries["mfd2"]?.keys ?? [:].keys), [.virtue, .script])
+        XCTAssertEqual(study.dictionaries["big2"]?[.virtue]?.wordCount, 263)
+        XCTAssertEqual(study.dictionaries["mfd2"]?[.virtue]?.wordCount, 989)
+        XCTAssertEqual(study.dictionaries["mfd2"]?[.script]?.wordCount, 1652)
+    }
+
+    func testInputRecords() throws {
+        let study = try realStudy()
+        let inputs = study.inputs
+        XCTAssertEqual(inputs.count, 1 + 2 + 20)   // manifest, dictionaries, 10 RMs x 2 score files
+        XCTAssertEqual(Set(inputs.map(\.path)).count, inputs.count, "each input once")
+
+        let hex = Set("0123456789abcdef")
+        for input in inputs {
+            XCTAssertTrue(input.path.hasPrefix("content/"), input.path)
+            XCTAssertEqual(input.sha256.count, 64, input.path)
+            XCTAssertTrue(input.sha256.allSatisfy { hex.contains($0) }, input.path)
+            // the record describes the file on disk
+            let data = try Data(contentsOf: Repo.root.appendingPathComponent(input.path))
+            XCTAssertEqual(input.bytes, data.count, input.path)
+            XCTAssertEqual(input.sha256, SHA256.hex(data), input.path)
+            XCTAssertFalse(input.role.isEmpty)
+        }
+
+        XCTAssertEqual(inputs[0].path, "content/study.yaml")
+        XCTAssertEqual(inputs[0].role, "study manifest")
+        XCTAssertNil(inputs[0].rows)
+        XCTAssertNil(inputs[0].columns)
+
+        let big2 = try XCTUnwrap(inputs.first { $0.path == "content/" + Repo.big2Nouns })
+        XCTAssertEqual(big2.rows, 263)
+        XCTAssertEqual(big2.columns, 2)
+        XCTAssertEqual(big2.bytes, 5853)
+        XCTAssertEqual(big2.sha256, "186886a25b2f03ea3ec7e78fad71fabee408e3b5ec1758683461df4359b45435")   // sha256sum
+        XCTAssertTrue(big2.role.hasPrefix("dictionary: "))
+
+        let dicx = try XCTUnwrap(inputs.first { $0.path == "content/" + Repo.mfd2Dicx })
+        XCTAssertEqual(dicx.rows, 2040)
+        XCTAssertEqual(dicx.columns, 11)
+        XCTAssertEqual(dicx.sha256, "973957f99129b324c8a4ebf3fcb7ed4e1f9f017b2d041f50288f991b0844ce7a")   // sha256sum
+
+        let scoreInputs = inputs.filter { $0.role.hasPrefix("RM scores: ") }
+        XCTAssertEqual(scoreInputs.count, 20)
+        XCTAssertTrue(scoreInputs.allSatisfy { $0.columns == 55 })
+        XCTAssertEqual(scoreInputs.filter { $0.rows == 265 }.count, 10)
+        XCTAssertEqual(scoreInputs.filter { $0.rows == 2040 }.count, 10)
+        let qrm = try XCTUnwrap(inputs.first { $0.path == "content/" + Repo.big2ScoresQRMGemma27B })
+        XCTAssertEqual(qrm.role, "RM scores: N-Gem-27B on big2")
+    }
+
+    func testInputRecordIsCodable() throws {
+        let study = try realStudy()
+        let data = try JSONEncoder().encode(study.inputs)
+        XCTAssertEqual(try JSONDecoder().decode([InputFileRecord].self, from: data), study.inputs)
+    }
+
+    // MARK: A small synthetic study
+
+    private let manifest = """
+    title: T
+    citation: C
+    prompts:
+      - { key: best, framing: positive, text: "Best?" }
+      - { key: worst, framing: negative, text: "Worst?" }
+    families:
+      - { name: Gemma, colour: "#DB4437" }
+      - { name: Llama, colour: "#0064E0" }
+    dictionaries:
+      - { id: big2, name: Big Two, format: category-word, file: dict.csv, citation: P }
+    reward_models:
+      - { label: A, name: org/a, family: Gemma, size: 2B, scores: { big2: scores/a.csv } }
+      - { label: B, name: org/b, family: Llama, size: 8B, scores: { big2: scores/b.csv } }
+    """
+
+    private func makeStudy(scoresB: String = "response,worst,best\nlove,1,2\nwar,-3,4\n") throws -> URL {
+        let content = try makeTemporaryDirectory(self).appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("scores"), withIntermediateDirectories: true)
+        func write(_ text: String, _ name: String) throws {
+            try Data(text.utf8).write(to: content.appendingPathComponent(name))
+        }
+        try write(manifest, "study.yaml")
+        try write("Category,token_decoded\nCommunion,love\nAgency,war\n", "dict.csv")
+        try write("response,best,worst\nlove,0.5,0.25\nwar,1e-1,2\n", "scores/a.csv")
+        try write(scoresB, "scores/b.csv")
+        return content
+    }
+
+    func testSyntheticStudyLoads() throws {
+        let study = try StudyLoader.load(folder: ContentFolder(root: try makeStudy()))
+        XCTAssertEqual(study.inputs.map(\.path), ["content/study.yaml", "content/dict.csv", "content/scores/a.csv", "content/scores/b.csv"])
+        XCTAssertEqual(study.inputs[1].rows, 2)
+        XCTAssertEqual(study.inputs[2].columns, 3)
+        let b = try XCTUnwrap(study.scores["big2"]?["B"])
+        XCTAssertEqual(b.responses, ["love", "war"])
+        XCTAssertEqual(b.scores, [[2, 4], [1, -3]])   // [best, worst] in manifest order
+        XCTAssertEqual(study.dictionaries["big2"]?[.virtue]?.categoryOfWord, ["love": "Communion", "war": "Agency"])
+    }
+
+    func testBadScoreInASyntheticStudyNamesTheFileLineAndColumn() throws {
+        let content = try makeStudy(scoresB: "response,worst,best\nlove,1,2\nwar,NaN,4\n")
+        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        XCTAssertEqual(error?.description, "content/scores/b.csv:3:2: expected a number, found \"NaN\"")
+    }
+
+    func testScoreFileOutsideTheContentFolderIsRejected() throws {
+        let content = try makeStudy()
+        let text = manifest.replacingOccurrences(of: "big2: scores/b.csv", with: "big2: ../b.csv")
+        try Data(text.utf8).write(to: content.appendingPathComponent("study.yaml"))
+        try Data("response,best,worst\nx,1,2\n".utf8).write(to: content.deletingLastPathComponent().appendingPathComponent("b.csv"))
+        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        XCTAssertTrue(error?.message.hasPrefix("reward_models.B.scores.big2: the path \"../b.csv\" leaves the content folder") ?? false,
+                      error?.description ?? "")
+    }
+
+    func testMissingScoreFile() throws {
+        let content = try makeStudy()
+        try FileManager.default.removeItem(at: content.appendingPathComponent("scores/b.csv"))
+        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        XCTAssertEqual(error?.path, "content/scores/b.csv")
+        XCTAssertTrue(error?.message.hasPrefix("cannot read the file") ?? false, error?.description ?? "")
+    }
+}

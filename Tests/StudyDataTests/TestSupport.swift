@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+@testable import StudyData
+
+/// Paths of the repository, found from this source file rather than from the
+/// current directory (which depends on how the tests are run).
+enum Repo {
+    /// `<repo>/Tests/StudyDataTests/TestSupport.swift` → `<repo>`.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()   // StudyDataTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()   // repo root
+
+    static let content = root.appendingPathComponent("content")
+
+    static func contentFile(_ relative: String) -> URL {
+        content.appendingPathComponent(relative)
+    }
+
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures/studydata")
+
+    static let big2ScoresQRMGemma27B = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
+    static let big2Nouns = "data/corpora/dict_big2_nouns.csv"
+    static let mfd2Dicx = "data/corpora/moral-foundations-dictionary-20.dicx"
+}
+
+/// A fresh temporary folder, removed when the test ends.
+func makeTemporaryDirectory(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory
+        .appendingPathComponent("StudyDataTests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+    return dir
+}
+
+/// Runs `body`, asserts it throws a `DataError`, and returns that error for
+/// further checks (nil after recording a failure).
+@discardableResult
+func assertDataError<T>(_ body: @autoclosure () throws -> T,
+                        _ message: String = "",
+                        file: StaticString = #filePath, line: UInt = #line) -> DataError? {
+    do {
+        let value = try body()
+        XCTFail("expected a DataError, got a value: \(value) \(message)", file: file, line: line)
+        return nil
+    } catch let error as DataError {
+        return error
+    } catch {
+        XCTFail("expected a DataError, got \(type(of: error)): \(error) \(message)", file: file, line: line)
+        return nil
+    }
+}
+
+/// Parses CSV text (UTF-8) with a fixed display path.
+func parseCSV(_ text: String, path: String = "t.csv") throws -> CSVDocument {
+    try CSVReader.parse(Data(text.utf8), path: path)
+}
+
+func parseCSV(bytes: [UInt8], path: String = "t.csv") throws -> CSVDocument {
+    try CSVReader.parse(Data(bytes), path: path)
+}

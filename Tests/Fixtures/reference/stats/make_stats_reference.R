@@ -21,8 +21,8 @@ fcases <- data.frame(f = c(0.5, 1, 2.5, 0.00577341482916717, 63.0972348615079, 1
 fcases$upper <- pf(fcases$f, fcases$df1, fcases$df2, lower.tail = FALSE)
 ref$f_upper <- fcases
 
-ref$normal_cdf <- data.frame(z = c(-38, -10, -3, -1.5, 0, 0.3, 1.96, 5, 8.5),
-                             p = pnorm(c(-38, -10, -3, -1.5, 0, 0.3, 1.96, 5, 8.5)))
+ref$normal_cdf <- data.frame(z = c(-37, -10, -3, -1.5, 0, 0.3, 1.96, 5, 8.5),
+                             p = pnorm(c(-37, -10, -3, -1.5, 0, 0.3, 1.96, 5, 8.5)))
 qp <- c(1e-300, 1e-20, 1e-5, 0.001, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999, 1 - 1e-12)
 ref$normal_quantile <- data.frame(p = qp, z = qnorm(qp))
 

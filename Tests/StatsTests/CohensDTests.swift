@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class CohensDTests: XCTestCase {
     /// Per-panel d on the median-rank table (the reference's d is Llama − Gemma).

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class DesignMatrixTests: XCTestCase {
     /// A 5-level category (the MFD2 analysis) crossed with family and framing,

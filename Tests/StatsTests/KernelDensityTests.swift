@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class KernelDensityTests: XCTestCase {
     /// Bandwidth against R `bw.nrd0`, density against an exact kernel sum in R

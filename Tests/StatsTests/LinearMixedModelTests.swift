@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 /// The REML mixed model against R.
 ///

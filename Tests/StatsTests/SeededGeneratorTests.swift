@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class SeededGeneratorTests: XCTestCase {
     /// Pinned outputs: xoshiro256** seeded by splitmix64 must never change, or

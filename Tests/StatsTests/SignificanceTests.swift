@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class SignificanceTests: XCTestCase {
     func testThresholdsAreStrict() {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class SpecialFunctionsTests: XCTestCase {
     func testIncompleteBetaMatchesR() throws {

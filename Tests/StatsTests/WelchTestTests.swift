@@ -1,5 +1,5 @@
 import XCTest
-@testable import Stats
+import Stats
 
 final class WelchTestTests: XCTestCase {
     /// The four Figure 1 panels, against R t.test (the reference's t is Gemma − Llama).

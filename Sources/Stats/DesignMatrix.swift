@@ -16,13 +16,18 @@ public struct DesignMatrix: Sendable {
     /// Entry at (row, column).
     public subscript(row: Int, column: Int) -> Double { values[column * rowCount + row] }
 
-    /// Treatment contrasts with all interactions, R's column order for a*b*c: (Intercept), a, b, c, a:b, a:c, b:c, a:b:c; names like R: "familyLlama", "familyLlama:categoryCommunion:framingnegative". Works for factors with >2 levels (e.g. a 5-level category: categoryCare, categoryFairness, …) and any number of factors.
+    /// Treatment contrasts with all interactions (R `model.matrix(~ a * b * c)`).
     ///
-    /// Why this order: the report prints coefficient tables next to R's, so the
-    /// terms follow R's `terms.formula` for `a*b*c…` — the expansion order
-    /// (subsets in binary-counting order: a, b, a:b, c, a:c, b:c, a:b:c, d, …)
-    /// stably sorted by interaction order — and inside a term the first
-    /// factor's non-reference levels vary fastest, as in `model.matrix`.
+    /// Why this shape: the report prints coefficient tables that are read next
+    /// to R's, so columns and names follow R exactly — "(Intercept)", then the
+    /// terms in `terms.formula` order for `a*b*c…` (the expansion order a, b,
+    /// a:b, c, a:c, b:c, a:b:c, d, … stably sorted by interaction order, which
+    /// for three factors is a, b, c, a:b, a:c, b:c, a:b:c), each term expanded
+    /// over the non-reference levels with the first factor varying fastest.
+    /// Names join factor name and level, e.g. "familyLlama" or
+    /// "familyLlama:categoryCommunion:framingnegative". Factors may have any
+    /// number of levels (e.g. the five MFD2 foundations: categoryCare,
+    /// categoryFairness, …); a factor with a single level contributes no columns.
     public static func fullFactorial(_ factors: [Factor]) -> DesignMatrix {
         let n = factors.first?.codes.count ?? 0
         for f in factors {

@@ -58,7 +58,7 @@ enum LinearAlgebra {
         var uplo = CChar(UInt8(ascii: "U"))
         dpotrf_(&uplo, &order, &u, &lda, &info, 1)
         guard info == 0 else { return nil }
-        for j in 0..<n { for i in (j + 1)..<max(j + 1, n) { u[j * n + i] = 0 } }
+        for j in 0..<n { for i in (j + 1)..<n { u[j * n + i] = 0 } }
         return u
     }
 
@@ -100,6 +100,6 @@ enum LinearAlgebra {
     }
 
     private static func symmetrizeFromUpper(_ c: inout [Double], n: Int) {
-        for j in 0..<n { for i in (j + 1)..<max(j + 1, n) { c[j * n + i] = c[i * n + j] } }
+        for j in 0..<n { for i in (j + 1)..<n { c[j * n + i] = c[i * n + j] } }
     }
 }

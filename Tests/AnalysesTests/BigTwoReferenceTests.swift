@@ -28,32 +28,18 @@ final class BigTwoReferenceTests: XCTestCase {
         }
     }
 
-    func testMixedModelMatchesNlme() {
-        let lme = reference["lme"] as! [String: Any]
+    func testMixedModelMatchesR() {
         let model = result.mixedModel
         XCTAssertEqual(model.observations, 1080)
         XCTAssertEqual(model.groups, 10)
-        let terms = (lme["fixed_effects"] as! [[String: Any]])
-        XCTAssertEqual(model.fixedEffects.count, terms.count)
-        for (ours, theirs) in zip(model.fixedEffects, terms) {
-            // The reference names factors base_model/Category/prompt_framing; ours family/category/framing.
-            let name = (theirs["term"] as! String)
-                .replacingOccurrences(of: "base_model", with: "family")
-                .replacingOccurrences(of: "Category", with: "category")
-                .replacingOccurrences(of: "prompt_framing", with: "framing")
-            XCTAssertEqual(ours.term, name)
-            XCTAssertRelative(ours.estimate, double(theirs["Value"]), 1e-6, "\(name) estimate")
-            XCTAssertRelative(ours.stdError, double(theirs["Std.Error"]), 1e-6, "\(name) SE")
-            XCTAssertEqual(ours.df, double(theirs["DF"]), "\(name) DF")
-            XCTAssertRelative(ours.t, double(theirs["t.value"]), 1e-6, "\(name) t")
-            let p = double(theirs["p.value"])
-            if p == 0 { XCTAssertLessThan(ours.p, 1e-300, name) } else { XCTAssertRelative(ours.p, p, 1e-6, "\(name) p") }
-        }
-        XCTAssertRelative(model.randomInterceptSd, double(lme["random_intercept_sd"]), 1e-6, "random-intercept SD")
-        XCTAssertRelative(model.residualSd, double(lme["residual_sd"]), 1e-6, "residual SD")
-        XCTAssertRelative(model.logLikelihood, double(lme["logLik"]), 1e-6, "logLik")
-        XCTAssertRelative(model.aic, double(lme["AIC"]), 1e-6, "AIC")
-        XCTAssertRelative(model.bic, double(lme["BIC"]), 1e-6, "BIC")
+        let exact = Fixtures.json("big2/big2_lme_exact.json")["lme_exact"] as! [String: Any]
+        // The published run names factors base_model/Category/prompt_framing; ours family/category/framing.
+        assertMixedModel(model, exact: exact, nlme: reference["lme"] as! [String: Any],
+                         nlmeKeys: ("Value", "Std.Error", "DF", "t.value", "p.value"),
+                         termName: { $0.replacingOccurrences(of: "base_model", with: "family")
+                             .replacingOccurrences(of: "Category", with: "category")
+                             .replacingOccurrences(of: "prompt_framing", with: "framing") },
+                         label: "Big Two")
     }
 
     func testWelchPanelsAndEffectSizes() {

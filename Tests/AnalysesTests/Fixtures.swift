@@ -44,3 +44,40 @@ func XCTAssertRelative(_ actual: Double, _ expected: Double, _ tolerance: Double
     let ok = expected == 0 ? abs(actual) < 1e-300 : abs(actual - expected) / scale <= tolerance
     XCTAssert(ok, "\(message): \(actual) vs reference \(expected) (relative error \(abs(actual - expected) / scale))", file: file, line: line)
 }
+
+/// Checks a fitted mixed model against two R references.
+///
+/// `exact`: the exact REML optimum (Tests/Fixtures/reference/mfd2/exact_reml.R),
+/// which is what Backbone reports — every quantity to 1e-6 relative.
+/// `nlme`: `nlme::lme` with its default settings, whose optimiser stops a
+/// little short of the maximum. Quantities that do not depend on where it
+/// stopped (estimates, DF, residual SD, logLik, AIC, BIC) agree to 1e-6; the
+/// random-intercept SD and the SE, t and p that follow from it agree to 5e-4,
+/// and our log-likelihood is never below nlme's.
+func assertMixedModel(_ model: MixedModelResult, exact: [String: Any], nlme: [String: Any],
+                      nlmeKeys: (estimate: String, se: String, df: String, t: String, p: String) = ("estimate", "SE", "DF", "t", "p"),
+                      termName: (String) -> String = { $0 }, label: String,
+                      file: StaticString = #filePath, line: UInt = #line) {
+    func check(_ reference: [String: Any], _ keys: (estimate: String, se: String, df: String, t: String, p: String), sensitiveTolerance: Double, _ which: String) {
+        let terms = reference["fixed_effects"] as! [[String: Any]]
+        XCTAssertEqual(model.fixedEffects.map(\.term), terms.map { termName($0["term"] as! String) }, "\(label) \(which) terms", file: file, line: line)
+        for (o, t) in zip(model.fixedEffects, terms) {
+            let what = "\(label) \(which) \(o.term)"
+            XCTAssertRelative(o.estimate, double(t[keys.estimate]), 1e-6, "\(what) estimate", file: file, line: line)
+            XCTAssertEqual(o.df, double(t[keys.df]), "\(what) DF", file: file, line: line)
+            XCTAssertRelative(o.stdError, double(t[keys.se]), sensitiveTolerance, "\(what) SE", file: file, line: line)
+            XCTAssertRelative(o.t, double(t[keys.t]), sensitiveTolerance, "\(what) t", file: file, line: line)
+            let p = double(t[keys.p])
+            if p == 0 { XCTAssertLessThan(o.p, 1e-300, what, file: file, line: line) }
+            else { XCTAssertRelative(o.p, p, sensitiveTolerance, "\(what) p", file: file, line: line) }
+        }
+        XCTAssertRelative(model.randomInterceptSd, double(reference["random_intercept_sd"]), sensitiveTolerance, "\(label) \(which) random-intercept SD", file: file, line: line)
+        XCTAssertRelative(model.residualSd, double(reference["residual_sd"]), 1e-6, "\(label) \(which) residual SD", file: file, line: line)
+        XCTAssertRelative(model.logLikelihood, double(reference["logLik"]), 1e-6, "\(label) \(which) logLik", file: file, line: line)
+        XCTAssertRelative(model.aic, double(reference["AIC"]), 1e-6, "\(label) \(which) AIC", file: file, line: line)
+        XCTAssertRelative(model.bic, double(reference["BIC"]), 1e-6, "\(label) \(which) BIC", file: file, line: line)
+    }
+    check(exact, ("estimate", "SE", "DF", "t", "p"), sensitiveTolerance: 1e-6, "exact REML")
+    check(nlme, nlmeKeys, sensitiveTolerance: 5e-4, "nlme defaults")
+    XCTAssertGreaterThanOrEqual(model.logLikelihood, double(nlme["logLik"]) - 1e-12 * abs(double(nlme["logLik"])), "\(label): the exact optimum is at least nlme's", file: file, line: line)
+}

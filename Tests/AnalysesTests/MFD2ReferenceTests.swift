@@ -34,22 +34,8 @@ final class MFD2ReferenceTests: XCTestCase {
             XCTAssertEqual(ours[key], Double(row["median_rank"]!), "\(variant) \(key)", file: file, line: line)
         }
 
-        let lme = reference["lme"] as! [String: Any]
-        let terms = lme["fixed_effects"] as! [[String: Any]]
-        XCTAssertEqual(r.mixedModel.fixedEffects.map(\.term), terms.map { $0["term"] as! String }, file: file, line: line)
-        for (o, t) in zip(r.mixedModel.fixedEffects, terms) {
-            XCTAssertRelative(o.estimate, double(t["estimate"]), 1e-6, "\(variant) \(o.term) estimate", file: file, line: line)
-            XCTAssertRelative(o.stdError, double(t["SE"]), 1e-6, "\(variant) \(o.term) SE", file: file, line: line)
-            XCTAssertEqual(o.df, double(t["DF"]), "\(variant) \(o.term) DF", file: file, line: line)
-            XCTAssertRelative(o.t, double(t["t"]), 1e-6, "\(variant) \(o.term) t", file: file, line: line)
-            let p = double(t["p"])
-            if p == 0 { XCTAssertLessThan(o.p, 1e-300, file: file, line: line) } else { XCTAssertRelative(o.p, p, 1e-6, "\(variant) \(o.term) p", file: file, line: line) }
-        }
-        XCTAssertRelative(r.mixedModel.randomInterceptSd, double(lme["random_intercept_sd"]), 1e-6, "\(variant) random SD", file: file, line: line)
-        XCTAssertRelative(r.mixedModel.residualSd, double(lme["residual_sd"]), 1e-6, "\(variant) residual SD", file: file, line: line)
-        XCTAssertRelative(r.mixedModel.logLikelihood, double(lme["logLik"]), 1e-6, "\(variant) logLik", file: file, line: line)
-        XCTAssertRelative(r.mixedModel.aic, double(lme["AIC"]), 1e-6, "\(variant) AIC", file: file, line: line)
-        XCTAssertRelative(r.mixedModel.bic, double(lme["BIC"]), 1e-6, "\(variant) BIC", file: file, line: line)
+        assertMixedModel(r.mixedModel, exact: reference["lme_exact"] as! [String: Any], nlme: reference["lme"] as! [String: Any],
+                         label: "MFD2 \(variant)", file: file, line: line)
 
         let panels = reference["panel_tests"] as! [[String: Any]]
         XCTAssertEqual(r.panels.count, 10, file: file, line: line)

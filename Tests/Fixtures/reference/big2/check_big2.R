@@ -69,4 +69,11 @@ chk("Cohen d (avg-variance SD)", pt$d_avgvar[k2], cd$d_avgvar)
 chk("Cohen d (pooled SD)", pt$d_pooled[k2], cd$d_pooled)
 
 cat(if (n_fail == 0) "\nALL CHECKS PASSED\n" else sprintf("\n%d CHECK(S) FAILED\n", n_fail))
+
+## The exact REML optimum of the same model (exact_reml.R): the values
+## Backbone reports, held to 1e-6 by the tests.
+write_json17(list(note = "exact REML optimum (Tests/Fixtures/reference/mfd2/exact_reml.R); factors named family, category, framing",
+                  lme_exact = res$lme_exact),
+             file.path("Tests/Fixtures/reference/big2", "big2_lme_exact.json"))
+cat("wrote Tests/Fixtures/reference/big2/big2_lme_exact.json\n")
 quit(status = if (n_fail == 0) 0 else 1)

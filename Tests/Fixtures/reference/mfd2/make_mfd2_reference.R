@@ -48,6 +48,7 @@ for (variant in c("virtue", "script")) {
     framing_summary = do.call(rbind, lapply(FRAMING_LEVELS, function(f) {
       x <- tab$median_rank[tab$framing == f]; data.frame(framing = f, mean = mean(x), sd = sd(x), n = length(x)) })),
     lme = res$lme$out,
+    lme_exact = res$lme_exact,
     panel_tests = res$panels)
   write_json17(out, file.path(OUT_DIR, sprintf("mfd2_%s.json", variant)))
 

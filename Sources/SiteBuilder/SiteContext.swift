@@ -114,10 +114,11 @@ enum SiteContext {
     static func data(study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
         let table = ReportTable(
             id: "inputs", caption: "Every input file this build read, with its SHA-256 fingerprint.",
-            columns: ["File", "Role", "Bytes", "Rows", "Columns", "SHA-256"],
+            columns: ["File", "Role", "Bytes", "Rows", "Columns", "SHA-256", "Warnings"],
             rows: study.inputs.map {
                 [.text($0.path), .text($0.role), .integer($0.bytes),
-                 $0.rows.map { .integer($0) } ?? .text("—"), $0.columns.map { .integer($0) } ?? .text("—"), .text($0.sha256)]
+                 $0.rows.map { .integer($0) } ?? .text("—"), $0.columns.map { .integer($0) } ?? .text("—"), .text($0.sha256),
+                 .text($0.warnings.joined(separator: "; "))]
             })
         let citations = study.manifest.dictionaries.map { "<strong>\(HTML.escape($0.name))</strong>: \(HTML.escape($0.citation))" }
         return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": htmlList(citations)]

@@ -9,6 +9,8 @@ public struct InputFileRecord: Codable, Equatable, Sendable {
     public var rows: Int?
     public var columns: Int?
     public var role: String
+    /// Things about the file a reader should know (e.g. a misleading file name).
+    public var warnings: [String] = []
 }
 
 /// Everything §2 reads, loaded and validated before any statistic runs.
@@ -51,11 +53,21 @@ public enum StudyLoader {
                 let display = folder.displayPath(file)
                 let table = try RewardScoreTable.load(url: url, displayPath: display, prompts: promptKeys)
                 scores[dictionaryID, default: [:]][rm.label] = table
-                inputs.append(try record(url: url, display: display, rows: table.responses.count, columns: promptKeys.count + 1,
-                                         role: "RM scores: \(rm.label) on \(dictionaryID)"))
+                var input = try record(url: url, display: display, rows: table.responses.count, columns: promptKeys.count + 1,
+                                       role: "RM scores: \(rm.label) on \(dictionaryID)")
+                input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
+                inputs.append(input)
             }
         }
         return LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+    }
+
+    /// The study named six MFD2 score files `big2_rewards_*`; the manifest, not
+    /// the file name, says which list was scored, but a reader should be told.
+    static func fileNameWarnings(file: String, dictionaryID: String, manifest: StudyManifest) -> [String] {
+        let name = (file as NSString).lastPathComponent.lowercased()
+        let others = manifest.dictionaries.map(\.id).filter { $0 != dictionaryID && name.hasPrefix($0.lowercased() + "_") }
+        return others.map { "the file name starts with \"\($0)_\" but the manifest lists it as \(dictionaryID) scores; the manifest (and the study's folder) decide" }
     }
 
     static func record(url: URL, display: String, rows: Int?, columns: Int?, role: String) throws -> InputFileRecord {

@@ -5,10 +5,15 @@ import Analyses
 /// figure says what the figure shows). Comparing two means to pick a word
 /// ("better"/"worse") is wording, not statistics.
 enum Narrative {
-    /// Rank 1 is best, so a lower mean median rank means the family ranks the words better.
+    /// Rank 1 is best, so a lower mean median rank means the family ranks the
+    /// words better; a panel without a significant difference (by the test that
+    /// gives the figure's stars) is said to have none.
     static func panelSentence(_ p: PanelComparison, framingWord: String) -> String {
         let direction = p.meanFamily < p.meanReference ? "better" : "worse"
-        return "\(framingWord) prompts, \(p.category): \(p.family) RMs rank these answers \(direction) than \(p.referenceFamily) RMs "
+        let claim = p.stars == "n.s."
+            ? "no significant difference between \(p.family) and \(p.referenceFamily) RMs "
+            : "\(p.family) RMs rank these answers \(direction) than \(p.referenceFamily) RMs "
+        return "\(framingWord) prompts, \(p.category): \(claim)"
             + "(mean median rank \(NumberText.fixed(p.meanFamily, decimals: 2)) vs \(NumberText.fixed(p.meanReference, decimals: 2)); "
             + "Welch t(\(NumberText.fixed(p.welch.df, decimals: 1))) = \(NumberText.fixed(p.welch.t, decimals: 2)), "
             + "Bonferroni p = \(NumberText.pValue(p.welch.pAdjusted)); "
@@ -25,7 +30,8 @@ enum Narrative {
                                    : "Every median rank is shown as a point; diamonds are family means ± SD. "
         let parts = r.panels.map { p -> String in
             let better = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
-            return "\(framingWord(p.framing).lowercased()) \(p.category): \(better) ranks better "
+            let claim = p.stars == "n.s." ? "no significant difference" : "\(better) ranks better"
+            return "\(framingWord(p.framing).lowercased()) \(p.category): \(claim) "
                 + "(\(NumberText.fixed(p.meanFamily, decimals: 1)) vs \(NumberText.fixed(p.meanReference, decimals: 1)), \(p.stars))"
         }
         return s + "Stars from the \(r.figureStarsFrom) test, Bonferroni-corrected. " + parts.joined(separator: "; ") + "."

@@ -31,7 +31,11 @@ public enum DictionaryLoader {
     public static func load(_ source: DictionarySource, folder: ContentFolder, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
         let url = try folder.resolve(source.file, manifestField: "dictionaries.\(source.id).file")
         let display = folder.displayPath(source.file)
-        let doc = try CSVReader.read(url: url, displayPath: display)
+        return try from(CSVReader.read(url: url, displayPath: display), source: source, mfdRule: mfdRule)
+    }
+
+    /// Builds a dictionary from an already parsed file (the loader reads each file once).
+    public static func from(_ doc: CSVDocument, source: DictionarySource, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
         switch source.format {
         case .categoryWord: return try categoryWord(doc, id: source.id)
         case .mfd2: return try mfd2(doc, id: source.id, rule: mfdRule)

@@ -13,7 +13,12 @@ public struct RewardScoreTable: Sendable {
     /// prompt must have a column, every score must be a finite number, and no
     /// answer may appear twice (it would be ranked twice).
     public static func load(url: URL, displayPath: String, prompts: [String]) throws -> RewardScoreTable {
-        let doc = try CSVReader.read(url: url, displayPath: displayPath)
+        try from(CSVReader.read(url: url, displayPath: displayPath), prompts: prompts)
+    }
+
+    /// The same checks on an already parsed file (the loader reads each file once).
+    public static func from(_ doc: CSVDocument, prompts: [String]) throws -> RewardScoreTable {
+        let displayPath = doc.path
         let responseColumn = try doc.columnIndex("response")
         let columns = try prompts.map { try doc.columnIndex($0) }
         var responses: [String] = []

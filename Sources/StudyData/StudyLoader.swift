@@ -29,37 +29,50 @@ public enum StudyLoader {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
         let manifestURL = folder.root.appendingPathComponent(ManifestLoader.fileName)
-        inputs.append(try record(url: manifestURL, display: folder.displayPath(ManifestLoader.fileName), rows: nil, columns: nil, role: "study manifest"))
+        inputs.append(try record(data: contents(manifestURL, display: folder.displayPath(ManifestLoader.fileName)),
+                                 display: folder.displayPath(ManifestLoader.fileName), rows: nil, columns: nil, role: "study manifest"))
 
         var dictionaries: [String: [MFDColumnRule: CategoryDictionary]] = [:]
         for source in manifest.dictionaries {
+            let (doc, input) = try readCSV(source.file, field: "dictionaries.\(source.id).file", folder: folder,
+                                           role: "dictionary: \(source.name)")
             let rules: [MFDColumnRule] = source.format == .mfd2 ? [.virtue, .script] : [.virtue]
             var loaded: [MFDColumnRule: CategoryDictionary] = [:]
             for rule in rules {
-                loaded[rule] = try DictionaryLoader.load(source, folder: folder, mfdRule: rule)
+                loaded[rule] = try DictionaryLoader.from(doc, source: source, mfdRule: rule)
             }
             dictionaries[source.id] = loaded
-            let url = try folder.resolve(source.file, manifestField: "dictionaries.\(source.id).file")
-            let doc = try CSVReader.read(url: url, displayPath: folder.displayPath(source.file))
-            inputs.append(try record(url: url, display: doc.path, rows: doc.records.count, columns: doc.header.count,
-                                     role: "dictionary: \(source.name)"))
+            inputs.append(input)
         }
 
         var scores: [String: [String: RewardScoreTable]] = [:]
         let promptKeys = manifest.prompts.map(\.key)
         for rm in manifest.rewardModels {
             for (dictionaryID, file) in rm.scores.sorted(by: { $0.key < $1.key }) {
-                let url = try folder.resolve(file, manifestField: "reward_models.\(rm.label).scores.\(dictionaryID)")
-                let display = folder.displayPath(file)
-                let table = try RewardScoreTable.load(url: url, displayPath: display, prompts: promptKeys)
-                scores[dictionaryID, default: [:]][rm.label] = table
-                var input = try record(url: url, display: display, rows: table.responses.count, columns: promptKeys.count + 1,
-                                       role: "RM scores: \(rm.label) on \(dictionaryID)")
+                var (doc, input) = try readCSV(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
+                                               role: "RM scores: \(rm.label) on \(dictionaryID)")
+                scores[dictionaryID, default: [:]][rm.label] = try RewardScoreTable.from(doc, prompts: promptKeys)
                 input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
                 inputs.append(input)
             }
         }
         return LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+    }
+
+    /// Reads a manifest-named CSV once: the bytes give both the fingerprint and the parse.
+    static func readCSV(_ relative: String, field: String, folder: ContentFolder, role: String) throws -> (CSVDocument, InputFileRecord) {
+        let url = try folder.resolve(relative, manifestField: field)
+        let display = folder.displayPath(relative)
+        let data = try contents(url, display: display)
+        let doc = try CSVReader.parse(data, path: display)
+        return (doc, record(data: data, display: display, rows: doc.records.count, columns: doc.header.count, role: role))
+    }
+
+    static func contents(_ url: URL, display: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DataError(path: display, message: "cannot read the file")
+        }
+        return data
     }
 
     /// The study named six MFD2 score files `big2_rewards_*`; the manifest, not
@@ -70,10 +83,7 @@ public enum StudyLoader {
         return others.map { "the file name starts with \"\($0)_\" but the manifest lists it as \(dictionaryID) scores; the manifest (and the study's folder) decide" }
     }
 
-    static func record(url: URL, display: String, rows: Int?, columns: Int?, role: String) throws -> InputFileRecord {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError(path: display, message: "cannot read the file")
-        }
-        return InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
+    static func record(data: Data, display: String, rows: Int?, columns: Int?, role: String) -> InputFileRecord {
+        InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// deleted `site/`.
 public struct AtomicSiteWriter {
     public let destination: URL
-    let staging: URL
+    /// Where the site is assembled; checks read it before `commit()`.
+    public let staging: URL
     private var written: [String] = []
 
     public init(destination: URL) throws {

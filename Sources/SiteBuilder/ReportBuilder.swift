@@ -36,8 +36,10 @@ public enum ReportBuilder {
         Page(file: "data.html", source: "data.md", label: "Data"),
     ]
 
+    /// `checks`: run `SiteChecks` on the finished site before swapping it in
+    /// (`backbone build --no-check` turns this off).
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
-                             locations: SiteLocations) throws -> BuildSummary {
+                             locations: SiteLocations, checks: Bool = true) throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
@@ -72,6 +74,13 @@ public enum ReportBuilder {
             try writer.write("results.json", CanonicalJSON.encode(results))
             try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs)))
             let files = writer.files
+            if checks {
+                let entryPoints = Set(pages.map(\.file) + ["style.css", "results.json", "manifest.json"])
+                let problems = SiteChecks.run(root: writer.staging, files: files, entryPoints: entryPoints)
+                if !problems.isEmpty {
+                    throw SiteError("the built site failed its checks (the previous site is untouched):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
+                }
+            }
             try writer.commit()
             return BuildSummary(files: files, indexPath: locations.output.appendingPathComponent("index.html").path)
         } catch {

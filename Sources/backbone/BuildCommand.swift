@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of every randomised computation.")
     var seed: UInt64 = 42
 
+    @Flag(name: .long, help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
+    var noCheck = false
+
     func validate() throws {
         guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
     }
@@ -44,7 +47,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let study = try StudyLoader.load(folder: folder)
             let results = try StudyAnalysis.run(study, options: options)
-            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations)
+            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck)
             print(summary.indexPath)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")

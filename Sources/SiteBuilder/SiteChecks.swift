@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Checks a finished site before it replaces the old one, so a broken page is
+/// a failed build rather than a published defect: every page is well-formed
+/// (X)HTML, every SVG well-formed XML, every internal link and anchor
+/// resolves, nothing points outside the site, and every file is reachable.
+public enum SiteChecks {
+    public struct Problem: CustomStringConvertible, Equatable, Sendable {
+        public var file: String
+        public var message: String
+        public var description: String { "\(file): \(message)" }
+    }
+
+    /// Checks the site in `root`, whose files are `files` (relative paths).
+    /// `entryPoints` are files that need no inbound link (the pages in the
+    /// navigation, the stylesheet, the machine-readable results).
+    public static func run(root: URL, files: [String], entryPoints: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        var scans: [String: MarkupScan] = [:]
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".svg") {
+            let data = (try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data()
+            let scan = MarkupScan.scan(data)
+            scans[file] = scan
+            if let error = scan.error { problems.append(Problem(file: file, message: "not well-formed: \(error)")) }
+        }
+        let fileSet = Set(files)
+        var linked = entryPoints
+        for (file, scan) in scans.sorted(by: { $0.key < $1.key }) {
+            for link in scan.links {
+                if isExternal(link) {
+                    problems.append(Problem(file: file, message: "links outside the site: \(link)")); continue
+                }
+                if link.hasPrefix("mailto:") || link.hasPrefix("data:") {
+                    problems.append(Problem(file: file, message: "unexpected link scheme: \(link)")); continue
+                }
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let base = (file as NSString).deletingLastPathComponent
+                let target = parts[0].isEmpty ? file : normalise(base.isEmpty ? parts[0] : base + "/" + parts[0])
+                guard fileSet.contains(target) else {
+                    problems.append(Problem(file: file, message: "link to a missing file: \(link)")); continue
+                }
+                linked.insert(target)
+                if parts.count == 2, !parts[1].isEmpty, target.hasSuffix(".html"), scans[target]?.ids.contains(parts[1]) != true {
+                    problems.append(Problem(file: file, message: "link to a missing anchor: \(link)"))
+                }
+            }
+        }
+        for file in files where file.hasSuffix(".css") {
+            let css = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            if css.contains("url(") || css.contains("@import") {
+                problems.append(Problem(file: file, message: "the stylesheet loads other resources"))
+            }
+        }
+        for file in files.sorted() where !linked.contains(file) {
+            problems.append(Problem(file: file, message: "no page links to this file"))
+        }
+        return problems
+    }
+
+    static func isExternal(_ link: String) -> Bool {
+        let lower = link.lowercased()
+        return lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") || lower.hasPrefix("javascript:")
+            || lower.hasPrefix("file:") || lower.hasPrefix("ftp:")
+    }
+
+    static func normalise(_ path: String) -> String {
+        var out: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", !out.isEmpty { out.removeLast(); continue }
+            out.append(part)
+        }
+        return out.joined(separator: "/")
+    }
+}
+
+/// What one XML parse saw: well-formedness, link targets, element ids.
+final class MarkupScan: NSObject, XMLParserDelegate {
+    var links: [String] = []
+    var ids: Set<String> = []
+    var error: String?
+
+    static func scan(_ data: Data) -> MarkupScan {
+        let scan = MarkupScan()
+        let parser = XMLParser(data: data)
+        parser.delegate = scan
+        if !parser.parse(), scan.error == nil {
+            scan.error = parser.parserError.map { "\($0)" } ?? "parse failed"
+        }
+        return scan
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if let id = attributes["id"] { ids.insert(id) }
+        for key in ["href", "src", "xlink:href", "action", "poster"] { if let v = attributes[key] { links.append(v) } }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if error == nil { error = "line \(parser.lineNumber), column \(parser.columnNumber): \(parseError.localizedDescription)" }
+    }
+}

@@ -47,6 +47,8 @@ enum PanelTests {
 /// Derives an independent, reproducible seed for each randomised computation
 /// from the user's `--seed` and a name (FNV-1a then SplitMix64 finalisation),
 /// so adding a dictionary or a family does not change any other panel's draws.
+/// Seeds are kept to 53 bits so `results.json` states them exactly for any
+/// JSON reader (doubles hold integers exactly only up to 2^53).
 enum SeedDerivation {
     static func seed(_ base: UInt64, _ parts: [String]) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ base
@@ -57,6 +59,6 @@ enum SeedDerivation {
         var z = h &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+        return (z ^ (z >> 31)) >> 11
     }
 }

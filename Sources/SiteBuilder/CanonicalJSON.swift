@@ -7,13 +7,8 @@ import Foundation
 /// integers as integers, non-finite numbers as `null`.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "__inf__", negativeInfinity: "__-inf__", nan: "__nan__")
-        let data = try encoder.encode(value)
-        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         var out = ""
-        write(object, indent: 0, into: &out)
+        write(try JSONTree.from(value), indent: 0, into: &out)
         out += "\n"
         return out
     }
@@ -31,11 +26,11 @@ public enum CanonicalJSON {
         return s
     }
 
-    private static func write(_ value: Any, indent: Int, into out: inout String) {
+    private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
         let pad = String(repeating: "  ", count: indent + 1)
         let closePad = String(repeating: "  ", count: indent)
         switch value {
-        case let dict as [String: Any]:
+        case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
             out += "{\n"
             let keys = dict.keys.sorted()
@@ -45,7 +40,7 @@ public enum CanonicalJSON {
                 out += i + 1 < keys.count ? ",\n" : "\n"
             }
             out += closePad + "}"
-        case let array as [Any]:
+        case .array(let array):
             if array.isEmpty { out += "[]"; return }
             out += "[\n"
             for (i, element) in array.enumerated() {
@@ -54,26 +49,18 @@ public enum CanonicalJSON {
                 out += i + 1 < array.count ? ",\n" : "\n"
             }
             out += closePad + "]"
-        case let string as String:
-            switch string {
-            case "__inf__", "__-inf__", "__nan__": out += "null"
-            default: out += quoted(string)
-            }
-        case let number as NSNumber:
-            if CFGetTypeIDHelper.isBool(number) {
-                out += number.boolValue ? "true" : "false"
-            } else {
-                out += Self.number(number.doubleValue)
-            }
-        case is NSNull:
-            out += "null"
-        default:
-            out += "null"
+        case .string(let s): out += quoted(s)
+        case .integer(let i): out += String(i)
+        case .double(let x): out += number(x)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         }
     }
 
-    /// JSON string literal; escapes every control character so hostile tokens
-    /// (NUL, bidi overrides stay as characters but C0/C1 controls are \u-escaped).
+    /// JSON string literal. Control characters and invisible format characters
+    /// (bidi overrides, zero-width, BOM, line/paragraph separators) are written
+    /// as `\uXXXX`, so a token's exact content is visible in the file and
+    /// survives parsers that drop a U+FEFF.
     public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -85,7 +72,7 @@ public enum CanonicalJSON {
             case "\t": out += "\\t"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isInvisibleFormat(v) {
                     let hex = String(v, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -97,11 +84,9 @@ public enum CanonicalJSON {
     }
 }
 
-/// Booleans and numbers are both NSNumber after JSONSerialization; only the
-/// Codable layer knows which is which. Results hold no Bool today, so any
-/// NSNumber whose type encoding is 'c' (char) is treated as a Bool.
-enum CFGetTypeIDHelper {
-    static func isBool(_ n: NSNumber) -> Bool {
-        String(cString: n.objCType) == "c" && (n == NSNumber(value: true) || n == NSNumber(value: false))
+extension CanonicalJSON {
+    static func isInvisibleFormat(_ v: UInt32) -> Bool {
+        v == 0xFEFF || v == 0x00AD || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x2069).contains(v)
     }
 }
+

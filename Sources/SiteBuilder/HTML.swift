@@ -3,6 +3,27 @@
 /// characters become entities, and control characters that HTML forbids are
 /// shown as visible `\u{…}` escapes instead of disappearing.
 enum HTML {
+    /// Makes control characters visible without touching markup characters:
+    /// for values that Mustache escapes itself (`{{x}}` handles `& < > " '`
+    /// but passes NUL and other controls through, which HTML forbids).
+    static func visibleControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isForbiddenControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && scalar != "\n" && scalar != "\t") || v == 0x7F || (0x80...0x9F).contains(v)
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -13,10 +34,9 @@ enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
+                if isForbiddenControl(scalar) {
                     out += "\\u{\(String(v, radix: 16, uppercase: true))}"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -37,11 +37,11 @@ struct PageRenderer {
 
     func page(title: String, body: String, navigation: [[String: Any]], siteTitle: String, citation: String) -> String {
         layout.render([
-            "title": title,
-            "site_title": siteTitle,
+            "title": HTML.visibleControls(title),
+            "site_title": HTML.visibleControls(siteTitle),
             "nav": navigation,
             "content": body,
-            "citation": citation,
+            "citation": HTML.visibleControls(citation),
         ] as [String: Any])
     }
 

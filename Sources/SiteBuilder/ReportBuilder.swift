@@ -51,6 +51,7 @@ public enum ReportBuilder {
             }
             context["methods"] = SiteContext.methods(results: results, assets: &assets)
             context["data"] = SiteContext.data(study: study, assets: &assets)
+            context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigation = { (current: String) -> [[String: Any]] in
                 pages.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }

@@ -6,6 +6,19 @@ import SVGCharts
 /// `{{big2.threeWay.t}}` or `{{{big2.figures.main}}}`. Numbers are
 /// pre-formatted strings so every page shows them the same way.
 enum SiteContext {
+    /// Every string in the context with control characters made visible. The
+    /// HTML fragments in it (tables, figures) are already escaped and hold none,
+    /// so this only changes data strings that pages insert with `{{x}}`.
+    static func sanitized(_ value: Any) -> Any {
+        switch value {
+        case let s as String: return HTML.visibleControls(s)
+        case let d as [String: Any]: return d.mapValues(sanitized)
+        case let a as [[String: Any]]: return a.map { $0.mapValues(sanitized) }
+        case let a as [Any]: return a.map(sanitized)
+        default: return value
+        }
+    }
+
     static func base(study: LoadedStudy, results: StudyResults, options: AnalysisOptions) -> [String: Any] {
         let m = study.manifest
         return [

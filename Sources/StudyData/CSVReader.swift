@@ -25,8 +25,8 @@ public struct CSVDocument: Sendable {
 /// taken from a library because the rules that matter here are unusual:
 /// a record ends only at LF or CRLF (a bare CR inside a field is data — older
 /// Python csv writers leave unquoted `\r` tokens); no value is ever "missing"
-/// (`NA`, `NaN`, empty are text until a loader decides); invalid UTF-8 becomes
-/// U+FFFD so it stays visible instead of crashing; and every error names the
+/// (`NA`, `NaN`, empty are text until a loader decides); invalid UTF-8 bytes
+/// become visible `\xHH` text (see `ByteText`) instead of crashing; and every error names the
 /// file, line and field.
 public enum CSVReader {
     /// Reads and parses a file. `displayPath` is what errors show (relative to
@@ -78,7 +78,7 @@ public enum CSVReader {
         var atFieldStart = true
 
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            fields.append(ByteText.decode(field))
             field.removeAll(keepingCapacity: true)
         }
         func endRecord() {

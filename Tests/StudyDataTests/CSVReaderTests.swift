@@ -134,26 +134,27 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(try parseCSV("a,b").records, [])
     }
 
-    func testInvalidUTF8BecomesReplacementCharacterWithoutCrashing() throws {
+    func testInvalidUTF8BytesBecomeVisibleDistinctTextWithoutCrashing() throws {
         let bytes: [UInt8] = Array("response,s\n".utf8) + [0x66, 0xFF, 0x6F] + Array(",1\n".utf8)
             + [0xC3] + Array(",2\n".utf8)                 // truncated 2-byte sequence
             + [0xED, 0xA0, 0x80] + Array(",3\n".utf8)     // encoded surrogate (invalid in UTF-8)
+            + [0xFE] + Array(",4\n".utf8)                 // a different invalid byte stays a different string
+            + [0xC3, 0xA9] + Array(",5\n".utf8)           // valid "é" is untouched
         let doc = try parseCSV(bytes: bytes)
-        XCTAssertEqual(doc.records.count, 3)
-        XCTAssertEqual(doc.records[0].fields, ["f\u{FFFD}o", "1"])
-        XCTAssertEqual(doc.records[1].fields[1], "2")
-        XCTAssertTrue(doc.records[1].fields[0].unicodeScalars.allSatisfy { $0 == "\u{FFFD}" })
-        XCTAssertFalse(doc.records[1].fields[0].isEmpty)
-        XCTAssertTrue(doc.records[2].fields[0].contains("\u{FFFD}"))
-        XCTAssertEqual(doc.records[2].fields[1], "3")
+        XCTAssertEqual(doc.records.count, 5)
+        XCTAssertEqual(doc.records[0].fields, ["f\\xFFo", "1"])
+        XCTAssertEqual(doc.records[1].fields, ["\\xC3", "2"])
+        XCTAssertEqual(doc.records[2].fields, ["\\xED\\xA0\\x80", "3"])
+        XCTAssertEqual(doc.records[3].fields, ["\\xFE", "4"])
+        XCTAssertEqual(doc.records[4].fields, ["é", "5"])
     }
 
     func testInvalidUTF8StaysVisibleInErrorMessages() throws {
         let bytes: [UInt8] = Array("a,b\n".utf8) + [0xFF] + Array(",1,2\n".utf8)
         let error = assertDataError(try parseCSV(bytes: bytes))
         XCTAssertEqual(error?.line, 2)
-        // the replacement character is printable, so the line is still readable
-        XCTAssertEqual(quotedForMessage(String(decoding: [0xFF] as [UInt8], as: UTF8.self)), "\"\u{FFFD}\"")
+        // invalid bytes are shown as \xHH text, so the line is still readable
+        XCTAssertEqual(quotedForMessage(ByteText.decode([0xFF] as [UInt8])), "\"\\\\xFF\"")
     }
 
     func testNULBytesAreKept() throws {

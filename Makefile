@@ -13,8 +13,10 @@ report: deps build-release
 
 test: deps browser-deps
 	$(SWIFT) build
-	$(SWIFT) test
+	@mkdir -p .build
+	set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
 	./scripts/site-check.sh
+	@./scripts/test-summary.sh .build/test.log
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

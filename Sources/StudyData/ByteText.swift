@@ -8,7 +8,11 @@
 /// byte strings stay distinct and a reader can see what was there.
 public enum ByteText {
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let array = Array(bytes)
+        decode(array: Array(bytes))
+    }
+
+    /// The same for bytes already in an array (the CSV reader's hot path: no copy).
+    public static func decode(array: [UInt8]) -> String {
         if let valid = String(validating: array, as: UTF8.self) { return valid }
         var out = String.UnicodeScalarView()
         var i = 0

@@ -78,7 +78,7 @@ public enum CSVReader {
         var atFieldStart = true
 
         func endField() {
-            fields.append(ByteText.decode(field))
+            fields.append(ByteText.decode(array: field))
             field.removeAll(keepingCapacity: true)
         }
         func endRecord() {

@@ -41,11 +41,12 @@ public struct RewardScoreTable: Sendable {
     }
 
     static func parseScore(_ text: String, path: String, line: Int, column: Int) throws -> Double {
+        // Fast path: Swift's correctly rounded parser on the field as is; only
+        // if that fails, allow surrounding blanks. Non-finite values (nan, inf)
+        // are rejected either way: a reward must be a number to be ranked.
+        if let v = Double(text), v.isFinite { return v }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let v = Double(trimmed), v.isFinite, !trimmed.isEmpty,
-              trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") else {
-            throw DataError(path: path, line: line, column: column, message: "expected a number, found \(quotedForMessage(text))")
-        }
-        return v
+        if trimmed != text, let v = Double(trimmed), v.isFinite { return v }
+        throw DataError(path: path, line: line, column: column, message: "expected a number, found \(quotedForMessage(text))")
     }
 }

@@ -1,5 +1,5 @@
 /// One row of an ANOVA table: a model term, or the residual (F and p NaN).
-public struct AnovaTerm: Codable, Equatable, Sendable {
+public struct AnovaTerm: Equatable, Sendable {
     public var term: String
     public var sumSq: Double
     public var df: Double
@@ -8,14 +8,6 @@ public struct AnovaTerm: Codable, Equatable, Sendable {
 
     public init(term: String, sumSq: Double, df: Double, f: Double, p: Double) {
         self.term = term; self.sumSq = sumSq; self.df = df; self.f = f; self.p = p
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case term
-        case sumSq = "sum_sq"
-        case df
-        case f = "F"
-        case p
     }
 }
 

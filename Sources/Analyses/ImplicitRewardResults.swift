@@ -30,6 +30,12 @@ public struct TokenTableResult: Codable, Equatable, Sendable {
     public var top: [RankedToken]
     /// The last `top` ranks, ascending (the worst token last).
     public var bottom: [RankedToken]
+
+    public init(title: String, modelA: String, modelB: String, displayA: String, displayB: String, prompt: String,
+                measure: String, commonTokens: Int, top: [RankedToken], bottom: [RankedToken]) {
+        self.title = title; self.modelA = modelA; self.modelB = modelB; self.displayA = displayA; self.displayB = displayB
+        self.prompt = prompt; self.measure = measure; self.commonTokens = commonTokens; self.top = top; self.bottom = bottom
+    }
 }
 
 public struct RankedToken: Codable, Equatable, Sendable {
@@ -38,6 +44,10 @@ public struct RankedToken: Codable, Equatable, Sendable {
     /// The decoded string exactly as in the data (pages make whitespace visible).
     public var token: String
     public var score: Double
+
+    public init(rank: Int, token: String, score: Double) {
+        self.rank = rank; self.token = token; self.score = score
+    }
 }
 
 /// One Fig. 3 row: mean MWLR of the tokens that read "freedom" / "love"

@@ -54,6 +54,10 @@ public struct AnovaRow: Codable, Equatable, Sendable {
     public var f: Double
     public var p: Double
 
+    public init(term: String, sumSq: Double, df: Double, f: Double, p: Double) {
+        self.term = term; self.sumSq = sumSq; self.df = df; self.f = f; self.p = p
+    }
+
     enum CodingKeys: String, CodingKey {
         case term
         case sumSq = "sum_sq"

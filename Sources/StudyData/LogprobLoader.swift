@@ -82,7 +82,7 @@ public enum LogprobLoader {
             let offset = done
             let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.model.file) },
                                                  request: LogprobRequest(prompts: r.prompts, tokens: r.tokens),
-                                                 progress: progress.map { report in { i, _ in report(offset + i, total) } })
+                                                 progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
             for (entry, table) in zip(entries, read) {
                 tables[entry.model.name] = table
                 let bytes = (try? FileManager.default.attributesOfItem(atPath: entry.url.path))?[.size] as? Int

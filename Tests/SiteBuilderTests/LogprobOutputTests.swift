@@ -6,29 +6,9 @@ import XCTest
 
 /// Output details of §3: results.json keys, visible tokens, `backbone mwlr` formats.
 final class LogprobOutputTests: XCTestCase {
-    func testKeysAreFoundationSnakeCaseExceptAllCapitals() throws {
-        struct Probe: Encodable { var k: String }
-        let keys = ["medianRank", "cohensDPooled", "randomInterceptSd", "aic", "pAdjusted", "nReference", "duplicatedNounsA",
-                    "rmPanelMeans", "sumSq", "pFdr", "URLValue", "a", "aB", "xMLHttp", "schema"]
-        for key in keys {
-            XCTAssertEqual(SnakeCaseKey(key).stringValue, Self.foundationSnakeCase(key), key)
-        }
-        XCTAssertEqual(SnakeCaseKey("F").stringValue, "F")
+    func testAnovaKeysKeepStatsmodelsCapitalF() throws {
         let json = try CanonicalJSON.encode(AnovaRow(term: "model", sumSq: 1, df: 1, f: 2, p: 0.5))
         XCTAssertTrue(json.contains("\"F\": 2") && json.contains("\"sum_sq\": 1"), json)
-    }
-
-    /// Foundation's own conversion of one key, via a keyed container.
-    static func foundationSnakeCase(_ key: String) -> String {
-        struct One: Encodable {
-            var key: String
-            struct K: CodingKey { var stringValue: String; var intValue: Int? { nil }; init(stringValue: String) { self.stringValue = stringValue }; init?(intValue: Int) { nil } }
-            func encode(to encoder: Encoder) throws { var c = encoder.container(keyedBy: K.self); try c.encode(1, forKey: K(stringValue: key)) }
-        }
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let object = try! JSONSerialization.jsonObject(with: encoder.encode(One(key: key))) as! [String: Any]
-        return object.keys.first!
     }
 
     func testTokensAreMadeVisible() {

@@ -5,6 +5,10 @@ import StudyData
 public struct StudyResults: Codable, Equatable, Sendable {
     public var schema: String
     public var rewardModels: RewardModelSection
+    /// §3.1 (Fig. 2); nil when the manifest has no `logprobs` section.
+    public var logprobRanks: LogprobRankSection? = nil
+    /// §3.2 (Table 1/A2/A3, Fig. 3, App. F); nil when the manifest has no `logprobs` section.
+    public var implicitRewards: ImplicitRewardSection? = nil
 }
 
 /// §2 for each dictionary of the manifest, in manifest order. `alternatives`
@@ -75,6 +79,13 @@ public enum StudyAnalysis {
                 primary.append(r)
             }
         }
-        return StudyResults(schema: "1.0", rewardModels: RewardModelSection(dictionaries: primary, alternatives: alternatives))
+        var results = StudyResults(schema: "1.0", rewardModels: RewardModelSection(dictionaries: primary, alternatives: alternatives))
+        var simulation = MeasureRecoverySettings()
+        simulation.seed = options.seed
+        if let logprobs = try LogprobAnalyses.run(study, simulation: simulation) {
+            results.logprobRanks = logprobs.ranks
+            results.implicitRewards = logprobs.rewards
+        }
+        return results
     }
 }

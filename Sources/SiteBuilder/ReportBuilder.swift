@@ -32,6 +32,8 @@ public enum ReportBuilder {
     static let pages = [
         Page(file: "index.html", source: "index.md", label: "Overview"),
         Page(file: "reward-models.html", source: "reward-models.md", label: "Reward models (§2)"),
+        Page(file: "logprobs.html", source: "logprobs.md", label: "Log-probs (§3.1)"),
+        Page(file: "implicit-rewards.html", source: "implicit-rewards.md", label: "Implicit rewards (§3.2)"),
         Page(file: "methods.html", source: "methods.md", label: "Methods"),
         Page(file: "data.html", source: "data.md", label: "Data"),
     ]
@@ -51,6 +53,9 @@ public enum ReportBuilder {
             }
             context["methods"] = SiteContext.methods(results: results, assets: &assets)
             context["data"] = SiteContext.data(study: study, assets: &assets)
+            context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
+            context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
+            context["logprobData"] = LogprobPages.data(study, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigation = { (current: String) -> [[String: Any]] in

@@ -99,6 +99,34 @@ enum LinearAlgebra {
         return 2 * s
     }
 
+    /// Least-squares solution of min ‖A x − b‖ for a full-column-rank m×n
+    /// matrix A (m ≥ n) by Householder QR (dgels): more accurate than the
+    /// normal equations when columns are nearly collinear. Returns the n
+    /// coefficients and the residual sum of squares, or nil when A is rank
+    /// deficient (a diagonal entry of R at rounding level).
+    static func leastSquares(_ a: [Double], rows m: Int, columns n: Int, _ b: [Double]) -> (x: [Double], rss: Double)? {
+        precondition(a.count == m * n && b.count == m && m >= n)
+        guard n > 0 else { return ([], b.reduce(0) { $0 + $1 * $1 }) }
+        var work = a, rhs = b
+        var rowsI = Int32(m), colsI = Int32(n), nrhs: Int32 = 1, lda = Int32(m), ldb = Int32(m), info: Int32 = 0
+        var trans = CChar(UInt8(ascii: "N"))
+        var query = 0.0, lwork: Int32 = -1
+        dgels_(&trans, &rowsI, &colsI, &nrhs, &work, &lda, &rhs, &ldb, &query, &lwork, &info, 1)
+        lwork = Int32(query)
+        var buffer = [Double](repeating: 0, count: max(1, Int(lwork)))
+        dgels_(&trans, &rowsI, &colsI, &nrhs, &work, &lda, &rhs, &ldb, &buffer, &lwork, &info, 1)
+        guard info == 0 else { return nil }
+        // dgels only notices an exactly zero diagonal of R; a collinear design
+        // leaves one at rounding level, so apply the usual numerical-rank cut.
+        let diagonal = (0..<n).map { abs(work[$0 * m + $0]) }
+        let cut = (diagonal.max() ?? 0) * Double(max(m, n)) * Double.ulpOfOne
+        guard diagonal.allSatisfy({ $0 > cut }) else { return nil }
+        // Rows n..<m of the overwritten right-hand side hold Qᵀb's residual part.
+        var rss = 0.0
+        for i in n..<m { rss += rhs[i] * rhs[i] }
+        return (Array(rhs[0..<n]), rss)
+    }
+
     private static func symmetrizeFromUpper(_ c: inout [Double], n: Int) {
         for j in 0..<n { for i in (j + 1)..<n { c[j * n + i] = c[i * n + j] } }
     }

@@ -106,6 +106,7 @@ public enum ManifestLoader {
                 throw fail("reward_models.\(rm.label).scores: \(quotedForMessage(id)) is not a dictionary id (expected one of \(m.dictionaries.map(\.id).joined(separator: ", ")))")
             }
         }
+        if let section = m.logprobs { try LogprobManifestValidation.validate(section, in: m, displayPath: displayPath) }
     }
 
     static func isHexColour(_ s: String) -> Bool {

@@ -22,10 +22,15 @@ public struct LoadedStudy: Sendable {
     /// dictionary id → RM label → scores.
     public var scores: [String: [String: RewardScoreTable]]
     public var inputs: [InputFileRecord]
+    /// §3 log-prob tables; nil when the manifest has no `logprobs` section.
+    public var logprobs: LoadedLogprobs? = nil
 }
 
 public enum StudyLoader {
-    public static func load(folder: ContentFolder) throws -> LoadedStudy {
+    /// `logprobs`: the folder of §3 tables (`--logprobs`); nil means the
+    /// manifest's `default_folder` inside the content folder, if it exists.
+    public static func load(folder: ContentFolder, logprobs: URL? = nil,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedStudy {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
         let manifestURL = folder.root.appendingPathComponent(ManifestLoader.fileName)
@@ -56,7 +61,12 @@ public enum StudyLoader {
                 inputs.append(input)
             }
         }
-        return LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+        var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+        if let section = manifest.logprobs {
+            study.logprobs = try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
+                                              dictionaries: dictionaries, progress: progress)
+        }
+        return study
     }
 
     /// Reads a manifest-named CSV once: the bytes give both the fingerprint and the parse.

@@ -8,10 +8,13 @@ public struct StudyManifest: Codable, Equatable, Sendable {
     public var families: [Family]
     public var dictionaries: [DictionarySource]
     public var rewardModels: [RewardModel]
+    /// §3 (language models and their log-prob tables); nil in manifests without it.
+    public var logprobs: LogprobSection? = nil
 
     enum CodingKeys: String, CodingKey {
         case title, citation, prompts, families, dictionaries
         case rewardModels = "reward_models"
+        case logprobs
     }
 
     /// Framings in the order the report shows them: positive first, then negative.

@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of every randomised computation.")
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: "Folder of the §3 log-prob tables (<org>--<model>.csv); default: the manifest's logprobs.default_folder inside the content folder, when it exists.")
+    var logprobs: String?
+
     @Flag(name: .long, help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
     var noCheck = false
 
@@ -45,7 +48,8 @@ struct BuildCommand: ParsableCommand {
         let folder = ContentFolder(root: URL(fileURLWithPath: content))
         let locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
         do {
-            let study = try StudyLoader.load(folder: folder)
+            let study = try StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
+                                             progress: { done, total in Progress.report("log-prob tables", done, total) })
             let results = try StudyAnalysis.run(study, options: options)
             let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck)
             print(summary.indexPath)

@@ -1,0 +1,95 @@
+import Stats
+import StudyData
+
+/// Paper §3.2, spec §C: the difference between two language models read as a
+/// reward model, and its optimal and pessimal one-token answers.
+public enum ImplicitRewards {
+    public struct Model: Sendable {
+        public var name: String
+        public var displayName: String
+        public var shortName: String
+        public var version: String
+        public var sizeB: Double
+        public var table: LogprobTable
+        public init(name: String, displayName: String, shortName: String, version: String, sizeB: Double, table: LogprobTable) {
+            self.name = name; self.displayName = displayName; self.shortName = shortName
+            self.version = version; self.sizeB = sizeB; self.table = table
+        }
+    }
+
+    /// Every common token's score and rank under a measure, best first. Ties
+    /// (exactly equal scores) keep the source file's order, so ranks are
+    /// reproducible.
+    public static func ranking(_ aligned: TokenAlignment, measure: ImplicitRewardMeasure) -> [RankedToken] {
+        let scores = zip(aligned.a, aligned.b).map { measure.score($0, $1) }
+        let order = scores.indices.sorted { i, j in scores[i] != scores[j] ? scores[i] > scores[j] : i < j }
+        return order.enumerated().map { RankedToken(rank: $0 + 1, token: aligned.tokens[$1], score: scores[$1]) }
+    }
+
+    /// Table 1 / A2 / A3: the `top` best and worst tokens of A over B.
+    public static func tokenTable(title: String, a: Model, b: Model, prompt: String, top: Int,
+                                  measure: ImplicitRewardMeasure = .mwlr) throws -> TokenTableResult {
+        let ranked = ranking(try TokenAlignment.align(a.table, b.table, prompt: prompt), measure: measure)
+        return TokenTableResult(title: title, modelA: a.name, modelB: b.name, displayA: a.displayName, displayB: b.displayName,
+                                prompt: prompt, measure: measure.rawValue, commonTokens: ranked.count,
+                                top: Array(ranked.prefix(top)), bottom: Array(ranked.suffix(top)))
+    }
+
+    /// Every measure on one pair: where the exact tokens "Freedom" and "Love" rank.
+    public static func measureComparison(title: String, a: Model, b: Model, prompt: String) throws -> [MeasureComparisonRow] {
+        let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
+        return ImplicitRewardMeasure.allCases.map { measure in
+            let ranked = ranking(aligned, measure: measure)
+            return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure.rawValue, formula: measure.formula,
+                                        antisymmetric: measure.isAntisymmetric,
+                                        freedomRank: ranked.first { $0.token == "Freedom" }?.rank,
+                                        loveRank: ranked.first { $0.token == "Love" }?.rank,
+                                        topToken: ranked.first?.token ?? "", bottomToken: ranked.last?.token ?? "",
+                                        commonTokens: ranked.count)
+        }
+    }
+
+    /// Fig. 3: for each source × target, the mean MWLR of the tokens that read
+    /// "freedom" and "love". Rows sorted by source release, source size, target size.
+    public static func freedomLove(sources: [Model], targets: [Model], prompt: String) throws -> [FreedomLoveRow] {
+        let pairs = sources.flatMap { s in targets.map { (s, $0) } }.sorted { x, y in
+            let vx = release(x.0.version), vy = release(y.0.version)
+            if vx != vy { return vx.lexicographicallyPrecedes(vy) }
+            if x.0.sizeB != y.0.sizeB { return x.0.sizeB < y.0.sizeB }
+            return x.1.sizeB < y.1.sizeB
+        }
+        return try pairs.map { a, b in
+            let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
+            var freedom: [Double] = [], love: [Double] = []
+            for (i, token) in aligned.tokens.enumerated() {
+                let word = normalizedWord(token)
+                guard word == "freedom" || word == "love" else { continue }
+                let s = ImplicitRewardMeasure.mwlr.score(aligned.a[i], aligned.b[i])
+                if word == "freedom" { freedom.append(s) } else { love.append(s) }
+            }
+            return FreedomLoveRow(modelA: a.name, modelB: b.name, label: "\(b.shortName) → \(a.shortName)",
+                                  freedom: Descriptive.mean(freedom), love: Descriptive.mean(love),
+                                  freedomTokens: freedom.count, loveTokens: love.count, commonTokens: aligned.tokens.count)
+        }
+    }
+
+    /// "3.1" → [3, 1], for sorting releases numerically.
+    static func release(_ version: String) -> [Int] { version.split(separator: ".").map { Int($0) ?? 0 } }
+
+    /// The word a token reads as: trimmed as Python's `str.strip()` (every
+    /// character for which `str.isspace()` is true: Unicode White_Space plus
+    /// the separators U+001C–U+001F) and lower-cased.
+    public static func normalizedWord(_ token: String) -> String {
+        let scalars = Array(token.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && isPythonSpace(scalars[start]) { start += 1 }
+        while end > start && isPythonSpace(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out).lowercased()
+    }
+
+    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool {
+        (0x1C...0x1F).contains(s.value) || s.properties.isWhitespace
+    }
+}

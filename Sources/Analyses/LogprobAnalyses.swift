@@ -1,0 +1,62 @@
+import StudyData
+
+/// Runs every §3 analysis whose log-prob tables were found, and records for
+/// each section what could not run and why (the missing files), so pages can
+/// say so instead of showing invented or stale numbers.
+public enum LogprobAnalyses {
+    public static func run(_ study: LoadedStudy, simulation: MeasureRecoverySettings = MeasureRecoverySettings())
+        throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection)? {
+        guard let section = study.manifest.logprobs, let loaded = study.logprobs else { return nil }
+        let m = study.manifest
+
+        func fileName(_ model: String) -> String { section.model(named: model)?.file ?? model }
+        func missing(_ models: [String]) -> [String] {
+            var seen = Set<String>()
+            return models.map(fileName).filter { loaded.tables[modelOf($0)] == nil && seen.insert($0).inserted }
+        }
+        func modelOf(_ file: String) -> String { section.models.first { $0.file == file }?.name ?? file }
+        func status(ran: Int, of total: Int) -> String { ran == total ? "ok" : ran == 0 ? "missing" : "partial" }
+
+        // §3.1: Fig. 2 pairs.
+        var pairs: [LogprobRankPairResult] = []
+        for pair in section.rankPairs {
+            guard let ta = loaded.tables[pair.modelA], let tb = loaded.tables[pair.modelB],
+                  let dictionary = study.dictionaries[pair.dictionary]?[.virtue],
+                  let a = section.model(named: pair.modelA), let b = section.model(named: pair.modelB) else { continue }
+            pairs.append(try LogprobRanks.analyse(label: pair.label,
+                                                  a: .init(name: a.name, displayName: a.displayName, table: ta),
+                                                  b: .init(name: b.name, displayName: b.displayName, table: tb),
+                                                  dictionary: dictionary, prompts: m.prompts))
+        }
+        let ranks = LogprobRankSection(status: status(ran: pairs.count, of: section.rankPairs.count),
+                                       missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs)
+
+        // §3.2: tables, Fig. 3 grid, measure comparison, App. F simulation.
+        let plan = section.implicitRewards
+        func model(_ name: String) -> ImplicitRewards.Model? {
+            guard let spec = section.model(named: name), let table = loaded.tables[name] else { return nil }
+            return .init(name: name, displayName: spec.displayName, shortName: spec.shortName, version: spec.version,
+                         sizeB: spec.sizeB, table: table)
+        }
+        var tables: [TokenTableResult] = []
+        var comparison: [MeasureComparisonRow] = []
+        for spec in plan.tables {
+            guard let a = model(spec.modelA), let b = model(spec.modelB) else { continue }
+            tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top))
+            comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt)
+        }
+        let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
+        let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
+        // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
+        var recovery: MeasureRecoveryResult?
+        if let first = plan.tables.first, let target = loaded.tables[first.modelB] {
+            recovery = try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
+        }
+        let needed = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
+        let expected = plan.tables.count + plan.grid.sources.count * plan.grid.targets.count
+        let rewards = ImplicitRewardSection(status: status(ran: tables.count + grid.count, of: expected), missing: missing(needed),
+                                            prompt: plan.prompt, measure: ImplicitRewardMeasure.mwlr.rawValue, tables: tables,
+                                            freedomLove: grid, measureComparison: comparison, simulation: recovery)
+        return (ranks, rewards)
+    }
+}

@@ -1,0 +1,124 @@
+import Analyses
+import StudyData
+
+/// Page values for §3 (`logprobs.*`, `implicit.*`, `logprobData.*`). Every
+/// value is HTML or text that always exists, so the pages render the same
+/// tags whether the tables were found or not; when they were not, the values
+/// say which files are missing and how to rebuild with them.
+enum LogprobPages {
+    static func missingNote(files: [String], status: String, study: LoadedStudy) -> String {
+        guard status != "ok", let section = study.manifest.logprobs else { return "" }
+        let folder = study.logprobs?.folder ?? section.defaultFolder
+        let found = study.logprobs?.folderExists == true
+        let list = files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+        let lead = status == "partial"
+            ? "<strong>Partly computed in this build.</strong> Results below use the tables that were found; these are missing:"
+            : "<strong>Not computed in this build.</strong> The log-prob tables this section needs were not found:"
+        return "<div class=\"notice missing\"><p>\(lead) \(list).</p>"
+            + "<p>\(found ? "Looked in" : "The folder") <code>\(HTML.escape(folder))</code>\(found ? "." : " does not exist.") "
+            + "The study publishes one table per model (<code>&lt;org&gt;--&lt;model&gt;.csv</code>) as the Hugging Face dataset "
+            + "<code>\(HTML.escape(section.dataset))</code>. Download the files into a folder and rebuild with "
+            + "<code>backbone build --logprobs DIR</code>. No number on this page is estimated or carried over without them.</p></div>"
+    }
+
+    static func unavailable(_ what: String, needs files: [String]) -> String {
+        let names = files.uniqued().map { "<code>\(HTML.escape($0))</code>" }
+        let list = names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        return "<p class=\"missing\">\(HTML.escape(what)) needs \(list); not available in this build.</p>"
+    }
+
+    static func ranks(_ section: LogprobRankSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+        guard let section, let plan = study.manifest.logprobs else { return ["statusNote": "", "status": "absent", "pairs": ""] }
+        var blocks: [String] = []
+        for (i, spec) in plan.rankPairs.enumerated() {
+            let letter = ReportBuilder.letter(i)
+            let heading = "<h3 id=\"fig2\(letter)\">Figure 2\(letter): \(HTML.escape(spec.label)) models</h3>"
+            guard let pair = section.pairs.first(where: { $0.modelA == spec.modelA && $0.modelB == spec.modelB }) else {
+                let files = [spec.modelA, spec.modelB].map { plan.model(named: $0)?.file ?? $0 }
+                blocks.append(heading + unavailable("Figure 2\(letter)", needs: files))
+                continue
+            }
+            var html = heading + "<p>\(HTML.escape(pair.displayA)) (left halves) vs \(HTML.escape(pair.displayB)) (right halves): "
+                + "\(pair.nouns) Big Two nouns occur in both vocabularies (\(pair.nounsPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "))). "
+                + "Nouns spelled by more than one token id: \(pair.duplicatedNounsA) in \(HTML.escape(pair.displayA)), \(pair.duplicatedNounsB) in \(HTML.escape(pair.displayB)); the highest log-prob per noun is kept.</p>"
+            for valence in pair.medianRanks.map(\.valence).uniqued() {
+                let id = "fig2\(letter)_\(valence)"
+                let data = LogprobTables.medianRanks(pair, id: "\(id)_median_ranks")
+                html += assets.figure(id: id, number: "Figure 2\(letter), \(valence) prompts",
+                                      caption: "\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
+                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest).svg(), data: data)
+            }
+            html += "<div class=\"table-block\">" + assets.table(LogprobTables.anova(pair, id: "fig2\(letter)_anova")) + "</div>"
+            html += "<div class=\"table-block\">" + assets.table(LogprobTables.cells(pair, id: "fig2\(letter)_welch")) + "</div>"
+            blocks.append(html)
+        }
+        return ["status": section.status, "statusNote": missingNote(files: section.missing, status: section.status, study: study),
+                "pairs": blocks.joined()]
+    }
+
+    static func implicitRewards(_ section: ImplicitRewardSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+        let definitions = assets.table(ReportTable(
+            id: "implicit_reward_measures", caption: "The eight implicit-reward measures (a = log p_A, b = log p_B of a token; p = e^log p).",
+            columns: ["Measure", "Score", "Antisymmetric"],
+            rows: ImplicitRewardMeasure.allCases.map { [.text($0.rawValue), .text($0.formula), .text($0.isAntisymmetric ? "yes" : "no")] }))
+        guard let section, let plan = study.manifest.logprobs?.implicitRewards, let spec = study.manifest.logprobs else {
+            return ["status": "absent", "statusNote": "", "tables": "", "figure3": "", "measures": "", "simulation": "", "definitions": definitions, "prompt": ""]
+        }
+        func files(_ models: [String]) -> [String] { models.map { spec.model(named: $0)?.file ?? $0 } }
+        var tables: [String] = []
+        for t in plan.tables {
+            let id = "implicit_\(t.title.lowercased().replacingOccurrences(of: " ", with: "_"))"
+            if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
+                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id)))
+            } else {
+                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
+            }
+        }
+        let figure3: String
+        if section.freedomLove.isEmpty {
+            figure3 = unavailable("Figure 3", needs: files(plan.grid.sources + plan.grid.targets))
+        } else {
+            let note = section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count
+                ? "<p class=\"missing\">Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.</p>" : ""
+            figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
+                caption: "Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
+                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3").svg(),
+                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"))
+        }
+        let measures = section.measureComparison.isEmpty
+            ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))
+            : assets.table(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison"))
+        let simulation = section.simulation.map { assets.table(LogprobTables.simulation($0, id: "appF_recovery_simulation")) }
+            ?? unavailable("The recovery simulation", needs: files(plan.tables.first.map { [$0.modelB] } ?? []))
+        return ["status": section.status, "statusNote": missingNote(files: section.missing, status: section.status, study: study),
+                "tables": tables.joined(), "figure3": figure3, "measures": measures, "simulation": simulation,
+                "definitions": definitions, "prompt": section.prompt]
+    }
+
+    /// The data page's list of log-prob files read, with what a pandas-default reader would have got wrong.
+    static func data(_ study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+        guard let loaded = study.logprobs, let section = study.manifest.logprobs else { return ["files": "", "summary": ""] }
+        if loaded.files.isEmpty {
+            return ["files": "", "summary": "No log-prob table was read in this build: \(loaded.folderExists ? "none of the \(section.models.count) files was found in" : "there is no folder") <code>\(HTML.escape(loaded.folder))</code>. The study publishes them as the Hugging Face dataset <code>\(HTML.escape(section.dataset))</code>; rebuild with <code>backbone build --logprobs DIR</code>."]
+        }
+        let table = ReportTable(
+            id: "logprob_inputs",
+            caption: "Log-prob tables read in this build. The last four columns count rows a pandas-default read_csv would lose or mangle: invalid UTF-8, a bare carriage return inside the token (split into two rows), a token that reads as missing (\"\", \"NaN\", \"null\", … become NaN), other control characters.",
+            columns: ["File", "Model", "Bytes", "Rows", "Prompts read", "Invalid UTF-8", "Bare CR", "Missing-like", "Control chars"],
+            rows: loaded.files.map { f in
+                [.text(f.path), .text(f.model), .integer(f.bytes), .integer(f.audit.rows), .integer(f.promptsRead),
+                 .integer(f.audit.invalidUTF8Rows), .integer(f.audit.bareCRRows), .integer(f.audit.missingLikeTokens), .integer(f.audit.controlCharRows)]
+            })
+        let missing = loaded.missingFiles.isEmpty ? "" : " Not found: \(loaded.missingFiles.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))."
+        return ["files": assets.table(table),
+                "summary": "\(loaded.files.count) log-prob tables were read from <code>\(HTML.escape(loaded.folder))</code>.\(missing)"]
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in first-seen order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

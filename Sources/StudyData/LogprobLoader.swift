@@ -1,0 +1,98 @@
+import Foundation
+
+/// What the data page says about one log-prob file that was read.
+public struct LogprobFileRecord: Codable, Equatable, Sendable {
+    public var path: String
+    public var model: String
+    public var bytes: Int
+    /// Prompt columns read (all 54 for Fig. 2 models, one for implicit rewards only).
+    public var promptsRead: Int
+    public var audit: LogprobAudit
+}
+
+/// The §3 tables found for a build, and what was looked for but not found.
+public struct LoadedLogprobs: Sendable {
+    /// The folder as pages show it (`content/data/logprobs`, or the name given to `--logprobs`).
+    public var folder: String
+    public var folderExists: Bool
+    /// Model name → its table, restricted to what the analyses need.
+    public var tables: [String: LogprobTable]
+    public var files: [LogprobFileRecord]
+    /// File names of manifest models whose table is needed but absent.
+    public var missingFiles: [String]
+}
+
+/// Finds which of the manifest's log-prob files exist and reads from each
+/// only what the analyses use: every prompt but only the dictionary's nouns
+/// for Fig. 2 models, every row but only the implicit-reward prompt for the
+/// others (both when a model serves both), so a build over 2 GB of tables
+/// holds a few hundred MB. Absent files are not an error: each analysis runs
+/// when its own inputs are present, and the pages name what is missing.
+public enum LogprobLoader {
+    public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
+                            dictionaryWords: [String: Set<String>],
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
+        var requests: [String: (prompts: [String], tokens: Set<String>?)] = [:]
+        func need(_ model: String, prompts: [String], tokens: Set<String>?) {
+            var r = requests[model] ?? ([], Set<String>())
+            r.prompts = manifest.prompts.map(\.key).filter { r.prompts.contains($0) || prompts.contains($0) }
+            if let tokens, let old = r.tokens { r.tokens = old.union(tokens) } else { r.tokens = nil }
+            requests[model] = r
+        }
+        for pair in section.rankPairs {
+            let words = dictionaryWords[pair.dictionary] ?? []
+            need(pair.modelA, prompts: manifest.prompts.map(\.key), tokens: words)
+            need(pair.modelB, prompts: manifest.prompts.map(\.key), tokens: words)
+        }
+        let plan = section.implicitRewards
+        let implicitModels = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
+        for model in implicitModels { need(model, prompts: [plan.prompt], tokens: nil) }
+
+        var isDirectory: ObjCBool = false
+        let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
+        var present: [(model: LanguageModel, url: URL)] = []
+        var missing: [String] = []
+        for model in section.models where requests[model.name] != nil {
+            let url = directory?.appendingPathComponent(model.file)
+            if folderExists, let url, FileManager.default.isReadableFile(atPath: url.path) {
+                present.append((model, url))
+            } else {
+                missing.append(model.file)
+            }
+        }
+
+        // One readAll per distinct request, so the reader can work across files in parallel.
+        var groups: [String: [(model: LanguageModel, url: URL)]] = [:]
+        var groupKeys: [String] = []
+        func key(_ r: (prompts: [String], tokens: Set<String>?)) -> String {
+            r.prompts.joined(separator: ",") + "|" + (r.tokens.map { $0.sorted().joined(separator: "\u{1}") } ?? "*")
+        }
+        for entry in present {
+            let k = key(requests[entry.model.name]!)
+            if groups[k] == nil { groupKeys.append(k) }
+            groups[k, default: []].append(entry)
+        }
+        var tables: [String: LogprobTable] = [:]
+        var records: [LogprobFileRecord] = []
+        var done = 0
+        let total = present.count
+        for k in groupKeys {
+            let entries = groups[k]!
+            let r = requests[entries[0].model.name]!
+            let offset = done
+            let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.model.file) },
+                                                 request: LogprobRequest(prompts: r.prompts, tokens: r.tokens),
+                                                 progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
+            for (entry, table) in zip(entries, read) {
+                tables[entry.model.name] = table
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: entry.url.path))?[.size] as? Int
+                records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
+                                                 promptsRead: r.prompts.count, audit: table.audit))
+            }
+            done += entries.count
+        }
+        let order = section.models.map(\.name)
+        records.sort { order.firstIndex(of: $0.model)! < order.firstIndex(of: $1.model)! }
+        return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+extension StudyLoader {
+    /// Resolves the §3 folder (given, or the manifest default inside the
+    /// content folder) and loads what is there.
+    static func loadLogprobs(_ section: LogprobSection, manifest: StudyManifest, folder: ContentFolder, directory: URL?,
+                             dictionaries: [String: [MFDColumnRule: CategoryDictionary]],
+                             progress: (@Sendable (Int, Int) -> Void)?) throws -> LoadedLogprobs {
+        let url: URL, display: String
+        if let directory {
+            url = directory.standardizedFileURL
+            let root = folder.root.path + "/"
+            display = url.path.hasPrefix(root) ? folder.displayPath(String(url.path.dropFirst(root.count))) : url.lastPathComponent
+        } else {
+            url = try folder.resolve(section.defaultFolder, manifestField: "logprobs.default_folder")
+            display = folder.displayPath(section.defaultFolder)
+        }
+        var words: [String: Set<String>] = [:]
+        for (id, variants) in dictionaries {
+            if let d = variants[.virtue] { words[id] = Set(d.categoryOfWord.keys) }
+        }
+        return try LogprobLoader.load(section: section, manifest: manifest, directory: url, displayFolder: display,
+                                      dictionaryWords: words, progress: progress)
+    }
+}

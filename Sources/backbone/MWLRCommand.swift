@@ -1,0 +1,58 @@
+import Analyses
+import ArgumentParser
+import Foundation
+import SiteBuilder
+import StudyData
+
+/// `backbone mwlr A.csv B.csv`: the implicit reward of model A over model B
+/// from two log-prob tables (spec §C), without building a site. Wiring only:
+/// reading, alignment and scoring are the same code the report uses.
+struct MWLRCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mwlr",
+        abstract: "Score every token two log-prob tables share by an implicit-reward measure and print the best and worst.")
+
+    @Argument(help: "Log-prob table of the source model A (token_id, token_name, token_decoded, prompt columns).")
+    var a: String
+
+    @Argument(help: "Log-prob table of the target model B.")
+    var b: String
+
+    @Option(name: .long, help: "Prompt column to compare.")
+    var prompt: String = "greatest_ever_one"
+
+    @Option(name: .long, help: "Measure: \(ImplicitRewardMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var measure: String = "MWLR"
+
+    @Option(name: .long, help: "Tokens shown at each end.")
+    var top: Int = 15
+
+    @Option(name: .long, help: "Output: text, csv or json.")
+    var format: TokenTableFormat = .text
+
+    func validate() throws {
+        guard ImplicitRewardMeasure(name: measure) != nil else {
+            throw ValidationError("--measure: expected one of \(ImplicitRewardMeasure.allCases.map(\.rawValue).joined(separator: ", ")), found \(measure)")
+        }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let request = LogprobRequest(prompts: [prompt])
+        do {
+            let tables = try LogprobReader.readAll([(URL(fileURLWithPath: a), a), (URL(fileURLWithPath: b), b)], request: request, progress: nil)
+            func model(_ path: String, _ table: LogprobTable) -> ImplicitRewards.Model {
+                .init(name: path, displayName: path, shortName: path, version: "0", sizeB: 0, table: table)
+            }
+            let result = try ImplicitRewards.tokenTable(title: "mwlr", a: model(a, tables[0]), b: model(b, tables[1]), prompt: prompt,
+                                                        top: top, measure: ImplicitRewardMeasure(name: measure)!)
+            print(try format.render(result), terminator: "")
+        } catch let error as DataError {
+            throw CLIFailure(message: "\(error)")
+        } catch let error as AnalysisError {
+            throw CLIFailure(message: "\(error)")
+        }
+    }
+}
+
+extension TokenTableFormat: ExpressibleByArgument {}

@@ -1,0 +1,103 @@
+import Analyses
+import Foundation
+import SiteBuilder
+import StudyData
+import XCTest
+
+/// §3 pages end to end: the default content has no log-prob tables, so the
+/// pages must say what is missing and how to rebuild, with `status: missing`
+/// and no numbers; with the generated tables, every figure and table appears.
+final class LogprobPagesTests: XCTestCase {
+    static let tables = SiteFixture.repoRoot.appendingPathComponent("Tests/Fixtures/reference/logprobs/tables")
+
+    static let withTables: URL = {
+        let out = SiteFixture.temporaryFolder("logprobs").appendingPathComponent("site")
+        let study = try! StudyLoader.load(folder: SiteFixture.content, logprobs: tables)
+        let results = try! StudyAnalysis.run(study, options: SiteFixture.options)
+        _ = try! ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
+                                     locations: SiteLocations(content: SiteFixture.content, templates: SiteFixture.templates, output: out))
+        return out
+    }()
+
+    func testDefaultBuildSaysWhatIsMissingAndInventsNothing() throws {
+        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let ranks = try XCTUnwrap(root["logprob_ranks"] as? [String: Any])
+        XCTAssertEqual(ranks["status"] as? String, "missing")
+        XCTAssertEqual(ranks["missing"] as? [String], ["google--gemma-2-2b.csv", "meta-llama--Llama-3.2-3B.csv",
+                                                       "google--gemma-2-2b-it.csv", "meta-llama--Llama-3.2-3B-Instruct.csv"])
+        XCTAssertEqual((ranks["pairs"] as? [Any])?.count, 0)
+        let rewards = try XCTUnwrap(root["implicit_rewards"] as? [String: Any])
+        XCTAssertEqual(rewards["status"] as? String, "missing")
+        XCTAssertEqual((rewards["missing"] as? [String])?.count, 10)
+        XCTAssertEqual((rewards["tables"] as? [Any])?.count, 0)
+        XCTAssertEqual((rewards["freedom_love"] as? [Any])?.count, 0)
+        XCTAssertNil(rewards["simulation"])
+
+        for page in ["logprobs.html", "implicit-rewards.html"] {
+            let html = SiteFixture.text(page)
+            XCTAssertTrue(html.contains("Not computed in this build."), page)
+            XCTAssertTrue(html.contains("Oxford-HIPlab/iclr2026-lm-logprobs"), page)
+            XCTAssertTrue(html.contains("backbone build --logprobs DIR"), page)
+            XCTAssertTrue(html.contains("google--gemma-2-2b-it.csv"), page)
+            XCTAssertFalse(html.contains("<svg"), "\(page): no figure without data")
+        }
+        XCTAssertTrue(SiteFixture.text("implicit-rewards.html").contains("Table 1 needs <code>meta-llama--Llama-3.2-3B-Instruct.csv</code>"))
+        XCTAssertTrue(SiteFixture.text("data.html").contains("No log-prob table was read in this build"))
+    }
+
+    func testWithGeneratedTablesEveryFigureAndTableIsThere() throws {
+        let site = Self.withTables
+        func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
+        let files = SiteFixture.allFiles(under: site)
+        for figure in ["fig2a_positive", "fig2a_negative", "fig2b_positive", "fig2b_negative", "fig3"] {
+            XCTAssertTrue(files.contains("figures/\(figure).svg"), figure)
+            let scan = MarkupScan.scan(text("figures/\(figure).svg"))
+            XCTAssertNil(scan.error, figure)
+            XCTAssertFalse(text("figures/\(figure).svg").lowercased().contains("nan"), figure)
+        }
+        var linked = Set(SiteBuildTests.pages + ["style.css"])
+        for page in SiteBuildTests.pages {
+            let html = text(page)
+            let scan = MarkupScan.scan(html)
+            XCTAssertNil(scan.error, "\(page) well-formed")
+            XCTAssertFalse(html.contains("Not computed in this build"), page)
+            for link in scan.links {
+                let file = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                if !file.isEmpty { linked.insert(file) }
+                if !file.isEmpty { XCTAssertTrue(files.contains(file), "\(page) → \(link)") }
+            }
+        }
+        XCTAssertEqual(Set(files).subtracting(linked), [], "every file of the site is linked from a page")
+        let implicit = text("implicit-rewards.html")
+        XCTAssertTrue(implicit.contains("<td>Freedom</td><td class=\"num\">0.59022</td>"), "Table 1, rank 1")
+        XCTAssertTrue(implicit.contains("␣Love"), "leading space made visible")
+        XCTAssertTrue(implicit.contains("SIMULATION, not a model result"))
+        XCTAssertTrue(text("logprobs.html").contains("category:valence:model"))
+        XCTAssertTrue(text("data.html").contains("logprob_inputs.csv"))
+
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
+        let ranks = try XCTUnwrap(root["logprob_ranks"] as? [String: Any])
+        XCTAssertEqual(ranks["status"] as? String, "ok")
+        let pair = try XCTUnwrap((ranks["pairs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(pair["model_a"] as? String, "google/gemma-2-2b")
+        XCTAssertEqual(pair["model_b"] as? String, "meta-llama/Llama-3.2-3B")
+        XCTAssertEqual(pair["nouns"] as? Int, 42)
+        let anova = try XCTUnwrap(pair["anova"] as? [[String: Any]])
+        XCTAssertEqual(Set(anova[0].keys), ["term", "sum_sq", "df", "F", "p"])
+        XCTAssertEqual(anova.map { $0["term"] as? String }, ["category", "valence", "model", "category:valence", "category:model",
+                                                             "valence:model", "category:valence:model", "residual"])
+        let cell = try XCTUnwrap((pair["cells"] as? [[String: Any]])?.first)
+        XCTAssertTrue(Set(cell.keys).isSuperset(of: ["category", "valence", "t", "df", "p", "p_fdr", "stars"]))
+        let rewards = try XCTUnwrap(root["implicit_rewards"] as? [String: Any])
+        XCTAssertEqual(rewards["status"] as? String, "ok")
+        XCTAssertEqual(rewards["missing"] as? [String], [])
+        let table = try XCTUnwrap((rewards["tables"] as? [[String: Any]])?.first)
+        XCTAssertEqual(table["model_a"] as? String, "meta-llama/Llama-3.2-3B-Instruct")
+        XCTAssertEqual(table["common_tokens"] as? Int, 103)
+        XCTAssertEqual((table["top"] as? [Any])?.count, 15)
+        XCTAssertEqual((rewards["freedom_love"] as? [[String: Any]])?.count, 21)
+        let manifest = try String(contentsOf: site.appendingPathComponent("manifest.json"), encoding: .utf8)
+        XCTAssertFalse(manifest.contains(SiteFixture.repoRoot.path), "no absolute paths")
+    }
+}

@@ -60,7 +60,7 @@ public func render(_ figure: SplitViolinFigure) -> String {
     let ticks = (figure.yTicks ?? NiceTicks.values(in: domain, approximately: 5)).filter { $0.isFinite && domain.contains($0) }
     let tickWidth = ticks.map { estimatedTextWidth(SVGNumber.label($0), fontSize: FontSize.tick) }.max() ?? 0
     let titleBlock = Double(textLines(figure.yAxisTitle).count) * FontSize.title * 1.25
-    let band = 130.0
+    let band = 180.0
     let count = max(1, figure.categories.count)
     let plot = Rect(x: 6 + titleBlock + 8 + tickWidth + 10, y: 8 + 24 + 10, width: band * Double(count), height: 260)
     let scale = LinearScale.vertical(domain: domain, top: plot.minY + 8, bottom: plot.maxY - 8, reversed: figure.reversedY)
@@ -68,6 +68,8 @@ public func render(_ figure: SplitViolinFigure) -> String {
     let maxDensity = figure.categories.flatMap { $0.left.density + $0.right.density }
         .map(\.density).filter(\.isFinite).max() ?? 0
     let perDensity = maxDensity > 0 ? band * 0.4 / maxDensity : 0
+    let legend = Legend(entries: [LegendEntry(name: figure.groupA.name + " (left)", shape: figure.groupA.marker, color: figure.groupA.hexColor),
+                                  LegendEntry(name: figure.groupB.name + " (right)", shape: figure.groupB.marker, color: figure.groupB.hexColor)])
     let clipID = SVGDocument.sanitizedID(figure.id) + "-clip"
 
     var data: [SVGNode] = []
@@ -128,10 +130,10 @@ public func render(_ figure: SplitViolinFigure) -> String {
         axis.axisElement(plot: plot),
         SVGElement("g", [("class", "x-labels")], children: labels),
         YAxis.titleElement(figure.yAxisTitle, x: 6 + titleBlock / 2, span: plot.minY...plot.maxY),
-        Legend(entries: [LegendEntry(name: figure.groupA.name + " (left)", shape: figure.groupA.marker, color: figure.groupA.hexColor),
-                         LegendEntry(name: figure.groupB.name + " (right)", shape: figure.groupB.marker, color: figure.groupB.hexColor)])
-            .element(x: plot.minX, y: 8 + 12),
+        legend.element(x: plot.minX, y: 8 + 12),
     ]
-    return SVGDocument(id: figure.id, width: (plot.maxX + 16).rounded(.up), height: (plot.maxY + 34).rounded(.up),
+    // The legend names whole models; the figure grows to fit it rather than clip it.
+    let width = max(plot.maxX + 16, plot.minX + legend.estimatedWidth + 16)
+    return SVGDocument(id: figure.id, width: width.rounded(.up), height: (plot.maxY + 34).rounded(.up),
                        title: figure.title, description: figure.description, body: body).serialized()
 }

@@ -124,6 +124,6 @@ struct SiteAssets {
         files[data.downloadPath] = data.csv
         return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
-            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a></p></figure>"
+            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a> · <a href=\"methods.html\">Methods</a></p></figure>"
     }
 }

@@ -1,3 +1,5 @@
+import SVGCharts
+
 /// Escaping for HTML text and attribute values. Every string that comes from
 /// data (answers, tokens, labels, file names) goes through here: markup
 /// characters become entities, and control characters that HTML forbids are
@@ -24,25 +26,8 @@ enum HTML {
         return (v < 0x20 && scalar != "\n" && scalar != "\t") || v == 0x7F || (0x80...0x9F).contains(v)
     }
 
+    /// The same escaping as the charts' SVG text (one rule for all markup we write).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let v = scalar.value
-                if isForbiddenControl(scalar) {
-                    out += "\\u{\(String(v, radix: 16, uppercase: true))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        xmlEscaped(text)
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Exact (correctly rounded) decimal-to-double parsing, much faster than
+/// `strtod` on the log-prob tables' numbers.
+///
+/// Why it is exact: the digits are accumulated into a 64-bit integer `m`
+/// (at most 19 significant digits) and the value is m × 10^e. When m ≤ 2^53
+/// and |e| ≤ 22 both factors are exact doubles and one IEEE operation rounds
+/// once (Clinger's fast path). Otherwise, for |e| ≤ 27, the operation is done
+/// in Float80 — m and 10^e are still exact there (64-bit significand) — and
+/// the 64-bit result is rounded to 53 bits; that second rounding can only
+/// be wrong when the Float80 result sits within one of its own ulps of a
+/// halfway point between two doubles, which is detected and sent to
+/// `strtod` together with everything else (more than 19 digits, large
+/// exponents, odd syntax). `strtod` is only ever called on a NUL-terminated
+/// copy, never on the mapped file.
+enum DecimalParser {
+    private static let powers: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    #if arch(x86_64) || arch(i386)
+    private static let powers80: [Float80] = {
+        var p: [Float80] = [1]
+        for _ in 1...27 { p.append(p.last! * 10) }
+        return p
+    }()
+    #endif
+
+    /// Parses `[start, end)`; nil when the text is not a number. Accepts
+    /// `-inf`/`inf`/`-Infinity` (a log-prob of −∞ is meaningful); rejects NaN.
+    static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var i = start
+        guard i < end else { return nil }
+        var negative = false
+        if p[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if p[i] == UInt8(ascii: "+") { i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var sawDigit = false
+        while i < end, p[i] &- 48 < 10 {
+            sawDigit = true
+            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); if mantissa != 0 { digits += 1 } }
+            else { exponent += 1 }
+            i += 1
+        }
+        if i < end, p[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end, p[i] &- 48 < 10 {
+                sawDigit = true
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); exponent -= 1; if mantissa != 0 { digits += 1 } }
+                i += 1
+            }
+        }
+        guard sawDigit else { return special(p, start, end) }
+        if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            var expNegative = false
+            if i < end, p[i] == UInt8(ascii: "-") { expNegative = true; i += 1 } else if i < end, p[i] == UInt8(ascii: "+") { i += 1 }
+            var e = 0
+            var sawExp = false
+            while i < end, p[i] &- 48 < 10 {
+                sawExp = true
+                if e < 100_000 { e = e * 10 + Int(p[i] &- 48) }
+                i += 1
+            }
+            guard sawExp else { return nil }
+            exponent += expNegative ? -e : e
+        }
+        guard i == end else { return nil }
+        if digits >= 19 { return slow(p, start, end) }   // may have dropped digits: let strtod decide
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let m = Double(mantissa)
+            let v = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
+            return negative ? -v : v
+        }
+        #if arch(x86_64) || arch(i386)
+        if exponent >= -27, exponent <= 27 {
+            let m = Float80(mantissa)
+            let v = exponent < 0 ? m / powers80[-exponent] : m * powers80[exponent]
+            // The low 11 bits of the 64-bit significand decide the rounding to 53 bits.
+            let low = v.significandBitPattern & 0x7FF
+            if low != 0x3FF && low != 0x400 && low != 0x401, v.isNormal {
+                let d = Double(v)
+                if d.isNormal { return negative ? -d : d }
+            }
+        }
+        #endif
+        return slow(p, start, end)
+    }
+
+    private static func special(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self).lowercased()
+        switch text {
+        case "-inf", "-infinity": return -.infinity
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        default: return nil
+        }
+    }
+
+    private static func slow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let count = end - start
+        guard count < 400 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
+            for k in 0..<count { buffer[k] = CChar(bitPattern: p[start + k]) }
+            buffer[count] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let v = strtod(buffer.baseAddress!, &endPointer)
+            guard let endPointer, endPointer - buffer.baseAddress! == count, !v.isNaN else { return nil }
+            return v
+        }
+    }
+}

@@ -28,16 +28,17 @@ public enum ImplicitRewards {
 
     /// Table 1 / A2 / A3: the `top` best and worst tokens of A over B.
     public static func tokenTable(title: String, a: Model, b: Model, prompt: String, top: Int,
-                                  measure: ImplicitRewardMeasure = .mwlr) throws -> TokenTableResult {
-        let ranked = ranking(try TokenAlignment.align(a.table, b.table, prompt: prompt), measure: measure)
+                                  measure: ImplicitRewardMeasure = .mwlr, aligned given: TokenAlignment? = nil) throws -> TokenTableResult {
+        let ranked = ranking(try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt), measure: measure)
         return TokenTableResult(title: title, modelA: a.name, modelB: b.name, displayA: a.displayName, displayB: b.displayName,
                                 prompt: prompt, measure: measure.rawValue, commonTokens: ranked.count,
                                 top: Array(ranked.prefix(top)), bottom: Array(ranked.suffix(top)))
     }
 
     /// Every measure on one pair: where the exact tokens "Freedom" and "Love" rank.
-    public static func measureComparison(title: String, a: Model, b: Model, prompt: String) throws -> [MeasureComparisonRow] {
-        let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
+    public static func measureComparison(title: String, a: Model, b: Model, prompt: String,
+                                         aligned given: TokenAlignment? = nil) throws -> [MeasureComparisonRow] {
+        let aligned = try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
         return ImplicitRewardMeasure.allCases.map { measure in
             let ranked = ranking(aligned, measure: measure)
             return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure.rawValue, formula: measure.formula,
@@ -51,7 +52,10 @@ public enum ImplicitRewards {
 
     /// Fig. 3: for each source × target, the mean MWLR of the tokens that read
     /// "freedom" and "love". Rows sorted by source release, source size, target size.
-    public static func freedomLove(sources: [Model], targets: [Model], prompt: String) throws -> [FreedomLoveRow] {
+    /// `vocabulary`: a shared index of the models' tokens, which makes the 21
+    /// alignments cheap; without it each pair is aligned from scratch.
+    public static func freedomLove(sources: [Model], targets: [Model], prompt: String,
+                                   vocabulary: SharedVocabulary? = nil) throws -> [FreedomLoveRow] {
         let pairs = sources.flatMap { s in targets.map { (s, $0) } }.sorted { x, y in
             let vx = release(x.0.version), vy = release(y.0.version)
             if vx != vy { return vx.lexicographicallyPrecedes(vy) }
@@ -59,9 +63,9 @@ public enum ImplicitRewards {
             return x.1.sizeB < y.1.sizeB
         }
         return try pairs.map { a, b in
-            let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
+            let aligned = try vocabulary?.align(a.name, b.name) ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
             var freedom: [Double] = [], love: [Double] = []
-            for (i, token) in aligned.tokens.enumerated() {
+            for (i, token) in aligned.tokens.enumerated() where mayReadAsFreedomOrLove(token) {
                 let word = normalizedWord(token)
                 guard word == "freedom" || word == "love" else { continue }
                 let s = ImplicitRewardMeasure.mwlr.score(aligned.a[i], aligned.b[i])
@@ -71,6 +75,23 @@ public enum ImplicitRewards {
                                   freedom: Descriptive.mean(freedom), love: Descriptive.mean(love),
                                   freedomTokens: freedom.count, loveTokens: love.count, commonTokens: aligned.tokens.count)
         }
+    }
+
+    /// A cheap test that rules out almost every token before the exact
+    /// (and slower) Unicode trimming: a match must contain "love" or
+    /// "freedom" in ASCII letters of any case.
+    static func mayReadAsFreedomOrLove(_ token: String) -> Bool {
+        var utf8 = Array(token.utf8)
+        guard utf8.count >= 4 else { return false }
+        for k in utf8.indices where utf8[k] >= 65 && utf8[k] <= 90 { utf8[k] += 32 }
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard utf8.count >= needle.count else { return false }
+            for start in 0...(utf8.count - needle.count) where utf8[start] == needle[0] {
+                if Array(utf8[start..<start + needle.count]) == needle { return true }
+            }
+            return false
+        }
+        return contains(Array("love".utf8)) || contains(Array("freedom".utf8))
     }
 
     /// "3.1" → [3, 1], for sorting releases numerically.

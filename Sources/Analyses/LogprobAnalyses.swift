@@ -38,15 +38,17 @@ public enum LogprobAnalyses {
             return .init(name: name, displayName: spec.displayName, shortName: spec.shortName, version: spec.version,
                          sizeB: spec.sizeB, table: table)
         }
+        let vocabulary = try SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
         var tables: [TokenTableResult] = []
         var comparison: [MeasureComparisonRow] = []
         for spec in plan.tables {
             guard let a = model(spec.modelA), let b = model(spec.modelB) else { continue }
-            tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top))
-            comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt)
+            let aligned = vocabulary.align(a.name, b.name)
+            tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top, aligned: aligned))
+            comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt, aligned: aligned)
         }
         let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
-        let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
+        let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
         // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
         var recovery: MeasureRecoveryResult?
         if let first = plan.tables.first, let target = loaded.tables[first.modelB] {

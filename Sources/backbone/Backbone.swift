@@ -11,6 +11,6 @@ struct Backbone: ParsableCommand {
         results.json and manifest.json.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, MWLRCommand.self]
+        subcommands: [BuildCommand.self, MWLRCommand.self, GenerateLogprobsCommand.self]
     )
 }

@@ -1,0 +1,54 @@
+import StudyData
+
+/// Every loaded model's tokens for one prompt, interned once, so that the
+/// many pairwise alignments of §3.2 (3 tables, 21 Fig. 3 pairs) cost a pass
+/// over integer arrays instead of re-hashing 256,000 strings per pair. Gives
+/// exactly `TokenAlignment.align`'s result: same rules (drop empty strings,
+/// keep each string's highest log-prob, inner join in the source's order).
+public struct SharedVocabulary: Sendable {
+    private var strings: [String] = []
+    /// model → ids of its distinct non-empty strings, in first-listed order.
+    private var order: [String: [Int32]] = [:]
+    /// model → highest log-prob per id (NaN where the model lacks the string).
+    private var best: [String: [Double]] = [:]
+
+    public init(tables: [String: LogprobTable], prompt: String) throws {
+        var ids: [String: Int32] = [:]
+        var rowIDs: [String: [Int32]] = [:]
+        for (model, table) in tables.sorted(by: { $0.key < $1.key }) {
+            guard table.promptKeys.contains(prompt) else { continue }
+            rowIDs[model] = table.tokens.map { token -> Int32 in
+                if token.isEmpty { return -1 }
+                if let id = ids[token] { return id }
+                let id = Int32(strings.count)
+                ids[token] = id
+                strings.append(token)
+                return id
+            }
+        }
+        for (model, rows) in rowIDs {
+            let table = tables[model]!
+            let values = table.columns[table.promptKeys.firstIndex(of: prompt)!]
+            var top = [Double](repeating: .nan, count: strings.count)
+            var first: [Int32] = []
+            for (row, id) in rows.enumerated() where id >= 0 {
+                let v = values[row]
+                if top[Int(id)].isNaN { top[Int(id)] = v; first.append(id) } else if v > top[Int(id)] { top[Int(id)] = v }
+            }
+            order[model] = first
+            best[model] = top
+        }
+    }
+
+    /// Source `a` against target `b`; nil if either was not indexed.
+    public func align(_ a: String, _ b: String) -> TokenAlignment? {
+        guard let orderA = order[a], let bestA = best[a], let bestB = best[b] else { return nil }
+        var out = TokenAlignment(tokens: [], a: [], b: [])
+        for id in orderA {
+            let vb = bestB[Int(id)]
+            guard !vb.isNaN else { continue }
+            out.tokens.append(strings[Int(id)]); out.a.append(bestA[Int(id)]); out.b.append(vb)
+        }
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import StudyData
+
+/// `backbone generate-logprobs`: simulated log-prob tables in the study's
+/// format, for trying §3 without the 2 GB download, for tests and benchmarks.
+struct GenerateLogprobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-logprobs",
+        abstract: "Write SIMULATED log-prob tables (planted effects, hostile tokens) for the manifest's §3 models.")
+
+    @Option(name: .long, help: "Output folder.")
+    var out: String
+
+    @Option(name: .long, help: "Content folder whose study.yaml names the models and prompts.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "Rows of each Gemma table (full size: 256000).")
+    var rowsGemma: Int = 256_000
+
+    @Option(name: .long, help: "Rows of each Llama table (full size: 128256).")
+    var rowsLlama: Int = 128_256
+
+    @Option(name: .long, help: "Seed.")
+    var seed: UInt64 = 42
+
+    func run() throws {
+        let folder = ContentFolder(root: URL(fileURLWithPath: content))
+        do {
+            let study = try StudyLoader.load(folder: folder)
+            guard let section = study.manifest.logprobs else { throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no logprobs section naming the models") }
+            guard let big2 = study.dictionaries["big2"]?[.virtue] else { throw CLIFailure(message: "the manifest has no big2 dictionary") }
+            let words = big2.categoryOfWord.sorted { $0.key < $1.key }
+            let generator = LogprobGenerator(prompts: study.manifest.prompts,
+                                             agency: words.filter { $0.value == "Agency" }.map(\.key),
+                                             communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seed)
+            let dir = URL(fileURLWithPath: out)
+            for (k, model) in section.models.enumerated() {
+                let rows = model.family == "Gemma" ? rowsGemma : rowsLlama
+                try generator.write(to: dir.appendingPathComponent(model.file), family: model.family, modelIndex: k, rows: rows)
+                FileHandle.standardError.write(Data("generated \(model.file) (\(rows) rows)\n".utf8))
+            }
+            try """
+            # SIMULATED log-prob tables
+
+            Written by `backbone generate-logprobs --seed \(seed)`; not model outputs. Planted effects:
+            Llama tables give Agency nouns, and Gemma tables Communion nouns, +1 nat under positive prompts;
+            "Freedom"/"freedom" are likely under Llama and "Love"/"love" under Gemma. Hostile tokens
+            (markup, quotes, line breaks, bare CR, NUL, invalid UTF-8, NaN/null/None/NA/empty) are included.
+
+            """.write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        } catch let error as DataError {
+            throw CLIFailure(message: "\(error)")
+        }
+    }
+}

@@ -26,27 +26,70 @@ public enum ImplicitRewards {
         return order.enumerated().map { RankedToken(rank: $0 + 1, token: aligned.tokens[$1], score: scores[$1]) }
     }
 
+    static func scores(_ aligned: TokenAlignment, _ measure: ImplicitRewardMeasure) -> [Double] {
+        zip(aligned.a, aligned.b).map { measure.score($0, $1) }
+    }
+
+    /// The rank `ranking` would give token `i`, in one pass: 1 + the tokens
+    /// that score higher, or equal and come earlier.
+    static func rank(of i: Int, scores: [Double]) -> Int {
+        var rank = 1
+        let si = scores[i]
+        for j in scores.indices where scores[j] > si || (scores[j] == si && j < i) { rank += 1 }
+        return rank
+    }
+
+    /// The first and last `count` entries of `ranking`, without sorting every
+    /// token: a small sorted buffer per end (ties keep the file's order).
+    static func extremes(_ aligned: TokenAlignment, scores: [Double], count: Int) -> (top: [RankedToken], bottom: [RankedToken]) {
+        let n = scores.count
+        guard count > 0, n > 0 else { return ([], []) }
+        var best: [Int] = [], worst: [Int] = []
+        for i in 0..<n {
+            let s = scores[i]
+            // Earlier indices win ties in `best`; later indices are "worse" in `worst`.
+            if best.count < count || s > scores[best[best.count - 1]] {
+                var k = best.count
+                while k > 0 && s > scores[best[k - 1]] { k -= 1 }
+                best.insert(i, at: k)
+                if best.count > count { best.removeLast() }
+            }
+            if worst.count < count || s <= scores[worst[worst.count - 1]] {
+                var k = worst.count
+                while k > 0 && s <= scores[worst[k - 1]] { k -= 1 }
+                worst.insert(i, at: k)
+                if worst.count > count { worst.removeLast() }
+            }
+        }
+        let top = best.enumerated().map { RankedToken(rank: $0 + 1, token: aligned.tokens[$1], score: scores[$1]) }
+        let bottom = worst.enumerated().reversed().map { RankedToken(rank: n - $0, token: aligned.tokens[$1], score: scores[$1]) }
+        return (top, Array(bottom))
+    }
+
     /// Table 1 / A2 / A3: the `top` best and worst tokens of A over B.
     public static func tokenTable(title: String, a: Model, b: Model, prompt: String, top: Int,
                                   measure: ImplicitRewardMeasure = .mwlr, aligned given: TokenAlignment? = nil) throws -> TokenTableResult {
-        let ranked = ranking(try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt), measure: measure)
+        let aligned = try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
+        let ends = extremes(aligned, scores: scores(aligned, measure), count: top)
         return TokenTableResult(title: title, modelA: a.name, modelB: b.name, displayA: a.displayName, displayB: b.displayName,
-                                prompt: prompt, measure: measure.rawValue, commonTokens: ranked.count,
-                                top: Array(ranked.prefix(top)), bottom: Array(ranked.suffix(top)))
+                                prompt: prompt, measure: measure.rawValue, commonTokens: aligned.tokens.count,
+                                top: ends.top, bottom: ends.bottom)
     }
 
     /// Every measure on one pair: where the exact tokens "Freedom" and "Love" rank.
     public static func measureComparison(title: String, a: Model, b: Model, prompt: String,
                                          aligned given: TokenAlignment? = nil) throws -> [MeasureComparisonRow] {
         let aligned = try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
+        let freedom = aligned.tokens.firstIndex(of: "Freedom"), love = aligned.tokens.firstIndex(of: "Love")
         return ImplicitRewardMeasure.allCases.map { measure in
-            let ranked = ranking(aligned, measure: measure)
+            let s = scores(aligned, measure)
+            let ends = extremes(aligned, scores: s, count: 1)
             return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure.rawValue, formula: measure.formula,
                                         antisymmetric: measure.isAntisymmetric,
-                                        freedomRank: ranked.first { $0.token == "Freedom" }?.rank,
-                                        loveRank: ranked.first { $0.token == "Love" }?.rank,
-                                        topToken: ranked.first?.token ?? "", bottomToken: ranked.last?.token ?? "",
-                                        commonTokens: ranked.count)
+                                        freedomRank: freedom.map { rank(of: $0, scores: s) },
+                                        loveRank: love.map { rank(of: $0, scores: s) },
+                                        topToken: ends.top.first?.token ?? "", bottomToken: ends.bottom.last?.token ?? "",
+                                        commonTokens: aligned.tokens.count)
         }
     }
 

@@ -52,19 +52,24 @@ public enum MeasureRecoverySimulation {
             throw AnalysisError("the recovery simulation needs more than \(k) tokens and a planted mass in (0, 1)")
         }
         let pool = Array(base.indices.sorted { base[$0] != base[$1] ? base[$0] > base[$1] : $0 < $1 }.prefix(max(k, settings.candidatePool)))
-        var generator = SeededGenerator(seed: SeedDerivation.seed(settings.seed, ["recovery", model, prompt]))
-        var recalls = [[Double]](repeating: [], count: ImplicitRewardMeasure.allCases.count)
-        for _ in 0..<settings.replicates {
+        // Each replicate has its own seeded stream, so replicates run in
+        // parallel and the result does not depend on scheduling.
+        let measures = ImplicitRewardMeasure.allCases
+        let perReplicate = ReplicateSlots(count: settings.replicates)
+        DispatchQueue.concurrentPerform(iterations: settings.replicates) { r in
+            var generator = SeededGenerator(seed: SeedDerivation.seed(settings.seed, ["recovery", model, prompt, String(r)]))
             var candidates = pool
             generator.shuffle(&candidates)
-            let planted = Set(candidates.prefix(k))
+            var planted = [Bool](repeating: false, count: n)
+            for i in candidates.prefix(k) { planted[i] = true }
             let copy = boostedCopy(base, planted: planted, settings: settings, generator: &generator)
-            for (m, measure) in ImplicitRewardMeasure.allCases.enumerated() {
-                let scores = (0..<n).map { measure.score(copy[$0], base[$0]) }
-                let found = topIndices(scores, count: k).filter { planted.contains($0) }.count
-                recalls[m].append(Double(found) / Double(k))
-            }
+            var scores = [Double](repeating: 0, count: n)
+            perReplicate.set(r, measures.map { measure in
+                for i in 0..<n { scores[i] = measure.score(copy[i], base[i]) }
+                return Double(topIndices(scores, count: k).filter { planted[$0] }.count) / Double(k)
+            })
         }
+        let recalls = measures.indices.map { m in perReplicate.values.map { $0[m] } }
         return MeasureRecoveryResult(
             kind: "simulation", model: model, prompt: prompt, tokens: n, settings: settings,
             recall: ImplicitRewardMeasure.allCases.enumerated().map { m, measure in
@@ -75,16 +80,16 @@ public enum MeasureRecoverySimulation {
 
     /// The synthetic fine-tuned model: planted tokens at log(mass/k), every
     /// other log-prob plus N(0, sd²) noise, renormalised to the remaining mass.
-    static func boostedCopy(_ base: [Double], planted: Set<Int>, settings: MeasureRecoverySettings,
+    static func boostedCopy(_ base: [Double], planted: [Bool], settings: MeasureRecoverySettings,
                             generator: inout SeededGenerator) -> [Double] {
         var copy = base.map { $0 + settings.noiseSd * standardNormal(&generator) }
         var hi = -Double.infinity
-        for i in copy.indices where !planted.contains(i) { hi = max(hi, copy[i]) }
+        for i in copy.indices where !planted[i] { hi = max(hi, copy[i]) }
         var sum = 0.0
-        for i in copy.indices where !planted.contains(i) { sum += exp(copy[i] - hi) }
+        for i in copy.indices where !planted[i] { sum += exp(copy[i] - hi) }
         let shift = log1p(-settings.plantedMass) - (hi + log(sum))
-        let plantedLogProb = log(settings.plantedMass / Double(planted.count))
-        for i in copy.indices { copy[i] = planted.contains(i) ? plantedLogProb : copy[i] + shift }
+        let plantedLogProb = log(settings.plantedMass / Double(planted.lazy.filter { $0 }.count))
+        for i in copy.indices { copy[i] = planted[i] ? plantedLogProb : copy[i] + shift }
         return copy
     }
 
@@ -106,4 +111,13 @@ public enum MeasureRecoverySimulation {
         }
         return top
     }
+}
+
+/// Per-replicate recalls written from parallel workers.
+private final class ReplicateSlots: @unchecked Sendable {
+    private var slots: [[Double]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [Double]) { lock.lock(); slots[index] = value; lock.unlock() }
+    var values: [[Double]] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -32,11 +32,11 @@ public enum LogprobLoader {
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
-        var requests: [String: (prompts: [String], tokens: Set<String>?)] = [:]
+        var requests: [String: (prompts: [String], tokens: Set<String>?, everyRow: Set<String>)] = [:]
         func need(_ model: String, prompts: [String], tokens: Set<String>?) {
-            var r = requests[model] ?? ([], Set<String>())
+            var r = requests[model] ?? ([], nil, [])
             r.prompts = manifest.prompts.map(\.key).filter { r.prompts.contains($0) || prompts.contains($0) }
-            if let tokens, let old = r.tokens { r.tokens = old.union(tokens) } else { r.tokens = nil }
+            if let tokens { r.tokens = (r.tokens ?? []).union(tokens) } else { r.everyRow.formUnion(prompts) }
             requests[model] = r
         }
         for pair in section.rankPairs {
@@ -64,8 +64,9 @@ public enum LogprobLoader {
         // One readAll per distinct request, so the reader can work across files in parallel.
         var groups: [String: [(model: LanguageModel, url: URL)]] = [:]
         var groupKeys: [String] = []
-        func key(_ r: (prompts: [String], tokens: Set<String>?)) -> String {
+        func key(_ r: (prompts: [String], tokens: Set<String>?, everyRow: Set<String>)) -> String {
             r.prompts.joined(separator: ",") + "|" + (r.tokens.map { $0.sorted().joined(separator: "\u{1}") } ?? "*")
+                + "|" + r.everyRow.sorted().joined(separator: ",")
         }
         for entry in present {
             let k = key(requests[entry.model.name]!)
@@ -81,7 +82,8 @@ public enum LogprobLoader {
             let r = requests[entries[0].model.name]!
             let offset = done
             let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.model.file) },
-                                                 request: LogprobRequest(prompts: r.prompts, tokens: r.tokens),
+                                                 request: LogprobRequest(prompts: r.prompts, tokens: r.everyRow.count == r.prompts.count ? nil : r.tokens,
+                                                                         everyRowPrompts: r.everyRow),
                                                  progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
             for (entry, table) in zip(entries, read) {
                 tables[entry.model.name] = table

@@ -88,6 +88,9 @@ struct LogprobParser {
         var slot = [Int](repeating: -1, count: header.count)
         for (k, prompt) in request.prompts.enumerated() { slot[try column(prompt)] = k }
         let lastNeeded = max(idColumn, tokenColumn, slot.lastIndex { $0 >= 0 } ?? 0)
+        // Columns read for rows outside the token set (see `everyRowPrompts`).
+        let everyRow = slot.indices.map { slot[$0] >= 0 && request.everyRowPrompts.contains(header[$0]) }
+        let lastEveryRow = max(idColumn, tokenColumn, everyRow.lastIndex(of: true) ?? 0)
 
         var ids: [Int32] = [], tokens: [String] = []
         var columns = [[Double]](repeating: [], count: request.prompts.count)
@@ -110,6 +113,7 @@ struct LogprobParser {
             audit.rows += 1
             var field = 0
             var keep = true
+            var partial = false          // kept only for the every-row columns
             var id: Int32 = 0
             var token = ""
             var ended = false
@@ -123,20 +127,28 @@ struct LogprobParser {
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if LogprobReader.missingLike.contains(token) { audit.missingLikeTokens += 1 }
-                    if let wanted = request.tokens, !wanted.contains(token) { keep = false }
+                    if let wanted = request.tokens, !wanted.contains(token) {
+                        if lastEveryRow > max(idColumn, tokenColumn) {
+                            partial = true
+                            for k in scratch.indices { scratch[k] = .nan }
+                        } else {
+                            keep = false
+                        }
+                    }
                 } else if field == idColumn {
                     let (s, e) = try numberRange(field: field)
                     guard let v = parseInteger(s, e) else {
                         throw DataError(path: path, line: line, column: field + 1, message: "expected an integer token id, found \(quotedForMessage(text(s, e)))")
                     }
                     id = v
-                } else if keep, field < slot.count, slot[field] >= 0 {
+                } else if keep, field < slot.count, slot[field] >= 0, !partial || everyRow[field] {
                     let (s, e) = try numberRange(field: field)
                     guard let v = DecimalParser.parse(p, s, e) else {
                         throw DataError(path: path, line: line, column: field + 1, message: "expected a number, found \(quotedForMessage(text(s, e)))")
                     }
                     scratch[slot[field]] = v
-                } else if !onFinalLine, field >= lastNeeded || (!keep && field > tokenColumn && field > idColumn) {
+                } else if !onFinalLine, field >= lastNeeded || (!keep && field > tokenColumn && field > idColumn)
+                            || (partial && field > lastEveryRow) {
                     try skipRestOfRecord()
                     skippedRest = true
                     ended = true
@@ -157,7 +169,7 @@ struct LogprobParser {
                     throw DataError(path: path, line: line, column: field + 1, message: "expected a comma or the end of the line, found \(quotedForMessage(text(i, i + 1)))")
                 }
             }
-            if skippedRest ? field < lastNeeded && keep : field + 1 != header.count {
+            if skippedRest ? field < (partial ? lastEveryRow : lastNeeded) && keep : field + 1 != header.count {
                 throw DataError(path: path, line: recordLine, column: min(field + 1, header.count),
                                 message: "expected \(header.count) fields as in the header, found \(field + 1)\(i >= n && field + 1 < header.count ? " (the last line is cut short)" : "")")
             }

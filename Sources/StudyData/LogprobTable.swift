@@ -44,7 +44,11 @@ public struct LogprobRequest: Sendable {
     public var prompts: [String]
     /// nil = every row.
     public var tokens: Set<String>?
-    public init(prompts: [String], tokens: Set<String>? = nil) {
-        self.prompts = prompts; self.tokens = tokens
+    /// Prompts also needed for rows outside `tokens` (a model that serves both
+    /// Fig. 2, on nouns, and the implicit rewards, on every row, is read once):
+    /// such rows are kept with these columns and NaN in the others.
+    public var everyRowPrompts: Set<String>
+    public init(prompts: [String], tokens: Set<String>? = nil, everyRowPrompts: Set<String> = []) {
+        self.prompts = prompts; self.tokens = tokens; self.everyRowPrompts = everyRowPrompts
     }
 }

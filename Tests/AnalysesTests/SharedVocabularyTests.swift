@@ -1,4 +1,4 @@
-import Analyses
+@testable import Analyses
 import StudyData
 import XCTest
 
@@ -17,5 +17,32 @@ final class SharedVocabularyTests: XCTestCase {
             }
         }
         XCTAssertNil(vocabulary.align("no/such-model", usable.keys.first!))
+    }
+}
+
+/// The one-pass extremes and ranks equal the full sort's.
+final class RankingShortcutTests: XCTestCase {
+    func testExtremesAndRanksMatchTheFullRanking() {
+        var state: UInt64 = 99
+        func next() -> Double { state = state &* 6364136223846793005 &+ 1; return Double(state >> 40 % 64) }
+        for trial in 0..<30 {
+            let n = 1 + trial * 7
+            let tokens = (0..<n).map { "t\($0)" }
+            // Coarse values so ties are common.
+            let a = (0..<n).map { _ in -Double(Int(next()) % 7) }, b = (0..<n).map { _ in -Double(Int(next()) % 5) }
+            let aligned = TokenAlignment(tokens: tokens, a: a, b: b)
+            for measure in ImplicitRewardMeasure.allCases {
+                let full = ImplicitRewards.ranking(aligned, measure: measure)
+                let s = ImplicitRewards.scores(aligned, measure)
+                for k in [1, 3, 15] {
+                    let ends = ImplicitRewards.extremes(aligned, scores: s, count: k)
+                    XCTAssertEqual(ends.top, Array(full.prefix(k)), "top \(k), n \(n), \(measure)")
+                    XCTAssertEqual(ends.bottom, Array(full.suffix(k)), "bottom \(k), n \(n), \(measure)")
+                }
+                for i in [0, n / 2, n - 1] {
+                    XCTAssertEqual(ImplicitRewards.rank(of: i, scores: s), full.first { $0.token == tokens[i] }!.rank)
+                }
+            }
+        }
     }
 }

@@ -56,6 +56,16 @@ final class LogprobReaderTests: XCTestCase {
         XCTAssertEqual(t.audit.missingLikeTokens, 1)
     }
 
+    func testEveryRowPromptsKeepOtherRowsWithOnlyThoseColumns() throws {
+        let url = write(Array((header + "0,a,love,-1,-2,-3\n1,b,tok,-4,-5,-6\n2,c,freedom,-7,-8,-9\n").utf8), name: "every.csv")
+        let t = try LogprobReader.read(url: url, displayPath: "x", request: LogprobRequest(
+            prompts: ["best_ever_one", "greatest_ever_one", "worst_ever_one"], tokens: ["love", "freedom"], everyRowPrompts: ["greatest_ever_one"]))
+        XCTAssertEqual(t.tokens, ["love", "tok", "freedom"])
+        XCTAssertEqual(t.columns[1], [-2, -5, -8])
+        XCTAssertEqual(t.columns[0][0], -1); XCTAssertTrue(t.columns[0][1].isNaN); XCTAssertEqual(t.columns[0][2], -7)
+        XCTAssertTrue(t.columns[2][1].isNaN); XCTAssertEqual(t.columns[2][2], -9)
+    }
+
     func testLastLineWithoutNewlineIsFineButACutRowIsAnError() throws {
         XCTAssertEqual(try read(Array("0,a,x,-1,-2,-3".utf8)).columns[0], [-2])
         XCTAssertThrowsError(try read(Array("0,a,x,-1,-2,-3\n1,b,y,-4,-5".utf8))) { error in

@@ -17,7 +17,11 @@ public enum CanonicalJSON {
     public static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == 0 { return "0" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        // Integral values print as integers only while that is what 10
+        // significant digits give anyway: below 1e10. Above it, 12345678901.0
+        // would print all 11 digits while its neighbour 12345678901.000002
+        // prints "1.23456789e10", so last-bit noise would change the text.
+        if x == x.rounded(), abs(x) < 1e10 { return String(Int64(x)) }
         var s = String(format: "%.10g", x)
         if s.contains("e") {
             // %g gives e-05; JSON accepts it, keep as is but drop a "+" for stability.

@@ -26,8 +26,12 @@ enum HTML {
         return (v < 0x20 && scalar != "\n" && scalar != "\t") || v == 0x7F || (0x80...0x9F).contains(v)
     }
 
-    /// The same escaping as the charts' SVG text (one rule for all markup we write).
+    /// The same escaping as the charts' SVG text (one rule for all markup we
+    /// write), after making every forbidden control visible. `xmlEscaped`
+    /// passes a bare CR through, and an HTML parser turns CR into LF, so a
+    /// token like "a\rb" (the CSV reader keeps bare CRs as data) would read
+    /// as "a b" on the page; it must show as `a\u{D}b`.
     static func escape(_ text: String) -> String {
-        xmlEscaped(text)
+        xmlEscaped(visibleControls(text))
     }
 }

@@ -20,14 +20,16 @@ enum NumberText {
         return String(format: "%.2e", p)
     }
 
+    /// Thousands separators from five digits on (1080, 10,000), for negative
+    /// numbers too (-12,345, not -12345 beside 12,345).
     static func integer(_ n: Int) -> String {
-        let s = String(n)
-        guard n >= 10_000 else { return s }
+        guard n.magnitude >= 10_000 else { return String(n) }
+        let digits = String(n.magnitude)
         var out = ""
-        for (i, c) in s.reversed().enumerated() {
+        for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % 3 == 0 { out.append(",") }
             out.append(c)
         }
-        return String(out.reversed())
+        return (n < 0 ? "-" : "") + String(out.reversed())
     }
 }

@@ -26,14 +26,106 @@ final class ReportTableTests: XCTestCase {
         XCTAssertEqual(doc.header, ["Term", "Estimate", "p"])
         XCTAssertEqual(doc.records.map(\.fields), [["<script>x</script>", "-0.0001", "2.51e-06"], ["a,\"b\"\n\u{0}", "1.23456", "0"]])
     }
+}
 
-    func testNumberText() {
-        XCTAssertEqual(NumberText.fixed(-0.004, decimals: 2), "0.00")
-        XCTAssertEqual(NumberText.fixed(2.5, decimals: 0), "2")
-        XCTAssertEqual(NumberText.pValue(0.0212), "0.0212")
-        XCTAssertEqual(NumberText.pValue(0.00009), "9.00e-05")
-        XCTAssertEqual(NumberText.pValue(.nan), "NA")
-        XCTAssertEqual(NumberText.integer(99999), "99,999")
-        XCTAssertEqual(NumberText.integer(1080), "1080")
+/// ReportTable in more detail: structure, escaping of every hostile string,
+/// and the page and the download agreeing cell by cell.
+final class ReportTableStructureTests: XCTestCase {
+    static let cells: [[ReportTable.Cell]] = [
+        [.text("Care"), .number(0.1 + 0.2, decimals: 2), .integer(1080), .pValue(0.0212)],
+        [.text("Fairness"), .number(-0.0001, decimals: 3), .integer(12_345), .pValue(2.51e-06)],
+        [.text("Loyalty & <b>"), .number(1.0 / 3.0, decimals: 4), .integer(-2), .pValue(0)],
+        [.text(""), .number(.nan, decimals: 2), .integer(0), .pValue(.infinity)],
+    ]
+    let table = ReportTable(id: "tab-mfd", caption: "Foundations by model", columns: ["Foundation", "Estimate", "n", "p"], rows: cells)
+
+    func testStructureIsAccessible() throws {
+        let html = table.html()
+        XCTAssertTrue(html.hasPrefix("<figure class=\"table\" id=\"tab-mfd\">"), html)
+        XCTAssertTrue(html.contains("<caption>Foundations by model</caption>"))
+        XCTAssertTrue(html.contains("<thead><tr><th scope=\"col\">Foundation</th><th scope=\"col\">Estimate</th><th scope=\"col\">n</th><th scope=\"col\">p</th></tr></thead>"), html)
+        XCTAssertTrue(html.contains("<tr><th scope=\"row\">Care</th><td class=\"num\">0.30</td><td class=\"num\">1080</td><td class=\"num\">0.0212</td></tr>"), html)
+        XCTAssertTrue(html.contains("<td class=\"num\">-0.000</td>") == false, "no negative zero")
+        XCTAssertTrue(html.contains("<td class=\"num\">0.000</td>"), html)
+        XCTAssertTrue(html.contains("<td class=\"num\">NA</td>"), html)
+        XCTAssertTrue(html.contains("<td class=\"num\">&lt; 1e-300</td>"), html)
+        XCTAssertTrue(html.contains("<p class=\"downloads\"><a href=\"downloads/tab-mfd.csv\">Data (CSV)</a></p>"), html)
+        XCTAssertEqual(table.downloadPath, "downloads/tab-mfd.csv")
+        XCTAssertTrue(html.hasSuffix("</figure>"))
+
+        let parsed = try XCTUnwrap(ParsedXML(html), "well-formed markup")
+        XCTAssertEqual(parsed.elements.filter { $0 == "caption" }.count, 1)
+        XCTAssertEqual(parsed.elements.filter { $0 == "tr" }.count, 1 + Self.cells.count)
+        XCTAssertEqual(parsed.elements.filter { $0 == "th" }.count, table.columns.count + Self.cells.count, "one header per column and per row")
+        XCTAssertEqual(parsed.elements.filter { $0 == "td" }.count, Self.cells.count * (table.columns.count - 1))
+        // Text cells are not marked numeric; every number cell is.
+        XCTAssertEqual(html.components(separatedBy: "class=\"num\"").count - 1, Self.cells.count * 3)
+    }
+
+    func testWithoutRowHeadersOrDownloadLink() {
+        var plain = table
+        plain.rowHeaderColumn = false
+        let html = plain.html(includeDownloadLink: false)
+        XCTAssertFalse(html.contains("scope=\"row\""))
+        XCTAssertTrue(html.contains("<tr><td>Care</td><td class=\"num\">0.30</td>"), html)
+        XCTAssertFalse(html.contains("downloads/"))
+        XCTAssertFalse(html.contains("<a "))
+    }
+
+    func testNumericRowHeaderIsRightAligned() {
+        let ranks = ReportTable(id: "r", caption: "Ranks", columns: ["Rank", "Token"], rows: [[.integer(1), .text("Freedom")]])
+        XCTAssertTrue(ranks.html().contains("<tr><th scope=\"row\" class=\"num\">1</th><td>Freedom</td></tr>"), ranks.html())
+    }
+
+    func testHostileCellTextIsEscaped() throws {
+        let strings = HostileStrings.all
+        let hostile = ReportTable(id: "hostile", caption: "Tokens <section> & \"quotes\" \u{0}", columns: ["Token <th>", "Note"],
+                                  rows: strings.map { [.text($0), .text("x" + $0 + "y")] })
+        let html = hostile.html()
+        XCTAssertFalse(html.contains("<section"))
+        XCTAssertFalse(html.contains("<!--"))
+        XCTAssertFalse(html.contains("<b>"))
+        XCTAssertFalse(html.contains("\u{0}"))
+        XCTAssertFalse(html.contains("\r"))
+        XCTAssertTrue(html.contains("<caption>Tokens &lt;section&gt; &amp; &quot;quotes&quot; \\u{0}</caption>"), html)
+        let parsed = try XCTUnwrap(ParsedXML(html), "hostile text must not break the markup")
+        XCTAssertEqual(Set(parsed.elements), ["figure", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "p", "a"])
+        let rowHeaders = parsed.textByElement.filter { $0.0 == "th" }.map(\.1).dropFirst(2)
+        XCTAssertEqual(Array(rowHeaders), strings.map(HTMLEscapeTests.expectedText))
+        let notes = parsed.textByElement.filter { $0.0 == "td" }.map(\.1)
+        XCTAssertEqual(notes, strings.map { HTMLEscapeTests.expectedText("x" + $0 + "y") })
+    }
+
+    func testPageAndDownloadComeFromTheSameCells() throws {
+        let html = try XCTUnwrap(ParsedXML(table.html()))
+        let shown = html.textByElement.filter { $0.0 == "th" || $0.0 == "td" }.map(\.1)
+        let header = Array(shown.prefix(table.columns.count))
+        let body = Array(shown.dropFirst(table.columns.count))
+        let csv = try CSVReader.parse(Data(table.csv.utf8), path: "tab-mfd.csv")
+        XCTAssertEqual(csv.header, table.columns)
+        XCTAssertEqual(header, table.columns)
+        XCTAssertEqual(csv.records.count, Self.cells.count)
+        XCTAssertEqual(body.count, Self.cells.count * table.columns.count)
+        for (r, row) in Self.cells.enumerated() {
+            for (c, cell) in row.enumerated() {
+                let page = body[r * table.columns.count + c]
+                let download = csv.records[r].fields[c]
+                XCTAssertEqual(page, ReportTable.display(cell))
+                switch cell {
+                case .text(let s):
+                    XCTAssertEqual(download, s)
+                    XCTAssertEqual(page, s)
+                case .integer(let i):
+                    XCTAssertEqual(download, String(i))
+                    XCTAssertEqual(page, String(i))
+                case .number(let x, let d):
+                    XCTAssertEqual(download, x.isFinite ? CanonicalJSON.number(x) : "NA", "full precision in the download")
+                    if x.isFinite { XCTAssertEqual(NumberText.fixed(Double(download)!, decimals: d), page, "the page rounds the download's value") }
+                case .pValue(let p):
+                    XCTAssertEqual(download, p.isFinite ? CanonicalJSON.number(p) : "NA")
+                    XCTAssertEqual(page, NumberText.pValue(p))
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 /// Escapes text for XML/SVG character data and attribute values.
 ///
 /// Data strings (model tokens) are hostile: they contain markup, quotes,
-/// control characters and lone surrogates turned into U+FFFD. XML 1.0 forbids
-/// most C0 controls even as character references, so those are replaced by
-/// a visible U+FFFD-free escape (`\u{1}` style text) rather than dropped.
+/// control characters and invalid bytes. XML 1.0 forbids most C0 controls
+/// even as character references, so those are replaced by visible `\u{1}`
+/// style text rather than dropped; a CR too, because parsers would silently
+/// turn it into a line break.
 public func xmlEscaped(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -14,7 +15,7 @@ public func xmlEscaped(_ text: String) -> String {
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
         case "'": out += "&#39;"
-        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+        case "\t", "\n": out.unicodeScalars.append(scalar)
         default:
             let v = scalar.value
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {

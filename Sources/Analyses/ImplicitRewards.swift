@@ -105,8 +105,22 @@ public enum ImplicitRewards {
             if x.0.sizeB != y.0.sizeB { return x.0.sizeB < y.0.sizeB }
             return x.1.sizeB < y.1.sizeB
         }
+        let labels = vocabulary?.labels { token in
+            guard mayReadAsFreedomOrLove(token) else { return 0 }
+            switch normalizedWord(token) { case "freedom": return 1; case "love": return 2; default: return 0 }
+        }
         return try pairs.map { a, b in
-            let aligned = try vocabulary?.align(a.name, b.name) ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
+            if let vocabulary, let labels, let shared = vocabulary.labelledPairs(a.name, b.name, labels: labels) {
+                var freedom: [Double] = [], love: [Double] = []
+                for p in shared.pairs {
+                    let s = ImplicitRewardMeasure.mwlr.score(p.a, p.b)
+                    if p.label == 1 { freedom.append(s) } else { love.append(s) }
+                }
+                return FreedomLoveRow(modelA: a.name, modelB: b.name, label: "\(b.shortName) → \(a.shortName)",
+                                      freedom: Descriptive.mean(freedom), love: Descriptive.mean(love),
+                                      freedomTokens: freedom.count, loveTokens: love.count, commonTokens: shared.common)
+            }
+            let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
             var freedom: [Double] = [], love: [Double] = []
             for (i, token) in aligned.tokens.enumerated() where mayReadAsFreedomOrLove(token) {
                 let word = normalizedWord(token)

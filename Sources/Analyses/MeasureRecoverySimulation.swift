@@ -93,10 +93,12 @@ public enum MeasureRecoverySimulation {
         return copy
     }
 
-    /// A standard normal draw by inversion of a uniform in (0, 1) built from 53 random bits.
+    /// A standard normal draw (Box–Muller on 53-bit uniforms: several times
+    /// faster than inverting the normal CDF, and as reproducible).
     static func standardNormal(_ g: inout SeededGenerator) -> Double {
         let u = (Double(g.next() >> 11) + 0.5) / 9_007_199_254_740_992
-        return NormalDistribution.quantile(u)
+        let v = Double(g.next() >> 11) / 9_007_199_254_740_992
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
     /// Indices of the `count` largest scores (ties: lower index first).

@@ -51,4 +51,27 @@ public struct SharedVocabulary: Sendable {
         }
         return out
     }
+
+    /// Labels every interned string once (e.g. "freedom"/"love"/none), so a
+    /// per-pair pass only compares small integers.
+    public func labels(_ label: (String) -> UInt8) -> [UInt8] {
+        strings.map(label)
+    }
+
+    /// For `a` over `b`: how many strings they share, and the (a, b) log-probs
+    /// of the shared strings with a non-zero label, in `a`'s order — what
+    /// Fig. 3 needs, without building the whole alignment.
+    public func labelledPairs(_ a: String, _ b: String, labels: [UInt8]) -> (common: Int, pairs: [(label: UInt8, a: Double, b: Double)])? {
+        guard let orderA = order[a], let bestA = best[a], let bestB = best[b] else { return nil }
+        var common = 0
+        var pairs: [(label: UInt8, a: Double, b: Double)] = []
+        for id in orderA {
+            let i = Int(id)
+            let vb = bestB[i]
+            guard !vb.isNaN else { continue }
+            common += 1
+            if labels[i] != 0 { pairs.append((labels[i], bestA[i], vb)) }
+        }
+        return (common, pairs)
+    }
 }

@@ -46,3 +46,23 @@ final class RankingShortcutTests: XCTestCase {
         }
     }
 }
+
+/// Fig. 3 through the shared index equals Fig. 3 from direct alignments.
+final class FreedomLoveShortcutTests: XCTestCase {
+    func testSameRowsWithAndWithoutTheSharedIndex() throws {
+        let study = LogprobReferenceTests.study
+        let section = try XCTUnwrap(study.manifest.logprobs)
+        let tables = try XCTUnwrap(study.logprobs?.tables)
+        func model(_ name: String) -> ImplicitRewards.Model? {
+            guard let spec = section.model(named: name), let table = tables[name] else { return nil }
+            return .init(name: name, displayName: spec.displayName, shortName: spec.shortName, version: spec.version, sizeB: spec.sizeB, table: table)
+        }
+        let plan = section.implicitRewards
+        let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
+        XCTAssertEqual(sources.count * targets.count, 21)
+        let direct = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
+        let vocabulary = try SharedVocabulary(tables: tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+        let shared = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
+        XCTAssertEqual(shared, direct)
+    }
+}

@@ -28,13 +28,18 @@ enum Narrative {
         s += "by family (\(r.families.joined(separator: ", "))), in panels of prompt framing by category. "
         s += variant == .summaries ? "Points are per-model means with ± SE bars; diamonds are family means ± SE. "
                                    : "Every median rank is shown as a point; diamonds are family means ± SD. "
-        let parts = r.panels.map { p -> String in
+        return s + "Stars from the \(r.figureStarsFrom) test, Bonferroni-corrected. " + panelFindings(r) + "."
+    }
+
+    /// One clause per panel: which family ranks the answers better, the two
+    /// mean median ranks (family, reference) and the figure's stars.
+    static func panelFindings(_ r: DictionaryRankResult) -> String {
+        r.panels.map { p -> String in
             let better = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
             let claim = p.stars == "n.s." ? "no significant difference" : "\(better) ranks better"
             return "\(framingWord(p.framing).lowercased()) \(p.category): \(claim) "
-                + "(\(NumberText.fixed(p.meanFamily, decimals: 1)) vs \(NumberText.fixed(p.meanReference, decimals: 1)), \(p.stars))"
-        }
-        return s + "Stars from the \(r.figureStarsFrom) test, Bonferroni-corrected. " + parts.joined(separator: "; ") + "."
+                + "(\(p.family) \(NumberText.fixed(p.meanFamily, decimals: 1)) vs \(p.referenceFamily) \(NumberText.fixed(p.meanReference, decimals: 1)), \(p.stars))"
+        }.joined(separator: "; ")
     }
 
     /// The highest-order interaction term of the mixed model (the paper's headline).

@@ -27,7 +27,7 @@ struct PageRenderer {
     /// renders unknown names as empty text, which would silently drop numbers.
     func body(markdown: String, sourcePath: String, context: [String: Any]) throws -> String {
         try Self.checkTags(markdown, sourcePath: sourcePath, context: context)
-        let html = Self.addHeadingIDs(Markdown.html(markdown))
+        let html = Self.addTableOfContents(Self.addHeadingIDs(Markdown.html(markdown)))
         let template: MustacheTemplate
         do { template = try MustacheTemplate(string: html) } catch {
             throw SiteError("\(sourcePath): invalid Mustache tag (\(error))")
@@ -91,6 +91,23 @@ struct PageRenderer {
         }
         out += ns.substring(from: last)
         return out
+    }
+
+    /// Every page with two or more sections gets a table of contents of its
+    /// `<h2>`s, placed before the first one, so no page has to keep its own
+    /// list in step with its headings.
+    static func addTableOfContents(_ html: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: #"<h2 id="([^"]+)">(.*?)</h2>"#)
+        let ns = html as NSString
+        let matches = pattern.matches(in: html, range: NSRange(location: 0, length: ns.length))
+        guard matches.count >= 2, let first = matches.first else { return html }
+        let items = matches.map { m -> String in
+            let id = ns.substring(with: m.range(at: 1))
+            let text = ns.substring(with: m.range(at: 2)).replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+            return "<li><a href=\"#\(id)\">\(text)</a></li>"
+        }
+        let toc = "<nav class=\"toc\" aria-label=\"On this page\">\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>\n"
+        return ns.substring(to: first.range.location) + toc + ns.substring(from: first.range.location)
     }
 
     static func slugify(_ html: String) -> String {

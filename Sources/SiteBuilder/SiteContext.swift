@@ -52,7 +52,7 @@ enum SiteContext {
         }.joined(separator: ", ")
         let mainHTML = assets.figure(
             id: "fig1\(letter)", number: "Figure 1\(letter)",
-            caption: "Median rank of \(short) answers (\(r.answersRanked) ranked; rank 1 = best) by reward-model family. Violins: distribution of the family's median ranks; points: each RM's mean ± SE; diamonds: family mean ± SE joined by a dotted line. \(starsNote)",
+            caption: "Median rank of \(short) answers (\(r.answersRanked) ranked; rank 1 = best) by reward-model family: \(Narrative.panelFindings(r)). Violins: distribution of the family's median ranks; points: each RM's mean ± SE; diamonds: family mean ± SE joined by a dotted line. \(starsNote)",
             svg: render(main), data: means)
         let swarmHTML = assets.figure(
             id: "figA1\(letter)", number: "Figure A1\(letter)",

@@ -57,7 +57,12 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertTrue(SiteFixture.text("reward-models.html").contains(svg), figure)
         }
         let desc = SiteFixture.text("figures/fig1a.svg")
-        XCTAssertTrue(desc.contains("positive Agency: Llama ranks better (128.3 vs 132.5"), "alt text states the finding in numbers")
+        XCTAssertTrue(desc.contains("positive Agency: Llama ranks better (Llama 128.3 vs Gemma 132.5"), "alt text states the finding in numbers")
+        XCTAssertTrue(SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks better (Llama 128.3 vs Gemma 132.5"),
+                      "the caption states the finding in numbers")
+        for page in Self.pages where page != "logprobs.html" {
+            XCTAssertTrue(SiteFixture.text(page).contains("<nav class=\"toc\""), "\(page) has a table of contents")
+        }
     }
 
     func testDownloadsAreCSVThatMatchResults() throws {

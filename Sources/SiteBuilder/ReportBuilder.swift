@@ -73,7 +73,7 @@ public enum ReportBuilder {
             }
             try writer.write("style.css", css)
             try writer.write("results.json", CanonicalJSON.encode(results))
-            try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs)))
+            try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources)))
             let files = writer.files
             if checks {
                 let entryPoints = Set(pages.map(\.file) + ["style.css", "results.json", "manifest.json"])
@@ -101,12 +101,16 @@ struct BuildManifest: Codable {
     var schema = SiteVersion.schema
     var options: AnalysisOptions
     var inputs: [InputFileRecord]
+    /// Which results each figure is drawn from (see `FigureSource`).
+    var figures: [FigureSource]
 }
 
 /// Files that pages link to (CSV downloads, SVG figures), collected while the
 /// page context is assembled.
 struct SiteAssets {
     var files: [String: String] = [:]
+    /// Every figure drawn, in drawing order, with the results it depends on.
+    var figureSources: [FigureSource] = []
 
     mutating func table(_ t: ReportTable) -> String {
         files[t.downloadPath] = t.csv
@@ -114,8 +118,9 @@ struct SiteAssets {
     }
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
-    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable) -> String {
+    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> String {
         files["figures/\(id).svg"] = svg
+        figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
         return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"

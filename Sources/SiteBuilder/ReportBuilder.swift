@@ -38,8 +38,13 @@ public enum ReportBuilder {
 
     /// `checks`: run `SiteChecks` on the finished site before swapping it in
     /// (`backbone build --no-check` turns this off).
+    static let changesPage = Page(file: "changes.html", source: "", label: "Changes")
+
+    /// `previous`: a build to compare with (`backbone build --compare-to DIR`);
+    /// the site then gets a "Changes since the previous build" page, linked
+    /// from every page's navigation. Without it the site has no such page.
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
-                             locations: SiteLocations, checks: Bool = true) throws -> BuildSummary {
+                             locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
@@ -53,8 +58,9 @@ public enum ReportBuilder {
             context["data"] = SiteContext.data(study: study, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
+            let navigated = pages + (previous == nil ? [] : [changesPage])
             let navigation = { (current: String) -> [[String: Any]] in
-                pages.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
+                navigated.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
             }
             for page in pages {
                 let sourceURL = locations.pages.appendingPathComponent(page.source)
@@ -72,11 +78,22 @@ public enum ReportBuilder {
                 throw SiteError("cannot read \(locations.templates.appendingPathComponent("style.css").path)")
             }
             try writer.write("style.css", css)
-            try writer.write("results.json", CanonicalJSON.encode(results))
-            try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources)))
+            let resultsJSON = try CanonicalJSON.encode(results)
+            let manifestJSON = try CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources))
+            try writer.write("results.json", resultsJSON)
+            try writer.write("manifest.json", manifestJSON)
+            if let previous {
+                let current = try RunSnapshot.inMemory(label: "this build", resultsJSON: resultsJSON, manifestJSON: manifestJSON, files: assets.files)
+                let page = DiffPage(try RunDiff.compare(previous, current), heading: "Changes since the previous build",
+                                    assetFolder: "changes/", newFigurePath: { $0.newSVG == nil ? nil : $0.source.file })
+                try writer.write(changesPage.file, renderer.page(title: "Changes since the previous build", body: page.body,
+                                                                 navigation: navigation(changesPage.file), siteTitle: "Backbone report",
+                                                                 citation: study.manifest.citation))
+                for (path, data) in page.files.sorted(by: { $0.key < $1.key }) { try writer.write(path, data) }
+            }
             let files = writer.files
             if checks {
-                let entryPoints = Set(pages.map(\.file) + ["style.css", "results.json", "manifest.json"])
+                let entryPoints = Set(navigated.map(\.file) + ["style.css", "results.json", "manifest.json"])
                 let problems = SiteChecks.run(root: writer.staging, files: files, entryPoints: entryPoints)
                 if !problems.isEmpty {
                     throw SiteError("the built site failed its checks (the previous site is untouched):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))

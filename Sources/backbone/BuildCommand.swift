@@ -33,6 +33,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of every randomised computation.")
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: "A previous build (site folder) to compare with: adds a 'Changes since the previous build' page.")
+    var compareTo: String?
+
     @Flag(name: .long, help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
     var noCheck = false
 
@@ -45,9 +48,12 @@ struct BuildCommand: ParsableCommand {
         let folder = ContentFolder(root: URL(fileURLWithPath: content))
         let locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
         do {
+            // Read before building: --compare-to may name the --out folder this build replaces.
+            let previous = try compareTo.map { try RunSnapshot.load(path: $0, label: "previous build") }
             let study = try StudyLoader.load(folder: folder)
             let results = try StudyAnalysis.run(study, options: options)
-            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck)
+            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
+                                                    previous: previous)
             print(summary.indexPath)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")
@@ -55,6 +61,8 @@ struct BuildCommand: ParsableCommand {
             throw CLIFailure(message: "\(error)")
         } catch let error as SiteError {
             throw CLIFailure(message: "\(error)")
+        } catch let error as DiffError {
+            throw CLIFailure(message: "--compare-to: \(error)")
         }
     }
 }

@@ -61,7 +61,11 @@ public enum DiffMarkdownReport {
     }
 
     static func htmlText(_ s: String) -> String {
-        HTML.escape(s).replacingOccurrences(of: "*", with: "&#42;").replacingOccurrences(of: "_", with: "&#95;")
-            .replacingOccurrences(of: "`", with: "&#96;").replacingOccurrences(of: "[", with: "&#91;")
+        var out = ""
+        for ch in HTML.escape(s) {
+            if "\\*_`[]~".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
     }
 }

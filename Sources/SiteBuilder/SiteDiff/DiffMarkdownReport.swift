@@ -30,7 +30,7 @@ public enum DiffMarkdownReport {
         if !sections.isEmpty { out += "\n#### Changed values\n" }
         for (section, changes) in sections {
             let title = section.segments.isEmpty ? "(top level)" : DiffValueText.pointer(section)
-            out += "\n<details><summary>\(htmlText(title)) (\(changes.count))</summary>\n\n"
+            out += "\n<details><summary>\(HTML.escape(DiffValueText.visible(title))) (\(changes.count))</summary>\n\n"
             out += "| Value | Old | New | Δ | Relative Δ |\n|---|---|---|---|---|\n"
             let shown = limit > 0 ? Array(changes.prefix(limit)) : changes
             for c in shown {

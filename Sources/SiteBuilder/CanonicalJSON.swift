@@ -13,6 +13,13 @@ public enum CanonicalJSON {
         return out
     }
 
+    /// Writes a tree assembled directly (the diff's JSON output), keys as given.
+    static func encode(tree: JSONTree) -> String {
+        var out = ""
+        write(tree, indent: 0, into: &out)
+        return out + "\n"
+    }
+
     /// Formats a double the way every page and JSON file does: 10 significant digits.
     public static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }

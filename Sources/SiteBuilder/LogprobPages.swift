@@ -46,7 +46,8 @@ enum LogprobPages {
                 let data = LogprobTables.medianRanks(pair, id: "\(id)_median_ranks")
                 html += assets.figure(id: id, number: "Figure 2\(letter), \(valence) prompts",
                                       caption: "\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
-                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest).svg(), data: data)
+                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest).svg(), data: data,
+                                      dependsOn: ["/logprob_ranks/pairs"])
             }
             html += "<div class=\"table-block\">" + assets.table(LogprobTables.anova(pair, id: "fig2\(letter)_anova")) + "</div>"
             html += "<div class=\"table-block\">" + assets.table(LogprobTables.cells(pair, id: "fig2\(letter)_welch")) + "</div>"
@@ -83,7 +84,8 @@ enum LogprobPages {
             figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
                 caption: "Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
                 svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3").svg(),
-                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"))
+                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"),
+                dependsOn: ["/implicit_rewards/freedom_love"])
         }
         let measures = section.measureComparison.isEmpty
             ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))

@@ -13,6 +13,19 @@ enum RankFigures {
         case beeswarm
     }
 
+    /// The results each variant is drawn from (the explicit figure map `backbone diff` uses).
+    /// Violin densities are not in `results.json`; they follow from `median_ranks`.
+    static func dependencies(dictionaryKey key: String, variant: Variant) -> [String] {
+        let fields: [String]
+        switch variant {
+        case .summaries: fields = ["answers_ranked", "categories", "families", "framing_summary", "median_ranks",
+                                   "rm_panel_means", "family_panel_summaries", "panels", "figure_stars_from"]
+        case .beeswarm: fields = ["answers_ranked", "categories", "families", "framing_summary", "median_ranks",
+                                  "family_panel_summaries", "panels", "figure_stars_from"]
+        }
+        return fields.map { "/reward_models/\(ResultPointer.escapeRFC6901(key))/\($0)" }
+    }
+
     static func figure(_ r: DictionaryRankResult, manifest: StudyManifest, id: String, shortName: String, variant: Variant) -> ViolinFacetFigure {
         let framings = r.framingSummary.map(\.framing)
         let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]

@@ -40,8 +40,13 @@ public enum ReportBuilder {
 
     /// `checks`: run `SiteChecks` on the finished site before swapping it in
     /// (`backbone build --no-check` turns this off).
+    static let changesPage = Page(file: "changes.html", source: "", label: "Changes")
+
+    /// `previous`: a build to compare with (`backbone build --compare-to DIR`);
+    /// the site then gets a "Changes since the previous build" page, linked
+    /// from every page's navigation. Without it the site has no such page.
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
-                             locations: SiteLocations, checks: Bool = true) throws -> BuildSummary {
+                             locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
@@ -58,8 +63,9 @@ public enum ReportBuilder {
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
+            let navigated = pages + (previous == nil ? [] : [changesPage])
             let navigation = { (current: String) -> [[String: Any]] in
-                pages.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
+                navigated.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
             }
             for page in pages {
                 let sourceURL = locations.pages.appendingPathComponent(page.source)
@@ -77,11 +83,22 @@ public enum ReportBuilder {
                 throw SiteError("cannot read \(locations.templates.appendingPathComponent("style.css").path)")
             }
             try writer.write("style.css", css)
-            try writer.write("results.json", CanonicalJSON.encode(results))
-            try writer.write("manifest.json", CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs)))
+            let resultsJSON = try CanonicalJSON.encode(results)
+            let manifestJSON = try CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources))
+            try writer.write("results.json", resultsJSON)
+            try writer.write("manifest.json", manifestJSON)
+            if let previous {
+                let current = try RunSnapshot.inMemory(label: "this build", resultsJSON: resultsJSON, manifestJSON: manifestJSON, files: assets.files)
+                let page = DiffPage(try RunDiff.compare(previous, current), heading: "Changes since the previous build",
+                                    assetFolder: "changes/", newFigurePath: { $0.newSVG == nil ? nil : $0.source.file })
+                try writer.write(changesPage.file, renderer.page(title: "Changes since the previous build", body: page.body,
+                                                                 navigation: navigation(changesPage.file), siteTitle: "Backbone report",
+                                                                 citation: study.manifest.citation))
+                for (path, data) in page.files.sorted(by: { $0.key < $1.key }) { try writer.write(path, data) }
+            }
             let files = writer.files
             if checks {
-                let entryPoints = Set(pages.map(\.file) + ["style.css", "results.json", "manifest.json"])
+                let entryPoints = Set(navigated.map(\.file) + ["style.css", "results.json", "manifest.json"])
                 let problems = SiteChecks.run(root: writer.staging, files: files, entryPoints: entryPoints)
                 if !problems.isEmpty {
                     throw SiteError("the built site failed its checks (the previous site is untouched):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
@@ -106,12 +123,16 @@ struct BuildManifest: Codable {
     var schema = SiteVersion.schema
     var options: AnalysisOptions
     var inputs: [InputFileRecord]
+    /// Which results each figure is drawn from (see `FigureSource`).
+    var figures: [FigureSource]
 }
 
 /// Files that pages link to (CSV downloads, SVG figures), collected while the
 /// page context is assembled.
 struct SiteAssets {
     var files: [String: String] = [:]
+    /// Every figure drawn, in drawing order, with the results it depends on.
+    var figureSources: [FigureSource] = []
 
     mutating func table(_ t: ReportTable) -> String {
         files[t.downloadPath] = t.csv
@@ -119,8 +140,9 @@ struct SiteAssets {
     }
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
-    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable) -> String {
+    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> String {
         files["figures/\(id).svg"] = svg
+        figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
         return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"

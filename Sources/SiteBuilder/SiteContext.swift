@@ -53,11 +53,13 @@ enum SiteContext {
         let mainHTML = assets.figure(
             id: "fig1\(letter)", number: "Figure 1\(letter)",
             caption: "Median rank of \(short) answers (\(r.answersRanked) ranked; rank 1 = best) by reward-model family: \(Narrative.panelFindings(r)). Violins: distribution of the family's median ranks; points: each RM's mean ± SE; diamonds: family mean ± SE joined by a dotted line. \(starsNote)",
-            svg: render(main), data: means)
+            svg: render(main), data: means,
+            dependsOn: RankFigures.dependencies(dictionaryKey: id, variant: .summaries))
         let swarmHTML = assets.figure(
             id: "figA1\(letter)", number: "Figure A1\(letter)",
             caption: "The same data as Figure 1\(letter) with every median rank (one per RM and prompt) shown as a point; diamonds: family mean ± SD. \(starsNote)",
-            svg: render(swarm), data: ranks)
+            svg: render(swarm), data: ranks,
+            dependsOn: RankFigures.dependencies(dictionaryKey: id, variant: .beeswarm))
         let interactions = r.mixedModel.fixedEffects.filter { $0.term.split(separator: ":").count == 3 }
         return [
             "name": r.dictionaryName, "short": short,

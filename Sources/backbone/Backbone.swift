@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Backbone: ParsableCommand {
@@ -11,6 +12,27 @@ struct Backbone: ParsableCommand {
         results.json and manifest.json.
         """,
         version: "0.1.0",
+<<<<<<< HEAD
         subcommands: [BuildCommand.self, MWLRCommand.self, GenerateLogprobsCommand.self]
+=======
+        subcommands: [BuildCommand.self, DiffCommand.self]
+>>>>>>> diff
     )
+
+    /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for
+    /// every error (1 means "changes found"), so its usage errors are mapped to 2.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if arguments.first == "diff", code != .success, code.rawValue != 1, code.rawValue != 2 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

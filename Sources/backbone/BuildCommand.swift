@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of the §3 log-prob tables (<org>--<model>.csv); default: the manifest's logprobs.default_folder inside the content folder, when it exists.")
     var logprobs: String?
 
+    @Option(name: .long, help: "A previous build (site folder) to compare with: adds a 'Changes since the previous build' page.")
+    var compareTo: String?
+
     @Flag(name: .long, help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
     var noCheck = false
 
@@ -48,10 +51,13 @@ struct BuildCommand: ParsableCommand {
         let folder = ContentFolder(root: URL(fileURLWithPath: content))
         let locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
         do {
+            // Read before building: --compare-to may name the --out folder this build replaces.
+            let previous = try compareTo.map { try RunSnapshot.load(path: $0, label: "previous build") }
             let study = try StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
                                              progress: { done, total in Progress.report("log-prob tables", done, total) })
             let results = try StudyAnalysis.run(study, options: options)
-            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck)
+            let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
+                                                    previous: previous)
             print(summary.indexPath)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")
@@ -59,6 +65,8 @@ struct BuildCommand: ParsableCommand {
             throw CLIFailure(message: "\(error)")
         } catch let error as SiteError {
             throw CLIFailure(message: "\(error)")
+        } catch let error as DiffError {
+            throw CLIFailure(message: "--compare-to: \(error)")
         }
     }
 }

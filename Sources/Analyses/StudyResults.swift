@@ -9,6 +9,8 @@ public struct StudyResults: Codable, Equatable, Sendable {
     public var logprobRanks: LogprobRankSection? = nil
     /// §3.2 (Table 1/A2/A3, Fig. 3, App. F); nil when the manifest has no `logprobs` section.
     public var implicitRewards: ImplicitRewardSection? = nil
+    /// §4 (Fig. 4a/4b, A5a/A5b); nil when the manifest has no `training` section.
+    public var training: TrainingSectionResult? = nil
 }
 
 /// §2 for each dictionary of the manifest, in manifest order. `alternatives`
@@ -85,6 +87,9 @@ public enum StudyAnalysis {
         if let logprobs = try LogprobAnalyses.run(study, simulation: simulation) {
             results.logprobRanks = logprobs.ranks
             results.implicitRewards = logprobs.rewards
+        }
+        if let section = study.manifest.training {
+            results.training = TrainingDynamics.analyse(study.training, section: section)
         }
         return results
     }

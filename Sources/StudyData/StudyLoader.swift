@@ -24,6 +24,8 @@ public struct LoadedStudy: Sendable {
     public var inputs: [InputFileRecord]
     /// §3 log-prob tables; nil when the manifest has no `logprobs` section.
     public var logprobs: LoadedLogprobs? = nil
+    /// §4 training summaries, when the manifest has a `training` section.
+    public var training: [LoadedTrainingRun] = []
 }
 
 public enum StudyLoader {
@@ -62,6 +64,16 @@ public enum StudyLoader {
             }
         }
         var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
+        if let section = manifest.training {
+            study.training = try TrainingLoader.load(section, folder: folder)
+            for run in study.training {
+                var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
+                                            role: "RM training summary: \(run.run.id)")
+                if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
+                if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
+                study.inputs.append(input)
+            }
+        }
         if let section = manifest.logprobs {
             study.logprobs = try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
                                               dictionaries: dictionaries, progress: progress)

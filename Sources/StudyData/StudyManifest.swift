@@ -10,11 +10,14 @@ public struct StudyManifest: Codable, Equatable, Sendable {
     public var rewardModels: [RewardModel]
     /// §3 (language models and their log-prob tables); nil in manifests without it.
     public var logprobs: LogprobSection? = nil
+    /// §4: RM-training summaries (optional).
+    public var training: TrainingSection? = nil
 
     enum CodingKeys: String, CodingKey {
         case title, citation, prompts, families, dictionaries
         case rewardModels = "reward_models"
         case logprobs
+        case training
     }
 
     /// Framings in the order the report shows them: positive first, then negative.

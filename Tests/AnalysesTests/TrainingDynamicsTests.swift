@@ -1,0 +1,60 @@
+import Analyses
+import Foundation
+import StudyData
+import XCTest
+
+/// §4 from the study's summary files against an independent R reading of
+/// the same files (Tests/Fixtures/reference/training/make_training_reference.R).
+final class TrainingDynamicsTests: XCTestCase {
+    var result: TrainingSectionResult { Fixtures.results.training! }
+
+    func testAblationPointsMatchR() {
+        let rows = Fixtures.csvRows("training/ablation_points.csv")
+        XCTAssertEqual(result.ablationPoints.count, rows.count)
+        for row in rows {
+            let match = result.ablationPoints.filter { $0.run == row["run"] && $0.model == row["model_id"] && $0.category == row["Category"] }
+            XCTAssertEqual(match.count, 1, "\(row)")
+            XCTAssertEqual(match.first?.family, row["family"])
+            XCTAssertEqual(match.first?.checkpoint, Int(row["checkpoint"]!))
+            XCTAssertEqual(match.first?.medianRank, Double(row["sum_value"]!))
+            XCTAssertEqual(match.first?.dataSize, Double(row["data_size"]!))
+        }
+        let grm = result.ablationPoints.filter { $0.run == "grm_80k" }
+        XCTAssertTrue(grm.allSatisfy { $0.plottedAt == 632 && $0.method == "GRM" })
+    }
+
+    func testSeriesOfTheSkyworkRunMatchesR() {
+        let rows = Fixtures.csvRows("training/series_sky_80k.csv")
+        XCTAssertEqual(result.series.count, 60)
+        XCTAssertEqual(result.series.map { "\($0.model)|\($0.category)|\($0.checkpoint)|\($0.medianRank)" },
+                       rows.map { "\($0["model_id"]!)|\($0["Category"]!)|\($0["checkpoint"]!)|\(Double($0["sum_value"]!)!)" })
+        XCTAssertEqual(Set(result.series.map(\.family)), ["Gemma", "Llama", "Qwen"])
+    }
+
+    func testAuditFindsDuplicatesAndIdenticalFiles() {
+        for row in Fixtures.csvRows("training/audit.csv") {
+            let run = result.runs.first { $0.id == row["run"] }!
+            XCTAssertEqual(run.rowsRead, Int(row["rows_read"]!))
+            XCTAssertEqual(run.rowsDistinct, Int(row["rows_distinct"]!))
+        }
+        XCTAssertEqual(result.warnings, [
+            TrainingWarning(code: "duplicate-rows", file: "rank_results_uf_100.csv", files: nil, rowsRead: 60956, rowsDistinct: 84),
+            TrainingWarning(code: "identical-inputs", file: nil, files: ["rank_results_uf_13.csv", "rank_results_uf_27.csv"], rowsRead: nil, rowsDistinct: nil),
+        ])
+        XCTAssertEqual(result.ablationPoints.filter { $0.run == "uf_27" }.map(\.sameDataAs), Array(repeating: ["uf_13"], count: 6))
+        XCTAssertEqual(result.tokenDynamics.status, "missing")
+    }
+
+    func testDisagreeingDuplicatesAreAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("training-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "\"\",\"model_id\",\"Category\",\"checkpoint\",\"base_model\",\"sum_value\"\n\"1\",\"gemma_x\",\"Agency\",1000,NA,700\n\"2\",\"gemma_x\",\"Agency\",1000,NA,701\n"
+            .write(to: dir.appendingPathComponent("data/r.csv"), atomically: true, encoding: .utf8)
+        let section = TrainingSection(familyRules: [FamilyRule(match: ["gem"], family: "Gemma")],
+                                      runs: [TrainingRun(id: "r", file: "data/r.csv", dataSize: 1, plottedAt: nil, source: "s", method: "BT")],
+                                      dynamicsRun: "r", words: 10)
+        XCTAssertThrowsError(try TrainingLoader.load(section, folder: ContentFolder(root: dir))) { error in
+            XCTAssertTrue("\(error)".contains("data/r.csv:3:6: expected the same median rank as line 2"), "\(error)")
+        }
+    }
+}

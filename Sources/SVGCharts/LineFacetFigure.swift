@@ -15,6 +15,9 @@ public struct LineFacetFigure: Sendable {
     public var xDomain: ClosedRange<Double>
     /// Explicit x ticks (e.g. the checkpoints); `nil` = nice ticks.
     public var xTicks: [Double]?
+    /// Labels for `xTicks`, one each (e.g. an ordinal axis of data sizes,
+    /// "13k", …, "632k"); `nil` prints the tick values.
+    public var xTickLabels: [String]? = nil
     /// May contain "\n".
     public var yAxisTitle: String
     public var yDomain: ClosedRange<Double>

@@ -24,7 +24,11 @@ public func render(_ figure: LineFacetFigure) -> String {
         let rect = grid.panel(row: 0, column: column)
         let yScale = LinearScale.vertical(domain: yDomain, top: rect.minY + 8, bottom: rect.maxY - 8, reversed: figure.reversedY)
         let xScale = LinearScale(domain: xDomain, range: (rect.minX + 10)...(rect.maxX - 10))
-        let xAxis = XAxis(scale: xScale, ticks: xTicks)
+        var labels: [Double: String] = [:]
+        if let given = figure.xTickLabels, let ticks = figure.xTicks, given.count == ticks.count {
+            for (t, l) in zip(ticks, given) { labels[t] = l }
+        }
+        let xAxis = XAxis(scale: xScale, ticks: xTicks, tickLabel: { [labels] v in labels[v] ?? SVGNumber.label(v) })
         content.append(.element(YAxis(scale: yScale, ticks: yTicks).gridElement(plot: rect)))
         content.append(.element(xAxis.gridElement(plot: rect)))
         content.append(.element(xAxis.axisElement(plot: rect)))

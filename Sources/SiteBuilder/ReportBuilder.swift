@@ -34,14 +34,15 @@ public enum ReportBuilder {
         Page(file: "reward-models.html", source: "reward-models.md", label: "Reward models (§2)"),
         Page(file: "logprobs.html", source: "logprobs.md", label: "Log-probs (§3.1)"),
         Page(file: "implicit-rewards.html", source: "implicit-rewards.md", label: "Implicit rewards (§3.2)"),
+        Page(file: "training.html", source: "training.md", label: "RM training (§4)"),
         Page(file: "methods.html", source: "methods.md", label: "Methods"),
         Page(file: "data.html", source: "data.md", label: "Data"),
     ]
 
-    /// `checks`: run `SiteChecks` on the finished site before swapping it in
-    /// (`backbone build --no-check` turns this off).
     static let changesPage = Page(file: "changes.html", source: "", label: "Changes")
 
+    /// `checks`: run `SiteChecks` on the finished site before swapping it in
+    /// (`backbone build --no-check` turns this off).
     /// `previous`: a build to compare with (`backbone build --compare-to DIR`);
     /// the site then gets a "Changes since the previous build" page, linked
     /// from every page's navigation. Without it the site has no such page.
@@ -61,6 +62,7 @@ public enum ReportBuilder {
             context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
             context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
+            context["training"] = TrainingPage.context(results.training, manifest: study.manifest, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

@@ -5,7 +5,7 @@ import XCTest
 /// Builds the report from the real content/ and checks what a reader and a
 /// script would get: every page, figure, download, results.json, manifest.json.
 final class SiteBuildTests: XCTestCase {
-    static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "methods.html", "data.html"]
+    static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "training.html", "methods.html", "data.html"]
 
     func testEveryPageIsWellFormedAndEveryInternalLinkResolves() {
         for page in Self.pages {
@@ -37,7 +37,7 @@ final class SiteBuildTests: XCTestCase {
         }
         linked.remove("")
         XCTAssertEqual(Set(files), linked, "every file is linked from a page and every link has a file")
-        for figure in ["fig1a", "fig1b", "figA1a", "figA1b"] {
+        for figure in ["fig1a", "fig1b", "figA1a", "figA1b", "fig4a", "figA5a", "fig4b", "figA5b"] {
             XCTAssertTrue(files.contains("figures/\(figure).svg"), figure)
         }
     }
@@ -120,7 +120,7 @@ final class SiteBuildTests: XCTestCase {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("manifest.json"))
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
-        XCTAssertEqual(inputs.count, 1 + 2 + 20, "manifest, two dictionaries, 10 RMs × 2 score files")
+        XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6, "manifest, two dictionaries, 10 RMs × 2 score files, 6 training summaries")
         for input in inputs {
             XCTAssertTrue((input["path"] as? String)?.hasPrefix("content/") == true)
             XCTAssertEqual((input["sha256"] as? String)?.count, 64)
@@ -153,5 +153,26 @@ final class SiteBuildTests: XCTestCase {
             let y = try Data(contentsOf: again.appendingPathComponent(file))
             XCTAssertEqual(x, y, "\(file) differs between two builds")
         }
+    }
+}
+
+/// The §4 page from the real summary files.
+final class TrainingPageTests: XCTestCase {
+    func testTrainingPageShowsFiguresAuditAndTheMissingTokenData() throws {
+        let page = SiteFixture.text("training.html")
+        for figure in ["fig4a", "figA5a", "fig4b", "figA5b"] {
+            XCTAssertTrue(page.contains("id=\"figure-\(figure)\""), figure)
+            let svg = SiteFixture.text("figures/\(figure).svg")
+            XCTAssertNil(MarkupScan.scan(svg).error, figure)
+        }
+        XCTAssertTrue(page.contains("rank_results_uf_100.csv has 60956 rows but only 84 distinct ones"))
+        XCTAssertTrue(page.contains("rank_results_uf_13.csv and rank_results_uf_27.csv are byte-identical"))
+        XCTAssertTrue(page.contains("At the last step: Gemma Agency 681.5, Communion 763.0; Llama Agency 616.5, Communion 831.5."))
+        XCTAssertTrue(page.contains("does not include them"), "token-level dynamics are said to be missing")
+        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+        let training = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
+        XCTAssertEqual((training["token_dynamics"] as? [String: Any])?["status"] as? String, "missing")
+        let runs = try XCTUnwrap(training["runs"] as? [[String: Any]])
+        XCTAssertEqual(Set(runs[0].keys), ["id", "file", "data_size", "plotted_at", "source", "method", "rows_read", "rows_distinct"])
     }
 }

@@ -1,0 +1,128 @@
+import Analyses
+import StudyData
+import SVGCharts
+
+/// The §4 page: Fig. 4a / A5a (median rank over checkpoints) and Fig. 4b /
+/// A5b (last checkpoint against the amount of preference data), the run
+/// audit and its warnings. Selects and labels result values only.
+enum TrainingPage {
+    static let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]
+
+    static func context(_ result: TrainingSectionResult?, manifest: StudyManifest, assets: inout SiteAssets) -> [String: Any] {
+        guard let r = result else { return ["available": false] }
+        func colour(_ family: String) -> String { manifest.family(named: family)?.colour ?? "#777777" }
+        func style(_ family: String, _ i: Int) -> GroupStyle { GroupStyle(name: family, color: colour(family), marker: shapes[i % shapes.count]) }
+        let categories = Array(Set(r.series.map(\.category) + r.ablationPoints.map(\.category))).sorted()
+        let yTitle = "Median rank (Big Two)\n#1 = best, #\(r.words) = worst"
+        let allRanks = r.series.map(\.medianRank) + r.ablationPoints.map(\.medianRank)
+        let yDomain = (allRanks.min().map { ($0 / 50).rounded(.down) * 50 } ?? 1)...(allRanks.max().map { ($0 / 50).rounded(.up) * 50 } ?? Double(r.words))
+
+        func dynamics(_ families: [String], id: String, number: String) -> String {
+            let checkpoints = r.series.map { Double($0.checkpoint) }
+            let panels = categories.map { category in
+                LinePanel(lines: families.map { family in
+                    r.series.filter { $0.family == family && $0.category == category }
+                        .map { LinePoint(x: Double($0.checkpoint), y: $0.medianRank, label: "\(family), \(category), step \($0.checkpoint): \(NumberText.fixed($0.medianRank, decimals: 1))") }
+                })
+            }
+            let figure = LineFacetFigure(
+                id: id, title: "Median rank of Big Two categories over RM training (\(r.dynamicsRun))",
+                description: "Median rank (1 = best of \(r.words)) of Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run, one line per base-model family (\(families.joined(separator: ", "))). " + endpoints(r, families),
+                panelLabels: categories, xAxisTitle: "Training step", xDomain: (checkpoints.min() ?? 0)...(checkpoints.max() ?? 1),
+                yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
+                series: families.enumerated().map { style($1, $0) }, panels: panels)
+            let table = ReportTable(id: "\(id)_series", caption: "\(number): plotted values.",
+                                    columns: ["Family", "Category", "Step", "Median rank"],
+                                    rows: r.series.filter { families.contains($0.family) }.map {
+                                        [.text($0.family), .text($0.category), .integer($0.checkpoint), .number($0.medianRank, decimals: 1)]
+                                    })
+            return assets.figure(id: id, number: number,
+                                 caption: "Median rank of the Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
+                                 svg: figure.svg(), data: table, dependsOn: ["/training/series"])
+        }
+
+        func ablation(_ families: [String], methods: Set<String>, id: String, number: String) -> String {
+            let points = r.ablationPoints.filter { families.contains($0.family) && methods.contains($0.method) }
+            let methodsSorted = methods.sorted()
+            var series: [GroupStyle] = []
+            var lineKeys: [(family: String, method: String)] = []
+            for (fi, family) in families.enumerated() {
+                for (mi, method) in methodsSorted.enumerated() {
+                    series.append(GroupStyle(name: methodsSorted.count > 1 ? "\(family) (\(method))" : family, color: colour(family),
+                                             marker: shapes[(fi + mi * 3) % shapes.count]))
+                    lineKeys.append((family, method))
+                }
+            }
+            // An ordinal axis: sizes range from 13k to 632k, so equal spacing
+            // keeps every point readable; tick labels give the sizes.
+            let sizes = Array(Set(points.map(\.plottedAt))).sorted()
+            func position(_ size: Double) -> Double { Double(sizes.firstIndex(of: size)! + 1) }
+            let panels = categories.map { category in
+                LinePanel(lines: lineKeys.map { key in
+                    points.filter { $0.family == key.family && $0.method == key.method && $0.category == category }
+                        .sorted { $0.plottedAt < $1.plottedAt }
+                        .map { p in LinePoint(x: position(p.plottedAt), y: p.medianRank,
+                                              label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))") }
+                })
+            }
+            var figure = LineFacetFigure(
+                id: id, title: "Median rank at the last checkpoint against preference-data size",
+                description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs, by family (\(families.joined(separator: ", "))) and method (\(methodsSorted.joined(separator: ", "))).",
+                panelLabels: categories, xAxisTitle: "Preference pairs (thousands; equally spaced)", xDomain: 0.5...(Double(sizes.count) + 0.5),
+                xTicks: sizes.indices.map { Double($0 + 1) }, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true, series: series, panels: panels)
+            figure.xTickLabels = sizes.map { size in
+                let grm = points.contains { $0.plottedAt == size && $0.method == "GRM" }
+                return NumberText.fixed(size, decimals: 0) + (grm ? " GRM" : "")
+            }
+            let table = ReportTable(id: "\(id)_points", caption: "\(number): plotted values (last checkpoint of each trained RM).",
+                                    columns: ["Run", "Data (k pairs)", "Plotted at", "Source", "Method", "Family", "Category", "Step", "Median rank", "Same data as"],
+                                    rows: points.map {
+                                        [.text($0.run), .number($0.dataSize, decimals: 0), .number($0.plottedAt, decimals: 0), .text($0.source), .text($0.method),
+                                         .text($0.family), .text($0.category), .integer($0.checkpoint), .number($0.medianRank, decimals: 1),
+                                         .text($0.sameDataAs.joined(separator: ", "))]
+                                    })
+            return assets.figure(id: id, number: number,
+                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k as in the paper). \(r.warnings.contains { $0.code == "identical-inputs" } ? "The 13k and 27k points come from byte-identical files: they are the same data." : "")",
+                                 svg: figure.svg(), data: table, dependsOn: ["/training/ablation_points"])
+        }
+
+        let twoFamilies = ["Gemma", "Llama"].filter { f in r.series.contains { $0.family == f } }
+        let allFamilies = manifest.families.map(\.name).filter { f in r.series.contains { $0.family == f } || r.ablationPoints.contains { $0.family == f } }
+        let runs = ReportTable(id: "training_runs", caption: "The study's RM-training summary files and what the build read from them.",
+                               columns: ["Run", "File", "Data (k pairs)", "Source", "Method", "Rows read", "Distinct rows"],
+                               rows: r.runs.map { [.text($0.id), .text($0.file), .number($0.dataSize, decimals: 0), .text($0.source), .text($0.method),
+                                                   .integer($0.rowsRead), .integer($0.rowsDistinct)] })
+        let warnings = r.warnings.map { w -> String in
+            switch w.code {
+            case "duplicate-rows": return "\(HTML.escape(w.file ?? "")) has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped."
+            case "identical-inputs": return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical: the two ablation points are the same data."
+            default: return HTML.escape(w.code)
+            }
+        }
+        return [
+            "available": true,
+            "dynamicsRun": r.dynamicsRun,
+            "words": String(r.words),
+            "figures": [
+                "fig4a": dynamics(twoFamilies, id: "fig4a", number: "Figure 4a"),
+                "figA5a": dynamics(allFamilies, id: "figA5a", number: "Figure A5a"),
+                "fig4b": ablation(twoFamilies, methods: ["BT", "GRM"], id: "fig4b", number: "Figure 4b"),
+                "figA5b": ablation(allFamilies, methods: ["BT"], id: "figA5b", number: "Figure A5b"),
+            ],
+            "runs": assets.table(runs),
+            "warnings": SiteContext.htmlList(warnings),
+            "tokenFiles": r.tokenDynamics.needs.joined(separator: ", "),
+        ]
+    }
+
+    /// "At the last step, Gemma: Agency 681.5, Communion 763; …" for captions and alt text.
+    static func endpoints(_ r: TrainingSectionResult, _ families: [String]) -> String {
+        let parts = families.map { family -> String in
+            let rows = r.series.filter { $0.family == family }
+            guard let step = rows.map(\.checkpoint).max() else { return family }
+            let last = rows.filter { $0.checkpoint == step }.sorted { $0.category < $1.category }
+            return "\(family) " + last.map { "\($0.category) \(NumberText.fixed($0.medianRank, decimals: 1))" }.joined(separator: ", ")
+        }
+        return "At the last step: " + parts.joined(separator: "; ") + "."
+    }
+}

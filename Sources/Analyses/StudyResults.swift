@@ -89,7 +89,8 @@ public enum StudyAnalysis {
             results.implicitRewards = logprobs.rewards
         }
         if let section = study.manifest.training {
-            results.training = TrainingDynamics.analyse(study.training, section: section)
+            results.training = TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
+                                                        dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
         }
         return results
     }

@@ -58,9 +58,18 @@ public struct TrainingWarning: Codable, Equatable, Sendable {
     }
 }
 
-/// Token-level dynamics need per-token checkpoint scores that the public
-/// data lacks; the status says so instead of showing invented numbers.
+/// Token-level dynamics (Fig. 5, A6, App. G). The public data lacks the
+/// per-token checkpoint scores, so without `--checkpoints` the status says
+/// "missing" and lists what to supply, instead of showing invented numbers.
 public struct TokenDynamicsStatus: Codable, Equatable, Sendable {
+    /// "ok" (every table), "partial" (some), "missing" (none).
     public var status: String
+    /// Every table the manifest names (file name without extension).
     public var needs: [String]
+    public var missing: [String] = []
+    /// The `--checkpoints` folder as shown to the reader; nil when none was given.
+    public var folder: String? = nil
+    /// The tables came from `backbone generate-checkpoints`: not model outputs.
+    public var simulated: Bool = false
+    public var families: [FamilyTokenDynamics] = []
 }

@@ -26,12 +26,15 @@ public struct LoadedStudy: Sendable {
     public var logprobs: LoadedLogprobs? = nil
     /// §4 training summaries, when the manifest has a `training` section.
     public var training: [LoadedTrainingRun] = []
+    /// §4 token-level checkpoint tables (`--checkpoints`); nil when the manifest names none.
+    public var checkpoints: LoadedCheckpoints? = nil
 }
 
 public enum StudyLoader {
     /// `logprobs`: the folder of §3 tables (`--logprobs`); nil means the
     /// manifest's `default_folder` inside the content folder, if it exists.
-    public static func load(folder: ContentFolder, logprobs: URL? = nil,
+    /// `checkpoints`: the folder of §4 token-level tables (`--checkpoints`).
+    public static func load(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedStudy {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
@@ -72,6 +75,10 @@ public enum StudyLoader {
                 if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
                 if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
                 study.inputs.append(input)
+            }
+            if let source = section.tokenDynamics {
+                study.checkpoints = try loadCheckpoints(source, folder: folder, directory: checkpoints, dictionaries: dictionaries)
+                study.inputs += study.checkpoints?.inputs ?? []
             }
         }
         if let section = manifest.logprobs {

@@ -9,9 +9,14 @@ public struct TrainingSection: Codable, Equatable, Sendable {
     public var dynamicsRun: String
     /// How many Big Two words the median ranks are over ("#1 = best, #N = worst").
     public var words: Int
+    /// Token-level checkpoint tables (Fig. 5, A6, App. G), read from
+    /// `backbone build --checkpoints DIR` when given; nil = not part of this study.
+    public var tokenDynamics: TokenDynamicsSource? = nil
 
-    public init(familyRules: [FamilyRule], runs: [TrainingRun], dynamicsRun: String, words: Int) {
+    public init(familyRules: [FamilyRule], runs: [TrainingRun], dynamicsRun: String, words: Int,
+                tokenDynamics: TokenDynamicsSource? = nil) {
         self.familyRules = familyRules; self.runs = runs; self.dynamicsRun = dynamicsRun; self.words = words
+        self.tokenDynamics = tokenDynamics
     }
 
     enum CodingKeys: String, CodingKey {
@@ -19,6 +24,7 @@ public struct TrainingSection: Codable, Equatable, Sendable {
         case runs
         case dynamicsRun = "dynamics_run"
         case words
+        case tokenDynamics = "token_dynamics"
     }
 
     /// The family a `model_id` belongs to, or nil when no rule matches.
@@ -53,4 +59,26 @@ public struct TrainingRun: Codable, Equatable, Sendable {
         case dataSize = "data_size"
         case plottedAt = "plotted_at"
     }
+}
+
+/// Where the per-token checkpoint scores come from: one table per family,
+/// named as the study names them, each `<name>.csv` (or `<name>.parquet`)
+/// inside the `--checkpoints` folder, and the dictionary whose words are kept.
+public struct TokenDynamicsSource: Codable, Equatable, Sendable {
+    /// A dictionary id of the manifest (the Big Two nouns).
+    public var dictionary: String
+    public var tables: [CheckpointTableName]
+    /// How many risers and fallers Fig. 5 / A6 show.
+    public var top: Int
+
+    public init(dictionary: String, tables: [CheckpointTableName], top: Int) {
+        self.dictionary = dictionary; self.tables = tables; self.top = top
+    }
+}
+
+public struct CheckpointTableName: Codable, Equatable, Sendable {
+    public var family: String
+    /// File name without extension, e.g. `greatest_ever_one_across_checkpoints_gemma`.
+    public var name: String
+    public init(family: String, name: String) { self.family = family; self.name = name }
 }

@@ -163,3 +163,25 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertTrue(error?.message.hasPrefix("cannot read the file") ?? false, error?.description ?? "")
     }
 }
+
+/// The §4 checkpoint-table reader: what it accepts and how it fails.
+final class CheckpointTableReaderTests: XCTestCase {
+    func testReadsStepColumnsInOrderAndKeepsMissingAsNaN() throws {
+        let csv = "\"\",token_decoded,step-2000,token_id,step-1000\n0,\" Love\",1.5,7,NA\n1,\"x,y\",,8,-2\n"
+        let t = try CheckpointTableReader.read(Data(csv.utf8), family: "Gemma", path: "g.csv")
+        XCTAssertEqual(t.steps, [1000, 2000])
+        XCTAssertEqual(t.tokens, [" Love", "x,y"])
+        XCTAssertTrue(t.scores[0][0].isNaN); XCTAssertEqual(t.scores[0][1], 1.5)
+        XCTAssertEqual(t.scores[1][0], -2); XCTAssertTrue(t.scores[1][1].isNaN)
+    }
+
+    func testErrorsNameLineAndColumn() {
+        func error(_ csv: String) -> String {
+            do { _ = try CheckpointTableReader.read(Data(csv.utf8), family: "G", path: "g.csv"); return "" } catch { return "\(error)" }
+        }
+        XCTAssertEqual(error("token_decoded,step-1\na,1\nb,oops\n"), "g.csv:3:2: expected a reward score, NA or an empty field, found \"oops\"")
+        XCTAssertEqual(error("token_decoded,score\na,1\n"), "g.csv:1: expected one step-N column per checkpoint (e.g. step-1000), found none")
+        XCTAssertEqual(error("token_decoded,step-x\na,1\n"), "g.csv:1:2: expected a column name step-N with a whole number N, found \"step-x\"")
+        XCTAssertTrue(error("word,step-1\na,1\n").hasPrefix("g.csv:1: expected a column named \"token_decoded\""))
+    }
+}

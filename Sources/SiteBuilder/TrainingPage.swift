@@ -112,6 +112,7 @@ enum TrainingPage {
             "runs": assets.table(runs),
             "warnings": SiteContext.htmlList(warnings),
             "tokenFiles": r.tokenDynamics.needs.joined(separator: ", "),
+            "tokens": TokenDynamicsPage.context(r.tokenDynamics, source: manifest.training?.tokenDynamics, manifest: manifest, assets: &assets),
         ]
     }
 

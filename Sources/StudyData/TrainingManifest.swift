@@ -70,9 +70,16 @@ public struct TokenDynamicsSource: Codable, Equatable, Sendable {
     public var tables: [CheckpointTableName]
     /// How many risers and fallers Fig. 5 / A6 show.
     public var top: Int
+    /// Category → bar colour in Fig. 5 / A6 (the paper: Agency #3CB371, Communion #FFCE1B).
+    public var categoryColours: [String: String] = [:]
 
-    public init(dictionary: String, tables: [CheckpointTableName], top: Int) {
-        self.dictionary = dictionary; self.tables = tables; self.top = top
+    public init(dictionary: String, tables: [CheckpointTableName], top: Int, categoryColours: [String: String] = [:]) {
+        self.dictionary = dictionary; self.tables = tables; self.top = top; self.categoryColours = categoryColours
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dictionary, tables, top
+        case categoryColours = "category_colours"
     }
 }
 

@@ -169,9 +169,13 @@ final class TrainingPageTests: XCTestCase {
         XCTAssertTrue(page.contains("rank_results_uf_13.csv and rank_results_uf_27.csv are byte-identical"))
         XCTAssertTrue(page.contains("At the last step: Gemma Agency 681.5, Communion 763.0; Llama Agency 616.5, Communion 831.5."))
         XCTAssertTrue(page.contains("does not include them"), "token-level dynamics are said to be missing")
+        XCTAssertTrue(page.contains("<code>greatest_ever_one_across_checkpoints_qwen.csv</code>"), "the missing files are named")
+        XCTAssertTrue(page.contains("<code>backbone build --checkpoints DIR</code>"), "and how to supply them")
+        XCTAssertFalse(page.contains("id=\"figure-fig5\""), "no invented Fig. 5")
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
         let training = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
         XCTAssertEqual((training["token_dynamics"] as? [String: Any])?["status"] as? String, "missing")
+        XCTAssertEqual(((training["token_dynamics"] as? [String: Any])?["missing"] as? [String])?.count, 3)
         let runs = try XCTUnwrap(training["runs"] as? [[String: Any]])
         XCTAssertEqual(Set(runs[0].keys), ["id", "file", "data_size", "plotted_at", "source", "method", "rows_read", "rows_distinct"])
     }

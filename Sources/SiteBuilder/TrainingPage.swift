@@ -39,41 +39,37 @@ enum TrainingPage {
             return assets.figure(id: id, number: number,
                                  caption: "Median rank of the Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
                                  svg: figure.svg(), data: table, dependsOn: ["/training/series"])
+                + TrainingTables.series(r.series.filter { families.contains($0.family) }, families: families, id: id, number: number)
         }
 
         func ablation(_ families: [String], methods: Set<String>, id: String, number: String) -> String {
             let points = r.ablationPoints.filter { families.contains($0.family) && methods.contains($0.method) }
-            let methodsSorted = methods.sorted()
-            var series: [GroupStyle] = []
-            var lineKeys: [(family: String, method: String)] = []
-            for (fi, family) in families.enumerated() {
-                for (mi, method) in methodsSorted.enumerated() {
-                    series.append(GroupStyle(name: methodsSorted.count > 1 ? "\(family) (\(method))" : family, color: colour(family),
-                                             marker: shapes[(fi + mi * 3) % shapes.count]))
-                    lineKeys.append((family, method))
-                }
-            }
-            // An ordinal axis: sizes range from 13k to 632k, so equal spacing
-            // keeps every point readable; tick labels give the sizes.
-            let sizes = Array(Set(points.map(\.plottedAt))).sorted()
-            func position(_ size: Double) -> Double { Double(sizes.firstIndex(of: size)! + 1) }
-            let panels = categories.map { category in
-                LinePanel(lines: lineKeys.map { key in
-                    points.filter { $0.family == key.family && $0.method == key.method && $0.category == category }
-                        .sorted { $0.plottedAt < $1.plottedAt }
-                        .map { p in LinePoint(x: position(p.plottedAt), y: p.medianRank,
-                                              label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))") }
-                })
-            }
-            var figure = LineFacetFigure(
+            // Shapes follow the manifest's order of sources (UF circle, Skywork triangle, UF + Skywork diamond).
+            var sources: [String] = []
+            for run in r.runs where !sources.contains(run.source) { sources.append(run.source) }
+            let sourceShapes: [MarkerShape] = [.circle, .triangle, .diamond, .square]
+            func shape(_ source: String) -> MarkerShape { sourceShapes[(sources.firstIndex(of: source) ?? 0) % sourceShapes.count] }
+            let split = BrokenAxisPointFigure.split(points.map(\.plottedAt))
+            // Sizes whose points come from byte-identical files: marked "*" on the axis.
+            let sameData = Set(points.filter { !$0.sameDataAs.isEmpty }.flatMap { p in
+                [p.plottedAt] + r.runs.filter { p.sameDataAs.contains($0.id) }.map(\.plottedAt)
+            })
+            var labels: [Double: String] = [:]
+            for size in split.main + split.broken { labels[size] = NumberText.fixed(size, decimals: 0) + (sameData.contains(size) ? "*" : "") }
+            let shownSources = sources.filter { s in points.contains { $0.source == s } }
+            let figure = BrokenAxisPointFigure(
                 id: id, title: "Median rank at the last checkpoint against preference-data size",
-                description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs, by family (\(families.joined(separator: ", "))) and method (\(methodsSorted.joined(separator: ", "))).",
-                panelLabels: categories, xAxisTitle: "Preference pairs (thousands; equally spaced)", xDomain: 0.5...(Double(sizes.count) + 0.5),
-                xTicks: sizes.indices.map { Double($0 + 1) }, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true, series: series, panels: panels)
-            figure.xTickLabels = sizes.map { size in
-                let grm = points.contains { $0.plottedAt == size && $0.method == "GRM" }
-                return NumberText.fixed(size, decimals: 0) + (grm ? " GRM" : "")
-            }
+                description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs; colour = family (\(families.joined(separator: ", "))), shape = data source (\(shownSources.joined(separator: ", "))); dotted lines join the families at each data size\(split.broken.isEmpty ? "" : "; \(split.broken.map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", "))k after an axis break").",
+                panelLabels: categories, xAxisTitle: "Preference pairs (thousands)" + (split.broken.isEmpty ? "" : "; GRM after the break"),
+                mainX: split.main, brokenX: split.broken, xTickLabels: labels, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
+                colours: families.enumerated().map { style($1, $0) }, shapes: shownSources.map { ($0, shape($0)) },
+                panels: categories.map { category in
+                    points.filter { $0.category == category }.map { p in
+                        PointMark(x: p.plottedAt, y: p.medianRank, colour: families.firstIndex(of: p.family) ?? 0, shape: shape(p.source),
+                                  label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))")
+                    }
+                },
+                footnote: sameData.isEmpty ? nil : "* \(sameData.sorted().map { NumberText.fixed($0, decimals: 0) + "k" }.joined(separator: " and ")): byte-identical input files, the same data")
             let table = ReportTable(id: "\(id)_points", caption: "\(number): plotted values (last checkpoint of each trained RM).",
                                     columns: ["Run", "Data (k pairs)", "Plotted at", "Source", "Method", "Family", "Category", "Step", "Median rank", "Same data as"],
                                     rows: points.map {
@@ -82,8 +78,9 @@ enum TrainingPage {
                                          .text($0.sameDataAs.joined(separator: ", "))]
                                     })
             return assets.figure(id: id, number: number,
-                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k as in the paper). \(r.warnings.contains { $0.code == "identical-inputs" } ? "The 13k and 27k points come from byte-identical files: they are the same data." : "")",
+                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k, after an axis break, as in the paper"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
                                  svg: figure.svg(), data: table, dependsOn: ["/training/ablation_points"])
+                + TrainingTables.ablation(points, families: families, id: id, number: number)
         }
 
         let twoFamilies = ["Gemma", "Llama"].filter { f in r.series.contains { $0.family == f } }

@@ -89,7 +89,9 @@ public enum StudyAnalysis {
             results.implicitRewards = logprobs.rewards
         }
         if let section = study.manifest.training {
-            results.training = TrainingDynamics.analyse(study.training, section: section)
+            let tokens = TokenDynamics.analyse(study.checkpoints, expected: study.manifest.families.map { CheckpointTable.filePrefix + $0.name.lowercased() + ".csv" },
+                                               categoryOfWord: study.dictionaries["big2"]?[.virtue]?.categoryOfWord ?? [:])
+            results.training = TrainingDynamics.analyse(study.training, section: section, tokenDynamics: tokens)
         }
         return results
     }

@@ -6,7 +6,7 @@ import StudyData
 /// audit that the files need. Token-level dynamics (Fig. 5, A6, App. G) need
 /// per-token checkpoint scores that the public data does not include.
 public enum TrainingDynamics {
-    public static func analyse(_ runs: [LoadedTrainingRun], section: TrainingSection) -> TrainingSectionResult {
+    public static func analyse(_ runs: [LoadedTrainingRun], section: TrainingSection, tokenDynamics: TokenDynamicsResult) -> TrainingSectionResult {
         let runResults = runs.map {
             TrainingRunResult(id: $0.run.id, file: fileName($0.path), dataSize: $0.run.dataSize,
                               plottedAt: $0.run.plottedAt ?? $0.run.dataSize, source: $0.run.source, method: $0.run.method,
@@ -47,9 +47,7 @@ public enum TrainingDynamics {
         }
         return TrainingSectionResult(words: section.words, dynamicsRun: section.dynamicsRun, runs: runResults, series: series,
                                      ablationPoints: points, warnings: warnings,
-                                     tokenDynamics: TokenDynamicsStatus(status: "missing", needs: [
-                                        "greatest_ever_one_across_checkpoints_gemma", "greatest_ever_one_across_checkpoints_llama",
-                                        "greatest_ever_one_across_checkpoints_qwen"]))
+                                     tokenDynamics: tokenDynamics)
     }
 }
 

@@ -7,7 +7,7 @@ public struct TrainingSectionResult: Codable, Equatable, Sendable {
     public var series: [TrainingSeriesPoint]
     public var ablationPoints: [AblationPoint]
     public var warnings: [TrainingWarning]
-    public var tokenDynamics: TokenDynamicsStatus
+    public var tokenDynamics: TokenDynamicsResult
 }
 
 public struct TrainingRunResult: Codable, Equatable, Sendable {
@@ -58,9 +58,3 @@ public struct TrainingWarning: Codable, Equatable, Sendable {
     }
 }
 
-/// Token-level dynamics need per-token checkpoint scores that the public
-/// data lacks; the status says so instead of showing invented numbers.
-public struct TokenDynamicsStatus: Codable, Equatable, Sendable {
-    public var status: String
-    public var needs: [String]
-}

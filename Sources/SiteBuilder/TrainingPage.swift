@@ -112,7 +112,52 @@ enum TrainingPage {
             "runs": assets.table(runs),
             "warnings": SiteContext.htmlList(warnings),
             "tokenFiles": r.tokenDynamics.needs.joined(separator: ", "),
+            "tokens": tokenContext(r.tokenDynamics, manifest: manifest, assets: &assets),
         ]
+    }
+
+    /// Fig. 5 / A6 (rank changes) and App. G (Kendall τ-b) when checkpoint tables were given.
+    static func tokenContext(_ t: TokenDynamicsResult, manifest: StudyManifest, assets: inout SiteAssets) -> [String: Any] {
+        guard !t.families.isEmpty else { return ["available": false, "missing": t.missing.joined(separator: ", ")] }
+        let categories = [GroupStyle(name: "Agency", color: "#3CB371", marker: .square), GroupStyle(name: "Communion", color: "#FFCE1B", marker: .square)]
+        var html = ""
+        for (index, family) in t.families.enumerated() {
+            let id = index < 2 ? "fig5_\(family.family.lowercased())" : "figA6_\(family.family.lowercased())"
+            let number = index < 2 ? "Figure 5 (\(family.family))" : "Figure A6 (\(family.family))"
+            let rows = (family.risers + family.fallers).map {
+                BarRow(label: $0.word, value: $0.change, group: $0.category == "Agency" ? 0 : 1)
+            }
+            let figure = BarFigure(id: id, title: "Biggest rank changes during training (\(family.family))",
+                                   description: "The \(family.risers.count) Big Two words that rose most and the \(family.fallers.count) that fell most between the first (step \(family.steps.first ?? 0)) and last (step \(family.steps.last ?? 0)) checkpoint of the \(family.family)-based RM; bars are the rank change (first − last, positive = rose), coloured by category. "
+                                    + "Top riser: \(family.risers.first.map { "\($0.word) (\($0.category), +\(NumberText.fixed($0.change, decimals: 1)))" } ?? "none"); top faller: \(family.fallers.first.map { "\($0.word) (\($0.category), \(NumberText.fixed($0.change, decimals: 1)))" } ?? "none").",
+                                   xAxisTitle: "Rank change, first − last checkpoint (positive = rose)", groups: categories, rows: rows)
+            let table = ReportTable(id: "\(id)_rank_changes", caption: "\(number): words, ranks at the first and last checkpoint, change.",
+                                    columns: ["Word", "Category", "First rank", "Last rank", "Change"],
+                                    rows: (family.risers + family.fallers).map {
+                                        [.text($0.word), .text($0.category), .number($0.firstRank, decimals: 1), .number($0.lastRank, decimals: 1), .number($0.change, decimals: 1)]
+                                    })
+            html += assets.figure(id: id, number: number,
+                                  caption: "Rank change of Big Two words (\(family.words) words found) between the first and last checkpoint of the \(family.family)-based RM: the \(family.risers.count) biggest risers and \(family.fallers.count) biggest fallers, Agency green, Communion yellow.",
+                                  svg: figure.svg(), data: table, dependsOn: ["/training/token_dynamics"])
+        }
+        let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]
+        let series = t.families.enumerated().map { GroupStyle(name: $1.family, color: manifest.family(named: $1.family)?.colour ?? "#777777", marker: shapes[$0 % 4]) }
+        let steps = t.families.flatMap(\.steps).map(Double.init)
+        let kendall = LineFacetFigure(
+            id: "figG1", title: "Kendall τ-b of each checkpoint's word ranking",
+            description: "Kendall τ-b between the Big Two word ranking at each checkpoint and the final one (left) and the previous one (right), one line per family.",
+            panelLabels: ["Against the final checkpoint", "Against the previous checkpoint"], xAxisTitle: "Training step",
+            xDomain: (steps.min() ?? 0)...(steps.max() ?? 1), yAxisTitle: "Kendall τ-b", yDomain: -1...1, reversedY: false,
+            series: series,
+            panels: [LinePanel(lines: t.families.map { f in f.kendall.map { LinePoint(x: Double($0.step), y: $0.vsFinal) } }),
+                     LinePanel(lines: t.families.map { f in f.kendall.compactMap { k in k.vsPrevious.map { LinePoint(x: Double(k.step), y: $0) } } })])
+        let table = ReportTable(id: "figG1_kendall", caption: "App. G: Kendall τ-b per checkpoint.", columns: ["Family", "Step", "τ-b vs final", "τ-b vs previous"],
+                                rows: t.families.flatMap { f in f.kendall.map { [.text(f.family), .integer($0.step), .number($0.vsFinal, decimals: 4),
+                                                                                  $0.vsPrevious.map { .number($0, decimals: 4) } ?? .text("—")] } })
+        let kendallHTML = assets.figure(id: "figG1", number: "Figure G1", caption: "How similar each checkpoint's ranking of the Big Two words is to the final one and to the previous one (Kendall τ-b, ties corrected).",
+                                        svg: kendall.svg(), data: table, dependsOn: ["/training/token_dynamics"])
+        return ["available": true, "figures": html, "kendall": kendallHTML, "missing": t.missing.joined(separator: ", "),
+                "partial": !t.missing.isEmpty]
     }
 
     /// "At the last step, Gemma: Agency 681.5, Communion 763; …" for captions and alt text.

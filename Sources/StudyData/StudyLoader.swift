@@ -26,12 +26,14 @@ public struct LoadedStudy: Sendable {
     public var logprobs: LoadedLogprobs? = nil
     /// §4 training summaries, when the manifest has a `training` section.
     public var training: [LoadedTrainingRun] = []
+    /// Per-token checkpoint scores (`--checkpoints DIR`), when given.
+    public var checkpoints: [CheckpointTable] = []
 }
 
 public enum StudyLoader {
     /// `logprobs`: the folder of §3 tables (`--logprobs`); nil means the
     /// manifest's `default_folder` inside the content folder, if it exists.
-    public static func load(folder: ContentFolder, logprobs: URL? = nil,
+    public static func load(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedStudy {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
@@ -73,6 +75,14 @@ public enum StudyLoader {
                 if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
                 study.inputs.append(input)
             }
+        }
+        if let checkpoints {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: checkpoints.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw DataError(path: checkpoints.path, message: "expected a folder of greatest_ever_one_across_checkpoints_<family>.csv tables (--checkpoints)")
+            }
+            study.checkpoints = try CheckpointTable.loadAll(directory: checkpoints, displayFolder: checkpoints.lastPathComponent,
+                                                            families: manifest.families.map(\.name)).tables
         }
         if let section = manifest.logprobs {
             study.logprobs = try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,

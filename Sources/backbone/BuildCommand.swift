@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder of the §3 log-prob tables (<org>--<model>.csv); default: the manifest's logprobs.default_folder inside the content folder, when it exists.")
     var logprobs: String?
 
+    @Option(name: .long, help: "Folder of per-token checkpoint scores (greatest_ever_one_across_checkpoints_<family>.csv) for Fig. 5/A6 and App. G.")
+    var checkpoints: String?
+
     @Option(name: .long, help: "A previous build (site folder) to compare with: adds a 'Changes since the previous build' page.")
     var compareTo: String?
 
@@ -54,6 +57,7 @@ struct BuildCommand: ParsableCommand {
             // Read before building: --compare-to may name the --out folder this build replaces.
             let previous = try compareTo.map { try RunSnapshot.load(path: $0, label: "previous build") }
             let study = try StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
+                                             checkpoints: checkpoints.map { URL(fileURLWithPath: $0) },
                                              progress: { done, total in Progress.report("log-prob tables", done, total) })
             let results = try StudyAnalysis.run(study, options: options)
             let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,

@@ -43,14 +43,16 @@ enum TrainingPage {
 
         func ablation(_ families: [String], methods: Set<String>, id: String, number: String) -> String {
             let points = r.ablationPoints.filter { families.contains($0.family) && methods.contains($0.method) }
-            let methodsSorted = methods.sorted()
+            // Colour = family, shape = source (UnifiedFeedback circle, Skywork
+            // triangle, both diamond), as in the paper; points of one family
+            // and source are joined in order of size.
+            let sources = Array(Set(points.map(\.source))).sorted { sourceShape($0).rawValue < sourceShape($1).rawValue || sourceShape($0) == sourceShape($1) && $0 < $1 }
             var series: [GroupStyle] = []
-            var lineKeys: [(family: String, method: String)] = []
-            for (fi, family) in families.enumerated() {
-                for (mi, method) in methodsSorted.enumerated() {
-                    series.append(GroupStyle(name: methodsSorted.count > 1 ? "\(family) (\(method))" : family, color: colour(family),
-                                             marker: shapes[(fi + mi * 3) % shapes.count]))
-                    lineKeys.append((family, method))
+            var lineKeys: [(family: String, source: String)] = []
+            for family in families {
+                for source in sources where points.contains(where: { $0.family == family && $0.source == source }) {
+                    series.append(GroupStyle(name: "\(family) \(sourceAbbreviation(source))", color: colour(family), marker: sourceShape(source)))
+                    lineKeys.append((family, source))
                 }
             }
             // An ordinal axis: sizes range from 13k to 632k, so equal spacing
@@ -59,7 +61,7 @@ enum TrainingPage {
             func position(_ size: Double) -> Double { Double(sizes.firstIndex(of: size)! + 1) }
             let panels = categories.map { category in
                 LinePanel(lines: lineKeys.map { key in
-                    points.filter { $0.family == key.family && $0.method == key.method && $0.category == category }
+                    points.filter { $0.family == key.family && $0.source == key.source && $0.category == category }
                         .sorted { $0.plottedAt < $1.plottedAt }
                         .map { p in LinePoint(x: position(p.plottedAt), y: p.medianRank,
                                               label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))") }
@@ -67,7 +69,7 @@ enum TrainingPage {
             }
             var figure = LineFacetFigure(
                 id: id, title: "Median rank at the last checkpoint against preference-data size",
-                description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs, by family (\(families.joined(separator: ", "))) and method (\(methodsSorted.joined(separator: ", "))).",
+                description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs; colour = family (\(families.joined(separator: ", "))), shape = data source (\(sources.joined(separator: ", "))).",
                 panelLabels: categories, xAxisTitle: "Preference pairs (thousands; equally spaced)", xDomain: 0.5...(Double(sizes.count) + 0.5),
                 xTicks: sizes.indices.map { Double($0 + 1) }, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true, series: series, panels: panels)
             figure.xTickLabels = sizes.map { size in
@@ -158,6 +160,20 @@ enum TrainingPage {
                                         svg: kendall.svg(), data: table, dependsOn: ["/training/token_dynamics"])
         return ["available": true, "figures": html, "kendall": kendallHTML, "missing": t.missing.joined(separator: ", "),
                 "partial": !t.missing.isEmpty]
+    }
+
+    /// Short legend names (UF, Sky, UF+Sky) so the legend fits the figure.
+    static func sourceAbbreviation(_ source: String) -> String {
+        source.replacingOccurrences(of: "UnifiedFeedback", with: "UF").replacingOccurrences(of: "Skywork", with: "Sky")
+            .replacingOccurrences(of: " + ", with: "+")
+    }
+
+    /// Marker of a preference-data source in Fig. 4b / A5b.
+    static func sourceShape(_ source: String) -> MarkerShape {
+        let s = source.lowercased()
+        if s.contains("unifiedfeedback") && s.contains("skywork") { return .diamond }
+        if s.contains("skywork") { return .triangle }
+        return .circle
     }
 
     /// "At the last step, Gemma: Agency 681.5, Communion 763; …" for captions and alt text.

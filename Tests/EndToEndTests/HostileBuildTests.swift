@@ -160,3 +160,37 @@ final class HostileBuildTests: XCTestCase {
         XCTAssertEqual(Set(doc.records.map { $0.fields[3] }), Set(Self.categories))
     }
 }
+
+/// The diff site with the hostile corpus in its pointers and values: the
+/// real site against the hostile one adds and removes rows named by hostile
+/// labels, families and categories.
+final class HostileDiffTests: XCTestCase {
+    func testDiffPagesShowHostileStringsAsText() throws {
+        let d = try RunDiff.compare(try RunSnapshot.load(path: SiteFixture.site.path), try RunSnapshot.load(path: HostileBuildTests.built.site.path))
+        let out = SiteFixture.temporaryFolder("hostile-diff").appendingPathComponent("diff")
+        try DiffSite.write(d, to: out, templates: SiteFixture.templates)
+        let files = SiteFixture.allFiles(under: out)
+        XCTAssertEqual(SiteChecks.run(root: out, files: files, entryPoints: Set(files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") })), [])
+        var text = ""
+        for page in files where page.hasSuffix(".html") {
+            let scan = MarkupScan.scan(try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8))
+            XCTAssertNil(scan.error, page)
+            XCTAssertFalse(scan.elements.contains { ["script", "section", "center", "style"].contains($0) }, page)
+            text += scan.text
+        }
+        // The diff writes controls JSON-style (\u0001); the report pages Swift-style (\u{1}).
+        func jsonVisible(_ s: String) -> String {
+            s.unicodeScalars.map { $0.value < 0x20 ? String(format: "\\u%04x", $0.value) : String($0) }.joined()
+        }
+        for name in HostileBuildTests.families + HostileBuildTests.categories {
+            let forms = [jsonVisible(name), HostileBuildTests.visible(name)].flatMap { [$0, $0.replacingOccurrences(of: ",", with: "%2C")] }
+            XCTAssertTrue(forms.contains { text.contains($0) }, "diff page shows \(name.debugDescription) as text")
+        }
+        // In Markdown, data with markup appears only inside code spans (backtick-fenced), where it stays text.
+        let markdown = DiffMarkdownReport.render(d, limit: 0)
+        for line in markdown.split(separator: "\n") where line.contains("<script>") {
+            let before = line[..<line.range(of: "<script>")!.lowerBound]
+            XCTAssertEqual(before.filter { $0 == "`" }.count % 2, 1, "markup outside a code span: \(line)")
+        }
+    }
+}

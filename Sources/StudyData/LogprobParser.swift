@@ -77,6 +77,7 @@ struct LogprobParser {
             var mode = Mode.all
             var id: Int32 = 0
             var token = ""
+            var cutShort = false          // the file ended inside this record (no line end)
             record: while true {
                 // The cursor is at the start of `field`.
                 let target = field < width ? next[mode.rawValue][field] : width
@@ -84,8 +85,8 @@ struct LogprobParser {
                     let stop = CommaScanner.skip(p, from: i, end: n, commas: target == width ? Int.max : target - field)
                     field += stop.commas
                     i = stop.position
-                    if field == target { continue }                                     // at the next field to read
-                    if i >= n { break record }
+                    if field == target, target != width { continue }                    // at the next field to read
+                    if i >= n { cutShort = true; break record }
                     if p[i] == Self.lf { i += 1; line += 1; break record }
                     if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; break record }
                     // A quote or a bare CR in this field: walk the field the careful way.
@@ -115,14 +116,14 @@ struct LogprobParser {
                     values.set(slot[field], v)
                 }
                 // After a field: a comma, a record end, or the end of the file.
-                if i >= n { break record }
+                if i >= n { cutShort = true; break record }
                 if p[i] == Self.comma { i += 1; field += 1; continue }
                 if p[i] == Self.lf { i += 1; line += 1; break record }
                 if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; break record }
                 throw DataError(path: path, line: line, column: field + 1, message: "expected a comma or the end of the line, found \(quotedForMessage(text(i, i + 1)))")
             }
             if field + 1 != width {
-                let cut = i >= n && field + 1 < width ? " (the last line is cut short)" : ""
+                let cut = cutShort && field + 1 < width ? " (the last line is cut short)" : ""
                 throw DataError(path: path, line: recordLine, column: min(field + 1, width),
                                 message: "expected \(width) fields as in the header, found \(field + 1)\(cut)")
             }

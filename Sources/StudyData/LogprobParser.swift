@@ -82,7 +82,8 @@ struct LogprobParser {
                 // The cursor is at the start of `field`.
                 let target = field < width ? next[mode.rawValue][field] : width
                 if target != field {
-                    let stop = CommaScanner.skip(p, from: i, end: n, commas: target == width ? Int.max : target - field)
+                    let stop = target == width ? CommaScanner.skipToLineEnd(p, from: i, end: n)
+                                               : CommaScanner.skip(p, from: i, end: n, commas: target - field)
                     field += stop.commas
                     i = stop.position
                     if field == target, target != width { continue }                    // at the next field to read

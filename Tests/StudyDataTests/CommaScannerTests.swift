@@ -25,7 +25,7 @@ final class CommaScannerTests: XCTestCase {
         var rng = SplitMix64(seed: 11)
         let alphabet = Array("-0123456789.e,,,,\n\r\"ab".utf8) + [0x00, 0x01, 0x2B, 0x2D, 0x80, 0xFF, 0x0A, 0x0C, 0x2E]
         for trial in 0..<20_000 {
-            let count = Int(rng.next() % 80)
+            let count = Int(rng.next() % (trial % 10 == 0 ? 600 : 80))
             // Mostly commas and digits; stops are rarer so long runs get tested.
             let bytes: [UInt8] = (0..<count).map { _ in
                 let r = rng.next() % 100
@@ -38,6 +38,24 @@ final class CommaScannerTests: XCTestCase {
             XCTAssertEqual([got.position, got.commas, got.fieldStart], [want.position, want.commas, want.fieldStart],
                            "\(bytes) from \(start) limit \(limit)")
             if got.position != want.position || got.commas != want.commas || got.fieldStart != want.fieldStart { return }
+            if limit == .max {
+                let line = bytes.withUnsafeBufferPointer { CommaScanner.skipToLineEnd($0.baseAddress!, from: start, end: count) }
+                XCTAssertEqual([line.position, line.commas, line.fieldStart], [want.position, want.commas, want.fieldStart],
+                               "to line end: \(bytes) from \(start)")
+                if line.position != want.position || line.commas != want.commas || line.fieldStart != want.fieldStart { return }
+            }
+        }
+    }
+
+    func testLineEndScanOnLongRowsCountsEveryComma() {
+        // Rows far longer than 255 blocks, so the per-lane counts are flushed.
+        for fields in [1, 17, 300, 5000] {
+            for tail in ["\n", "\r\n", "\"q\",x\n", "a\rb,c\n", ""] {
+                let row = Array((String(repeating: "-12.345678901234567,", count: fields) + "-1" + tail).utf8)
+                let got = row.withUnsafeBufferPointer { CommaScanner.skipToLineEnd($0.baseAddress!, from: 0, end: row.count) }
+                let want = naive(row, from: 0, limit: .max)
+                XCTAssertEqual([got.position, got.commas, got.fieldStart], [want.position, want.commas, want.fieldStart], "\(fields) \(tail.debugDescription)")
+            }
         }
     }
 

@@ -63,8 +63,11 @@ struct LogprobParser {
             return out
         }
 
+        // Rows outside the token filter are dropped unless they keep every-row
+        // columns; only then may their token go undecoded.
+        let prefilter = request.tokens.flatMap { keepsOtherRows ? nil : TokenPrefilter($0) }
         var ids: [Int32] = [], tokens: [String] = []
-        let values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
+        var values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
         var audit = LogprobAudit(rows: 0, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
         var nextRelease = Self.releaseEvery
 
@@ -94,15 +97,15 @@ struct LogprobParser {
                     i = stop.fieldStart
                     try skipField(field: field)
                 } else if field == tokenColumn {
-                    let text = try readText(field: field)
-                    token = text.value
+                    let text = try readText(field: field, prefilter: prefilter)
                     if text.bareCR { audit.bareCRRows += 1 }
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
-                    if token.utf8.count <= 8, LogprobReader.missingLike.contains(token) { audit.missingLikeTokens += 1 }
-                    if let wanted = request.tokens, !wanted.contains(token) {
+                    if text.missingLike { audit.missingLikeTokens += 1 }
+                    if let wanted = request.tokens, text.value.map({ !wanted.contains($0) }) ?? true {
                         mode = keepsOtherRows ? .everyRow : .none
                     }
+                    token = text.value ?? ""          // nil only for rows that are dropped
                 } else if field == idColumn {
                     let (s, e) = try numberRange(field: field)
                     guard let v = parseInteger(s, e) else {
@@ -144,7 +147,7 @@ struct LogprobParser {
         guard n > 0 else { throw DataError(path: path, line: 1, message: "expected a header line, found an empty file") }
         var fields: [String] = []
         while true {
-            fields.append(try readText(field: fields.count).value)
+            fields.append(try readText(field: fields.count).value ?? "")
             if i >= n { break }
             if p[i] == Self.comma { i += 1; continue }
             if p[i] == Self.lf { i += 1; line += 1; break }
@@ -155,10 +158,28 @@ struct LogprobParser {
         return fields
     }
 
-    struct Text { var value: String; var bareCR: Bool; var validUTF8: Bool; var control: Bool }
+    struct Text {
+        /// nil when `prefilter` showed the token is not wanted (no String was made).
+        var value: String?
+        var bareCR: Bool
+        var validUTF8: Bool
+        var control: Bool
+        /// One of pandas' default `na_values`.
+        var missingLike: Bool
+    }
+
+    /// Whether plain ASCII bytes spell one of pandas' `na_values` (all are at
+    /// most 8 bytes and start with one of `#-1<Nn`, so most tokens are ruled
+    /// out without building a String).
+    private static func isMissingLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        guard bytes.count <= 8, "#-1<Nn".utf8.contains(first) else { return false }
+        return LogprobReader.missingLike.contains(String(decoding: bytes, as: UTF8.self))
+    }
 
     /// A text field, quoted or not, decoded; the cursor ends on the delimiter.
-    private mutating func readText(field: Int) throws -> Text {
+    /// With a `prefilter`, a plain ASCII token it rules out is not decoded.
+    private mutating func readText(field: Int, prefilter: TokenPrefilter? = nil) throws -> Text {
         var bytes: UnsafeBufferPointer<UInt8>
         var unescaped: [UInt8]? = nil
         var bareCR = false
@@ -203,20 +224,26 @@ struct LogprobParser {
         // C0 controls (NUL … U+001F), the ones a text pipeline may cut at or act on.
         func scan(_ b: UnsafeBufferPointer<UInt8>) { for c in b { if c < 0x20 { control = true }; if c >= 0x80 { ascii = false } } }
         if let u = unescaped { u.withUnsafeBufferPointer(scan) } else { scan(bytes) }
+        if unescaped == nil, ascii {
+            let missing = Self.isMissingLike(bytes)
+            if let prefilter, !prefilter.mayContain(bytes) {
+                return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
+            }
+            return Text(value: String(decoding: bytes, as: UTF8.self), bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
+        }
         let value: String
         var valid = true
         if let u = unescaped {
             valid = ByteText.isValidUTF8(u)
             value = ByteText.decode(array: u)
-        } else if ascii {
-            value = String(decoding: bytes, as: UTF8.self)
         } else if let s = String(validating: bytes, as: UTF8.self) {
             value = s
         } else {
             valid = false
             value = ByteText.decode(bytes)
         }
-        return Text(value: value, bareCR: bareCR, validUTF8: valid, control: control)
+        return Text(value: value, bareCR: bareCR, validUTF8: valid, control: control,
+                    missingLike: value.utf8.count <= 8 && LogprobReader.missingLike.contains(value))
     }
 
     /// The byte range of a numeric field (quotes around it are allowed).

@@ -44,6 +44,32 @@ final class DecimalParserTests: XCTestCase {
         XCTAssertGreaterThan(samples.count, 1_000_000)
     }
 
+    /// The integer path on its own, over its whole range: every exponent
+    /// −27…27 with mantissas of 1–19 digits (and powers of two and ties,
+    /// where rounding is decided), against `strtod`.
+    func testExactScalingOverItsWholeRange() {
+        var rng = SplitMix64(seed: 99)
+        var mismatches = 0
+        for q in -ExactScaling.maxExponent...ExactScaling.maxExponent {
+            var mantissas: [UInt64] = [1, 5, 9_007_199_254_740_993, 9_007_199_254_740_995, 18_014_398_509_481_983, 9_999_999_999_999_999_999,
+                                       UInt64(1) << 63, (UInt64(1) << 54) + 2, (UInt64(1) << 54) + 6]
+            for _ in 0..<12_000 {
+                let digits = 1 + Int(rng.next() % 19)
+                var limit: UInt64 = 1
+                for _ in 0..<digits { limit = limit &* 10 }
+                mantissas.append(1 + rng.next() % (limit - 1))
+            }
+            for m in mantissas {
+                let ours = ExactScaling.scale(m, q), reference = strtod("\(m)e\(q)", nil)
+                if ours.bitPattern != reference.bitPattern {
+                    mismatches += 1
+                    if mismatches < 5 { XCTFail("\(m)e\(q): \(ours) vs strtod \(reference)") }
+                }
+            }
+        }
+        XCTAssertEqual(mismatches, 0)
+    }
+
     func testSignedZeroSubnormalsAndInfinity() {
         XCTAssertEqual(parse("-0")?.bitPattern, (-0.0).bitPattern)
         XCTAssertEqual(parse("-0.0")?.bitPattern, (-0.0).bitPattern)

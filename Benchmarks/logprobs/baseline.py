@@ -1,7 +1,8 @@
 """Same-run baseline for the §3 benchmark: the computation of `backbone build
 --logprobs DIR` for §3 (Fig. 2 ranks for both pairs, Table 1/A2/A3 by MWLR,
 Fig. 3 Freedom/Love for 21 pairs), written the straightforward pandas way the
-study's scripts take. Reading uses keep_default_na=False so tokens like "NaN"
+study's scripts take. Reading uses lineterminator="\n" so unquoted bare CRs inside tokens do not
+end rows, keep_default_na=False so tokens like "NaN"
 stay text (a pandas default read would drop them) and encoding_errors=
 "surrogateescape" so invalid UTF-8 does not abort the read. Prints seconds per stage."""
 import sys, time
@@ -13,7 +14,7 @@ t0 = time.time()
 prompts = None
 def read(name, usecols=None):
     global prompts
-    df = pd.read_csv(f"{folder}/{name}", keep_default_na=False, na_values=[], usecols=usecols,
+    df = pd.read_csv(f"{folder}/{name}", keep_default_na=False, na_values=[], usecols=usecols, lineterminator="\n",
                      dtype={"token_decoded": str}, engine="c", encoding_errors="surrogateescape")
     return df
 

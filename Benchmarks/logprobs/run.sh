@@ -1,21 +1,47 @@
 #!/usr/bin/env bash
-# §3 benchmark: backbone on 12 full-size SIMULATED log-prob tables (2.1 GB)
-# against a same-run pandas baseline doing the same computation.
-# Usage: Benchmarks/logprobs/run.sh [DIR]   (DIR defaults to /tmp/backbone-logprobs-full)
+# Reading benchmark for §3: `backbone bench-logprobs` against a same-run
+# pandas baseline, on the 12 full-size SIMULATED log-prob tables.
+# Usage: Benchmarks/logprobs/run.sh [DIR]
+#   DIR      folder for the generated tables (default /tmp/backbone-logprobs-full;
+#            generated once, reused; delete it to regenerate)
+#   SCRATCH  SwiftPM scratch path (default .build), e.g. SCRATCH=.build-logprob
+#   RUNS     timed runs of each reader (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DIR=${1:-/tmp/backbone-logprobs-full}
-swift build -c release >/dev/null
-BIN=.build/release/backbone
-if [ ! -f "$DIR/meta-llama--Llama-3.3-70B-Instruct.csv" ]; then
-  echo "generating full-size simulated tables into $DIR"
+SCRATCH=${SCRATCH:-.build}
+RUNS=${RUNS:-3}
+swift build -c release --scratch-path "$SCRATCH" >/dev/null
+BIN="$SCRATCH/release/backbone"
+if [ ! -f "$DIR/README.md" ] || [ "$(ls "$DIR"/*.csv 2>/dev/null | wc -l)" -ne 12 ]; then
+  echo "generating the 12 full-size simulated tables into $DIR"
   "$BIN" generate-logprobs --out "$DIR" 2>/dev/null
 fi
-cat "$DIR"/*.csv > /dev/null   # warm the page cache
 python3 -c "import pandas" 2>/dev/null || pip install -q pandas
-echo "== backbone build with §3 (permutations=1 so §2's permutation tests do not dominate)"
-for i in 1 2 3; do /usr/bin/time -f "with §3:    %e s wall, %M KB peak RSS" "$BIN" build --logprobs "$DIR" --permutations 1 --out /tmp/bench-site-3 2>&1 >/dev/null | grep -v "log-prob tables"; done
-echo "== backbone build without §3 (the same build's fixed cost)"
-for i in 1 2 3; do /usr/bin/time -f "without §3: %e s wall, %M KB peak RSS" "$BIN" build --permutations 1 --out /tmp/bench-site-2 2>&1 >/dev/null; done
-echo "== pandas baseline (same computation)"
-/usr/bin/time -f "pandas:     %e s wall, %M KB peak RSS" python3 Benchmarks/logprobs/baseline.py "$DIR"
+echo "tables: $(du -sh "$DIR" | cut -f1) in $DIR; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$DIR"/*.csv > /dev/null   # warm the page cache
+
+times=$(mktemp)
+echo "== backbone bench-logprobs (Swift reader), $RUNS runs"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -o "$times" -a -f "backbone %e %M" "$BIN" bench-logprobs "$DIR"
+done
+echo "== pandas $(python3 -c 'import pandas; print(pandas.__version__)') baseline (read_baseline.py), $RUNS runs"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -o "$times" -a -f "pandas %e %M" python3 Benchmarks/logprobs/read_baseline.py "$DIR"
+done
+echo "== wall seconds and peak RSS (whole process, warm cache)"
+awk '{ n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3 }
+     END {
+       for (who in n) {
+         k = n[who]; for (i = 1; i <= k; i++) s[i] = w[who, i]
+         for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
+         med[who] = s[int((k + 1) / 2)]; peak = 0
+         for (i = 1; i <= k; i++) if (m[who, i] > peak) peak = m[who, i]
+         printf "%-8s median %.2f s wall (runs:", who, med[who]
+         for (i = 1; i <= k; i++) printf " %s", w[who, i]
+         printf "), peak RSS %d MB\n", peak / 1024
+       }
+       if (med["backbone"] > 0) printf "ratio   pandas / backbone = %.1fx\n", med["pandas"] / med["backbone"]
+     }' "$times"
+rm -f "$times"

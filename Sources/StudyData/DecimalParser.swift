@@ -4,25 +4,15 @@ import Foundation
 /// `strtod` on the log-prob tables' numbers.
 ///
 /// Why it is exact: the digits are accumulated into a 64-bit integer `m`
-/// (at most 19 significant digits) and the value is m × 10^e. When m ≤ 2^53
-/// and |e| ≤ 22 both factors are exact doubles and one IEEE operation rounds
-/// once (Clinger's fast path). Otherwise, for |e| ≤ 27, the operation is done
-/// in Float80 — m and 10^e are still exact there (64-bit significand) — and
-/// the 64-bit result is rounded to 53 bits; that second rounding can only
-/// be wrong when the Float80 result sits within one of its own ulps of a
-/// halfway point between two doubles, which is detected and sent to
-/// `strtod` together with everything else (more than 19 digits, large
-/// exponents, odd syntax). `strtod` is only ever called on a NUL-terminated
-/// copy, never on the mapped file.
+/// (at most 18 significant digits here; more go to `strtod`) and the value
+/// is m × 10^e. When m ≤ 2^53 and |e| ≤ 22 both factors are exact doubles
+/// and one IEEE operation rounds once (Clinger's fast path). Otherwise, for
+/// |e| ≤ 27 — the 17-digit shortest representations the tables are written
+/// with — `ExactScaling` rounds m × 10^e with integer arithmetic. Everything
+/// else (more digits, large exponents) goes to `strtod`, which is only ever
+/// called on a NUL-terminated copy, never on the mapped file.
 enum DecimalParser {
     private static let powers: [Double] = (0...22).map { pow(10.0, Double($0)) }
-    #if arch(x86_64) || arch(i386)
-    private static let powers80: [Float80] = {
-        var p: [Float80] = [1]
-        for _ in 1...27 { p.append(p.last! * 10) }
-        return p
-    }()
-    #endif
 
     /// Parses `[start, end)`; nil when the text is not a number. Accepts
     /// `-inf`/`inf`/`-Infinity` (a log-prob of −∞ is meaningful); rejects NaN.
@@ -72,18 +62,10 @@ enum DecimalParser {
             let v = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
             return negative ? -v : v
         }
-        #if arch(x86_64) || arch(i386)
-        if exponent >= -27, exponent <= 27 {
-            let m = Float80(mantissa)
-            let v = exponent < 0 ? m / powers80[-exponent] : m * powers80[exponent]
-            // The low 11 bits of the 64-bit significand decide the rounding to 53 bits.
-            let low = v.significandBitPattern & 0x7FF
-            if low != 0x3FF && low != 0x400 && low != 0x401, v.isNormal {
-                let d = Double(v)
-                if d.isNormal { return negative ? -d : d }
-            }
+        if exponent >= -ExactScaling.maxExponent, exponent <= ExactScaling.maxExponent {
+            let v = ExactScaling.scale(mantissa, exponent)
+            return negative ? -v : v
         }
-        #endif
         return slow(p, start, end)
     }
 

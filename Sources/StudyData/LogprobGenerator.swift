@@ -22,16 +22,31 @@ public struct LogprobGenerator: Sendable {
         self.prompts = prompts; self.agency = agency; self.communion = communion; self.seed = seed
     }
 
-    /// Raw byte strings written unquoted or quoted as the study's files would hold them.
+    /// Raw byte strings written unquoted or quoted as the study's files would
+    /// hold them: markup and code pieces, CSV metacharacters, C0 and C1
+    /// controls, bidi overrides, zero-width and private-use characters,
+    /// strings pandas reads as missing values, a very long token, and bytes
+    /// that are not valid UTF-8 (byte-level BPE pieces).
     static let hostileTokens: [[UInt8]] = {
-        var out: [[UInt8]] = ["<section", "<!--[", "<center", "(bodyParser", "**", "&amp;", "&", "\"", "'", "a,b", "x\ny",
-                              "NaN", "null", "None", "NA", "", " ", "\u{202E}abc", "\u{200B}", "\u{E000}", "<script>", "]]>",
-                              "{{x}}", "\u{1B}[0m", "\t", "爱", "😀", String(repeating: "long", count: 100)].map { Array($0.utf8) }
-        out.append([0x61, 0x00, 0x62])            // NUL
+        var out: [[UInt8]] = ["<section", "<!--[", "<center", "(bodyParser", "**", "&amp;", "&", "\"", "'", "\"\"", "a,b", ",", "x\ny",
+                              "\n", "\r\n", "NaN", "nan", "-nan", "null", "NULL", "None", "NA", "N/A", "#N/A", "<NA>", "", " ",
+                              "\u{202E}abc", "\u{2066}x\u{2069}", "\u{200B}", "\u{200D}", "\u{FEFF}", "\u{E000}", "\u{F8FF}",
+                              "\u{85}", "\u{9B}31m", "<script>", "]]>", "{{x}}", "\u{1B}[0m", "\t", "\u{7F}", "爱", "😀", "\\",
+                              String(repeating: "long", count: 100), String(repeating: "=", count: 2048)].map { Array($0.utf8) }
+        out.append([0x00])                        // NUL alone
+        out.append([0x61, 0x00, 0x62])            // NUL inside
         out.append([0x61, 0x0D, 0x62])            // bare CR, written unquoted
-        out.append([0xFF]); out.append([0xC3, 0x28]); out.append([0xE2, 0x82])   // invalid UTF-8
+        out.append([0x0D])                        // a lone bare CR token
+        out.append([0xFF]); out.append([0xC3, 0x28]); out.append([0xE2, 0x82]); out.append([0x20, 0xF0, 0x9F])   // invalid UTF-8
         return out
     }()
+
+    /// How the model's tokenizer spells a leading space in `token_name`
+    /// (SentencePiece `▁` for Gemma, byte-level BPE `Ġ` for Llama).
+    static func tokenName(_ bytes: [UInt8], family: String) -> [UInt8] {
+        guard bytes.first == 0x20 else { return bytes }
+        return Array((family == "Gemma" ? "\u{2581}" : "\u{120}").utf8) + bytes.dropFirst()
+    }
 
     /// Writes one model's table with `rows` rows.
     public func write(to url: URL, family: String, modelIndex: Int, rows: Int) throws {
@@ -45,12 +60,15 @@ public struct LogprobGenerator: Sendable {
         tokens += ["Freedom", "freedom", " Freedom", "Love", "love", " Love", "\nLove"].map { Array($0.utf8) }
         tokens += Self.hostileTokens
         tokens += tokens.prefix(20)                // some strings under two token ids
+        tokens += ["freedom", " love", "NaN", ""].map { Array($0.utf8) }   // and a few under three
         var k = 0
         while tokens.count < rows { tokens.append(Array("tok\(k)".utf8)); k += 1 }
         tokens = Array(tokens.prefix(rows))
 
-        // Base scores shared by all prompts, then per-prompt noise and planted effects.
-        let base = tokens.map { _ in -12 - 5 * rng.nextUnit() }
+        // Base logits shared by all prompts (a long tail: most tokens are very
+        // unlikely, log-probs down to about -40), then per-prompt noise and
+        // the planted effects; a few tokens per table are likely answers.
+        let base = tokens.map { _ in -14 - 24 * pow(rng.nextUnit(), 1.2) }
         enum Kind { case agency, communion, freedom, love, other }
         let kinds: [Kind] = tokens.map { bytes in
             let word = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -87,7 +105,7 @@ public struct LogprobGenerator: Sendable {
         defer { try? handle.close() }
         for r in 0..<rows {
             out += Array(String(r).utf8); out.append(44)
-            Self.field(tokens[r], into: &out); out.append(44)
+            Self.field(Self.tokenName(tokens[r], family: family), into: &out); out.append(44)
             Self.field(tokens[r], into: &out)
             for c in columns.indices {
                 out.append(44)
@@ -97,6 +115,40 @@ public struct LogprobGenerator: Sendable {
             if out.count > 8 << 20 { try handle.write(contentsOf: out); out.removeAll(keepingCapacity: true) }
         }
         try handle.write(contentsOf: out)
+    }
+
+    /// The `README.md` written next to the tables: they are simulated, and
+    /// this is what was planted in them.
+    public func readme(files: [(name: String, family: String, rows: Int)]) -> String {
+        """
+        # SIMULATED log-prob tables — not model outputs
+
+        Written by `backbone generate-logprobs --seed \(seed)` in the format of the study's
+        published log-prob dataset (`token_id,token_name,token_decoded` + \(prompts.count) prompt columns,
+        each a next-token log-probability). Nothing here was produced by a language model;
+        use these files to try, test and benchmark §3, never as evidence about the models.
+
+        Files (\(files.count)): \(files.map { "`\($0.name)` (\($0.family), \($0.rows) rows)" }.joined(separator: ", ")).
+
+        Values: log-softmax of simulated logits, so each column's probabilities sum to 1; most
+        tokens lie between about -14 and -40 (a long tail), a few answer tokens lie near 0.
+
+        Planted effects (the analyses should find them):
+        - Llama tables give Big Two *Agency* nouns, and Gemma tables *Communion* nouns,
+          +\(effect) nat under positive prompts (Fig. 2: the category × model interaction).
+        - "Freedom"/"freedom" (and their leading-space variants) have log-prob ≈ -1.5 before
+          normalisation under Llama and -5 under Gemma; "Love"/"love" ≈ -1.2 under Gemma and -6
+          under Llama. So Freedom tops every Llama-vs-Gemma MWLR table and Love is at its
+          bottom (Table 1/A2/A3, Fig. 3), in every prompt.
+
+        Every Big Two noun is a token, also as " noun" and "Noun"; some strings occur under
+        two or three token ids. Hostile tokens are included on purpose: markup (`<section`,
+        `<!--[`, `<center`, `(bodyParser`, `**`, `&amp;`), quotes and commas (quoted), quoted
+        line breaks, unquoted bare CRs, NUL and other C0/C1 controls, bidi overrides,
+        zero-width and private-use characters, invalid UTF-8 bytes, a 2,048-byte token, and
+        tokens that pandas would read as missing values (`NaN`, `null`, `None`, `NA`, empty, …).
+
+        """
     }
 
     /// Quotes a token the way Python's csv module does (only when needed);
@@ -111,7 +163,9 @@ public struct LogprobGenerator: Sendable {
 
     private func createEmpty(_ url: URL) throws -> URL {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw DataError(path: url.path, message: "cannot create the file")
+        }
         return url
     }
 }

@@ -29,6 +29,7 @@ public struct LoadedLogprobs: Sendable {
 /// holds a few hundred MB. Absent files are not an error: each analysis runs
 /// when its own inputs are present, and the pages name what is missing.
 public enum LogprobLoader {
+    /// `progress(bytesRead, bytesInAll)` is called as each table is finished.
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
@@ -75,8 +76,10 @@ public enum LogprobLoader {
         }
         var tables: [String: LogprobTable] = [:]
         var records: [LogprobFileRecord] = []
+        // Progress in bytes over all groups (the reader reports bytes per group).
+        let sizeOf = { (url: URL) in ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0 }
         var done = 0
-        let total = present.count
+        let total = present.reduce(0) { $0 + sizeOf($1.url) }
         for k in groupKeys {
             let entries = groups[k]!
             let r = requests[entries[0].model.name]!
@@ -91,7 +94,7 @@ public enum LogprobLoader {
                 records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
                                                  promptsRead: r.prompts.count, audit: table.audit))
             }
-            done += entries.count
+            done += entries.reduce(0) { $0 + sizeOf($1.url) }
         }
         let order = section.models.map(\.name)
         records.sort { order.firstIndex(of: $0.model)! < order.firstIndex(of: $1.model)! }

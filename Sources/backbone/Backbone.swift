@@ -12,7 +12,8 @@ struct Backbone: ParsableCommand {
         results.json and manifest.json.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, DiffCommand.self, MWLRCommand.self, GenerateLogprobsCommand.self, GenerateCheckpointsCommand.self]
+        subcommands: [BuildCommand.self, DiffCommand.self, MWLRCommand.self, GenerateLogprobsCommand.self, GenerateCheckpointsCommand.self,
+                      BenchLogprobsCommand.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for

@@ -35,20 +35,14 @@ struct GenerateLogprobsCommand: ParsableCommand {
                                              agency: words.filter { $0.value == "Agency" }.map(\.key),
                                              communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seed)
             let dir = URL(fileURLWithPath: out)
+            var written: [(name: String, family: String, rows: Int)] = []
             for (k, model) in section.models.enumerated() {
                 let rows = model.family == "Gemma" ? rowsGemma : rowsLlama
                 try generator.write(to: dir.appendingPathComponent(model.file), family: model.family, modelIndex: k, rows: rows)
+                written.append((model.file, model.family, rows))
                 FileHandle.standardError.write(Data("generated \(model.file) (\(rows) rows)\n".utf8))
             }
-            try """
-            # SIMULATED log-prob tables
-
-            Written by `backbone generate-logprobs --seed \(seed)`; not model outputs. Planted effects:
-            Llama tables give Agency nouns, and Gemma tables Communion nouns, +1 nat under positive prompts;
-            "Freedom"/"freedom" are likely under Llama and "Love"/"love" under Gemma. Hostile tokens
-            (markup, quotes, line breaks, bare CR, NUL, invalid UTF-8, NaN/null/None/NA/empty) are included.
-
-            """.write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            try generator.readme(files: written).write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")
         }

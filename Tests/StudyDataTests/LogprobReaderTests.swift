@@ -2,7 +2,8 @@ import Foundation
 @testable import StudyData
 import XCTest
 
-/// The fast log-prob reader on small hostile tables.
+/// The fast log-prob reader's text rules on small hostile tables (errors,
+/// numbers and parallel reads have their own test files).
 final class LogprobReaderTests: XCTestCase {
     func write(_ bytes: [UInt8], name: String = "t.csv") -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logprob-reader-\(ProcessInfo.processInfo.processIdentifier)")
@@ -66,75 +67,8 @@ final class LogprobReaderTests: XCTestCase {
         XCTAssertTrue(t.columns[2][1].isNaN); XCTAssertEqual(t.columns[2][2], -9)
     }
 
-    func testLastLineWithoutNewlineIsFineButACutRowIsAnError() throws {
-        XCTAssertEqual(try read(Array("0,a,x,-1,-2,-3".utf8)).columns[0], [-2])
-        XCTAssertThrowsError(try read(Array("0,a,x,-1,-2,-3\n1,b,y,-4,-5".utf8))) { error in
-            let e = error as? DataError
-            XCTAssertEqual(e?.line, 3)
-            XCTAssertTrue(e?.message.contains("expected 6 fields as in the header, found 5") == true, "\(error)")
-        }
-    }
-
-    func testErrorsNameFileLineAndColumn() throws {
-        XCTAssertThrowsError(try read(Array("0,a,x,-1,-2,-3\n1,b,y,-4,abc,-6\n".utf8))) { error in
-            XCTAssertEqual("\(error)", "content/x.csv:3:5: expected a number, found \"abc\"")
-        }
-        XCTAssertThrowsError(try read(Array("0,a,x,-1,-2,-3\n".utf8), prompts: ["good_ever_one"])) { error in
-            XCTAssertTrue("\(error)".hasPrefix("content/x.csv:1: expected a column named \"good_ever_one\""), "\(error)")
-        }
-        XCTAssertThrowsError(try read(Array("x7,a,x,-1,-2,-3\n".utf8))) { error in
-            XCTAssertEqual("\(error)", "content/x.csv:2:1: expected an integer token id, found \"x7\"")
-        }
-        XCTAssertThrowsError(try read(Array("0,a,\"open,-1,-2,-3\n".utf8))) { error in
-            XCTAssertTrue("\(error)".hasPrefix("content/x.csv:2:3: expected a closing quote"), "\(error)")
-        }
-    }
-
     func testMinusInfinityIsALogProbNaNIsNot() throws {
         XCTAssertEqual(try read(Array("0,a,x,-inf,-inf,-3\n".utf8)).columns[0], [-.infinity])
         XCTAssertThrowsError(try read(Array("0,a,x,-1,nan,-3\n".utf8)))
-    }
-
-    func testReadAllMatchesSequentialReads() throws {
-        let urls = (0..<4).map { k in write(Array((header + "0,a,x\(k),-1,-\(k),-3\n1,b,y,-4,-5.\(k),-6\n").utf8), name: "m\(k).csv") }
-        let request = LogprobRequest(prompts: ["worst_ever_one", "greatest_ever_one"])
-        let all = try LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
-        for (k, url) in urls.enumerated() {
-            let one = try LogprobReader.read(url: url, displayPath: url.lastPathComponent, request: request)
-            XCTAssertEqual(all[k].tokens, one.tokens)
-            XCTAssertEqual(all[k].columns, one.columns)
-        }
-    }
-
-    /// The number parser against strtod, bit for bit, on a million strings in
-    /// the shapes the tables use (Python repr of float64, 6-decimal fixed,
-    /// scientific, many digits, subnormal, zero).
-    func testNumberParserIsExactlyStrtod() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
-        var mismatches = 0
-        var checked = 0
-        var samples = ["-0", "-0.0", "0", "1e-320", "-4.9406564584124654e-324", "-1.7976931348623157e308", "-12.345678901234567",
-                       "-0.000123456789012345678901", "-123456789012345678901234", "-1.0000000000000002", "-9007199254740993",
-                       "-0.30000000000000004", "-3.1e-05", "-1e22", "-1e23", "-8.98846567431158e307"]
-        for _ in 0..<1_000_000 {
-            let bits = next()
-            let x = -Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | (UInt64(1013 + Int(bits >> 60)) << 52))
-            switch bits % 4 {
-            case 0: samples.append("\(x)")
-            case 1: samples.append(String(format: "%.6f", x))
-            case 2: samples.append(String(format: "%.\(Int(bits >> 58) % 20)e", x * pow(10, Double(Int(bits >> 50) % 40) - 20)))
-            default: samples.append(String(format: "%.\(Int(bits >> 57) % 25 + 1)g", x))
-            }
-        }
-        for s in samples {
-            let bytes = Array(s.utf8)
-            let ours = bytes.withUnsafeBufferPointer { DecimalParser.parse($0.baseAddress!, 0, $0.count) }
-            let reference = strtod(s, nil)
-            checked += 1
-            if ours?.bitPattern != reference.bitPattern { mismatches += 1; if mismatches < 5 { XCTFail("\(s): \(String(describing: ours)) vs \(reference)") } }
-        }
-        XCTAssertEqual(mismatches, 0)
-        XCTAssertGreaterThan(checked, 1_000_000)
     }
 }

@@ -1,0 +1,300 @@
+import Foundation
+
+/// One pass over one mapped log-prob table (see `LogprobReader`).
+///
+/// Each row is walked field by field, but only the fields that matter are
+/// looked at: the token id, `token_decoded`, and the requested prompt
+/// columns. Everything between them is jumped over with `CommaScanner`,
+/// which counts the commas it passes so the row's field count is checked
+/// even where nothing is read. What a row still needs depends on its token
+/// (see `Mode`), so the jump targets come from three precomputed tables.
+struct LogprobParser {
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static let releaseEvery = 32 << 20
+
+    /// What the rest of a row needs once its token is known.
+    private enum Mode: Int {
+        /// Every requested column (the token is wanted, or there is no filter).
+        case all = 0
+        /// Only `everyRowPrompts` (an unwanted token in a model read for both
+        /// Fig. 2 and the implicit rewards); the other columns become NaN.
+        case everyRow = 1
+        /// Nothing more: the row is dropped (but still counted and audited).
+        case none = 2
+    }
+
+    let file: MappedFile
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    let path: String
+    let request: LogprobRequest
+    var i = 0
+    var line = 1
+
+    init(file: MappedFile, path: String, request: LogprobRequest) {
+        self.file = file; self.p = file.pointer; self.n = file.count; self.path = path; self.request = request
+    }
+
+    mutating func run() throws -> LogprobTable {
+        let header = try readHeader()
+        func column(_ name: String) throws -> Int {
+            guard let c = header.firstIndex(of: name) else {
+                throw DataError(path: path, line: 1, message: "expected a column named \(quotedForMessage(name)) (a log-prob table has token_id, token_name, token_decoded and one column per prompt)")
+            }
+            return c
+        }
+        let idColumn = try column("token_id")
+        let tokenColumn = try column("token_decoded")
+        let width = header.count
+        var slot = [Int](repeating: -1, count: width)
+        for (k, prompt) in request.prompts.enumerated() { slot[try column(prompt)] = k }
+        let everyRow = (0..<width).map { slot[$0] >= 0 && request.everyRowPrompts.contains(header[$0]) }
+        let keepsOtherRows = everyRow.contains(true)
+        let slotsNotEveryRow = keepsOtherRows ? (0..<width).filter { slot[$0] >= 0 && !everyRow[$0] }.map { slot[$0] } : []
+        // next[mode][f]: the first field at or after f that a row in that mode
+        // reads; `width` when none is left (then the rest is skipped to the line end).
+        let next: [[Int]] = [Mode.all, .everyRow, .none].map { mode in
+            var out = [Int](repeating: width, count: width + 1)
+            for f in stride(from: width - 1, through: 0, by: -1) {
+                let reads = f == idColumn || f == tokenColumn
+                    || (slot[f] >= 0 && (mode == .all || (mode == .everyRow && everyRow[f])))
+                out[f] = reads ? f : out[f + 1]
+            }
+            return out
+        }
+
+        // Rows outside the token filter are dropped unless they keep every-row
+        // columns; only then may their token go undecoded.
+        let prefilter = request.tokens.flatMap { keepsOtherRows ? nil : TokenPrefilter($0) }
+        var ids: [Int32] = [], tokens: [String] = []
+        var values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
+        var audit = LogprobAudit(rows: 0, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
+        var nextRelease = Self.releaseEvery
+
+        while i < n {
+            if p[i] == Self.lf { i += 1; line += 1; continue }                       // blank line
+            if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; continue }
+            let recordLine = line
+            audit.rows += 1
+            var field = 0
+            var mode = Mode.all
+            var id: Int32 = 0
+            var token = ""
+            var cutShort = false          // the file ended inside this record (no line end)
+            record: while true {
+                // The cursor is at the start of `field`.
+                let target = field < width ? next[mode.rawValue][field] : width
+                if target != field {
+                    let stop = target == width ? CommaScanner.skipToLineEnd(p, from: i, end: n)
+                                               : CommaScanner.skip(p, from: i, end: n, commas: target - field)
+                    field += stop.commas
+                    i = stop.position
+                    if field == target, target != width { continue }                    // at the next field to read
+                    if i >= n { cutShort = true; break record }
+                    if p[i] == Self.lf { i += 1; line += 1; break record }
+                    if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; break record }
+                    // A quote or a bare CR in this field: walk the field the careful way.
+                    i = stop.fieldStart
+                    try skipField(field: field)
+                } else if field == tokenColumn {
+                    let text = try readText(field: field, prefilter: prefilter)
+                    if text.bareCR { audit.bareCRRows += 1 }
+                    if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
+                    if text.control { audit.controlCharRows += 1 }
+                    if text.missingLike { audit.missingLikeTokens += 1 }
+                    if let wanted = request.tokens, text.value.map({ !wanted.contains($0) }) ?? true {
+                        mode = keepsOtherRows ? .everyRow : .none
+                    }
+                    token = text.value ?? ""          // nil only for rows that are dropped
+                } else if field == idColumn {
+                    let (s, e) = try numberRange(field: field)
+                    guard let v = parseInteger(s, e) else {
+                        throw DataError(path: path, line: line, column: field + 1, message: "expected an integer token id, found \(quotedForMessage(text(s, e)))")
+                    }
+                    id = v
+                } else {
+                    let (s, e) = try numberRange(field: field)
+                    guard let v = DecimalParser.parse(p, s, e) else {
+                        throw DataError(path: path, line: line, column: field + 1, message: "expected a number, found \(quotedForMessage(text(s, e)))")
+                    }
+                    values.set(slot[field], v)
+                }
+                // After a field: a comma, a record end, or the end of the file.
+                if i >= n { cutShort = true; break record }
+                if p[i] == Self.comma { i += 1; field += 1; continue }
+                if p[i] == Self.lf { i += 1; line += 1; break record }
+                if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; break record }
+                throw DataError(path: path, line: line, column: field + 1, message: "expected a comma or the end of the line, found \(quotedForMessage(text(i, i + 1)))")
+            }
+            if field + 1 != width {
+                let cut = cutShort && field + 1 < width ? " (the last line is cut short)" : ""
+                throw DataError(path: path, line: recordLine, column: min(field + 1, width),
+                                message: "expected \(width) fields as in the header, found \(field + 1)\(cut)")
+            }
+            if mode != .none {
+                ids.append(id); tokens.append(token)
+                values.commit(complete: mode == .all)
+            }
+            if i >= nextRelease { file.release(upTo: i); nextRelease = i + Self.releaseEvery }
+        }
+        return LogprobTable(path: path, tokenIDs: ids, tokens: tokens, promptKeys: request.prompts, columns: values.columns(),
+                            rowsInFile: audit.rows, audit: audit)
+    }
+
+    // MARK: - Fields
+
+    private mutating func readHeader() throws -> [String] {
+        guard n > 0 else { throw DataError(path: path, line: 1, message: "expected a header line, found an empty file") }
+        var fields: [String] = []
+        while true {
+            fields.append(try readText(field: fields.count).value ?? "")
+            if i >= n { break }
+            if p[i] == Self.comma { i += 1; continue }
+            if p[i] == Self.lf { i += 1; line += 1; break }
+            if p[i] == Self.cr, i + 1 < n, p[i + 1] == Self.lf { i += 2; line += 1; break }
+            throw DataError(path: path, line: line, column: fields.count, message: "expected a comma or the end of the header line")
+        }
+        if let first = fields.first, first.hasPrefix("\u{FEFF}") { fields[0] = String(first.dropFirst()) }
+        return fields
+    }
+
+    struct Text {
+        /// nil when `prefilter` showed the token is not wanted (no String was made).
+        var value: String?
+        var bareCR: Bool
+        var validUTF8: Bool
+        var control: Bool
+        /// One of pandas' default `na_values`.
+        var missingLike: Bool
+    }
+
+    /// Whether plain ASCII bytes spell one of pandas' `na_values` (all are at
+    /// most 8 bytes and start with one of `#-1<Nn`, so most tokens are ruled
+    /// out without building a String).
+    private static func isMissingLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        guard bytes.count <= 8, "#-1<Nn".utf8.contains(first) else { return false }
+        return LogprobReader.missingLike.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A text field, quoted or not, decoded; the cursor ends on the delimiter.
+    /// With a `prefilter`, a plain ASCII token it rules out is not decoded.
+    private mutating func readText(field: Int, prefilter: TokenPrefilter? = nil) throws -> Text {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var unescaped: [UInt8]? = nil
+        var bareCR = false
+        if i < n, p[i] == Self.quote {
+            let openLine = line
+            var j = i + 1
+            var start = j
+            while true {
+                guard j < n else {
+                    throw DataError(path: path, line: openLine, column: field + 1, message: "expected a closing quote for the field that opens here, found the end of the file")
+                }
+                let c = p[j]
+                if c == Self.quote {
+                    if j + 1 < n, p[j + 1] == Self.quote {
+                        if unescaped == nil { unescaped = [] }
+                        unescaped!.append(contentsOf: UnsafeBufferPointer(start: p + start, count: j + 1 - start))
+                        j += 2; start = j; continue
+                    }
+                    break
+                }
+                if c == Self.lf { line += 1 }
+                j += 1
+            }
+            if unescaped != nil { unescaped!.append(contentsOf: UnsafeBufferPointer(start: p + start, count: j - start)) }
+            bytes = UnsafeBufferPointer(start: p + (i + 1), count: j - (i + 1))
+            i = j + 1
+        } else {
+            let start = i
+            while i < n {
+                let c = p[i]
+                if c == Self.comma || c == Self.lf { break }
+                if c == Self.cr {
+                    if i + 1 < n, p[i + 1] == Self.lf { break }
+                    bareCR = true
+                }
+                i += 1
+            }
+            bytes = UnsafeBufferPointer(start: p + start, count: i - start)
+        }
+        var control = false
+        var ascii = true
+        // C0 controls (NUL … U+001F), the ones a text pipeline may cut at or act on.
+        func scan(_ b: UnsafeBufferPointer<UInt8>) { for c in b { if c < 0x20 { control = true }; if c >= 0x80 { ascii = false } } }
+        if let u = unescaped { u.withUnsafeBufferPointer(scan) } else { scan(bytes) }
+        if unescaped == nil, ascii {
+            let missing = Self.isMissingLike(bytes)
+            if let prefilter, !prefilter.mayContain(bytes) {
+                return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
+            }
+            return Text(value: String(decoding: bytes, as: UTF8.self), bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
+        }
+        let value: String
+        var valid = true
+        if let u = unescaped {
+            valid = ByteText.isValidUTF8(u)
+            value = ByteText.decode(array: u)
+        } else if let s = String(validating: bytes, as: UTF8.self) {
+            value = s
+        } else {
+            valid = false
+            value = ByteText.decode(bytes)
+        }
+        return Text(value: value, bareCR: bareCR, validUTF8: valid, control: control,
+                    missingLike: value.utf8.count <= 8 && LogprobReader.missingLike.contains(value))
+    }
+
+    /// The byte range of a numeric field (quotes around it are allowed).
+    private mutating func numberRange(field: Int) throws -> (Int, Int) {
+        if i < n, p[i] == Self.quote {
+            let start = i + 1
+            var j = start
+            while j < n, p[j] != Self.quote { j += 1 }
+            guard j < n else {
+                throw DataError(path: path, line: line, column: field + 1, message: "expected a closing quote for the field that opens here, found the end of the file")
+            }
+            i = j + 1
+            return (start, j)
+        }
+        let start = i
+        while i < n {
+            let c = p[i]
+            if c == Self.comma || c == Self.lf || c == Self.cr { break }
+            i += 1
+        }
+        return (start, i)
+    }
+
+    /// Skips one field the careful way (quoted fields may hold commas and
+    /// line breaks; in an unquoted field a quote or bare CR is data).
+    private mutating func skipField(field: Int) throws {
+        if i < n, p[i] == Self.quote { _ = try readText(field: field); return }
+        while i < n {
+            let c = p[i]
+            if c == Self.comma || c == Self.lf { return }
+            if c == Self.cr, i + 1 < n, p[i + 1] == Self.lf { return }
+            i += 1
+        }
+    }
+
+    private func parseInteger(_ s: Int, _ e: Int) -> Int32? {
+        var k = s
+        var negative = false
+        if k < e, p[k] == UInt8(ascii: "-") { negative = true; k += 1 }
+        guard k < e else { return nil }
+        var v: Int64 = 0
+        while k < e {
+            let d = p[k] &- 48
+            guard d < 10, v < Int64(Int32.max) * 10 else { return nil }
+            v = v * 10 + Int64(d); k += 1
+        }
+        v = negative ? -v : v
+        return v >= Int64(Int32.min) && v <= Int64(Int32.max) ? Int32(v) : nil
+    }
+
+    private func text(_ s: Int, _ e: Int) -> String {
+        ByteText.decode(UnsafeBufferPointer(start: p + s, count: max(0, min(e, n) - s)))
+    }
+}

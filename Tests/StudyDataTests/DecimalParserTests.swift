@@ -1,0 +1,87 @@
+import Foundation
+@testable import StudyData
+import XCTest
+
+/// The exact decimal parser: bit-identical to `strtod` on the tables' shapes.
+final class DecimalParserTests: XCTestCase {
+    func parse(_ s: String) -> Double? {
+        let bytes = Array(s.utf8)
+        return bytes.withUnsafeBufferPointer { DecimalParser.parse($0.baseAddress!, 0, $0.count) }
+    }
+
+    /// A million strings in the shapes the tables use (Python repr of a
+    /// float64, 6-decimal fixed, scientific with 0–19 digits, `%g` with up to
+    /// 25 significant digits) plus edge cases, each compared bit for bit.
+    func testAMillionStringsMatchStrtodBitForBit() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        var samples = ["-0", "-0.0", "0", "0.0", "-0e5", "1e-320", "-1e-320", "-4.9406564584124654e-324", "-2.4703282292062328e-324",
+                       "-2.2250738585072011e-308", "-2.2250738585072014e-308", "-1.7976931348623157e308", "-12.345678901234567",
+                       "-0.000123456789012345678901", "-123456789012345678901234", "-1.0000000000000002", "-9007199254740993",
+                       "-9007199254740992.5", "-0.30000000000000004", "-3.1e-05", "-1e22", "-1e23", "-8.98846567431158e307",
+                       "-1.00000000000000011102230246251565404236316680908203125", "-40.00000000000000710542735760100185871124267578125",
+                       "-7.0e-10", "-1E-5", "-.5", "-5.", "+3", "-0.1000000000000000055511151231257827"]
+        for _ in 0..<1_000_000 {
+            let bits = next()
+            let x = -Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | (UInt64(1013 + Int(bits >> 60)) << 52))
+            switch bits % 4 {
+            case 0: samples.append("\(x)")
+            case 1: samples.append(String(format: "%.6f", x))
+            case 2: samples.append(String(format: "%.\(Int(bits >> 58) % 20)e", x * pow(10, Double(Int(bits >> 50) % 40) - 20)))
+            default: samples.append(String(format: "%.\(Int(bits >> 57) % 25 + 1)g", x))
+            }
+        }
+        var mismatches = 0
+        for s in samples {
+            let ours = parse(s)
+            let reference = strtod(s, nil)
+            if ours?.bitPattern != reference.bitPattern {
+                mismatches += 1
+                if mismatches < 5 { XCTFail("\(s): \(String(describing: ours)) vs strtod \(reference)") }
+            }
+        }
+        XCTAssertEqual(mismatches, 0)
+        XCTAssertGreaterThan(samples.count, 1_000_000)
+    }
+
+    /// The integer path on its own, over its whole range: every exponent
+    /// −27…27 with mantissas of 1–19 digits (and powers of two and ties,
+    /// where rounding is decided), against `strtod`.
+    func testExactScalingOverItsWholeRange() {
+        var rng = SplitMix64(seed: 99)
+        var mismatches = 0
+        for q in -ExactScaling.maxExponent...ExactScaling.maxExponent {
+            var mantissas: [UInt64] = [1, 5, 9_007_199_254_740_993, 9_007_199_254_740_995, 18_014_398_509_481_983, 9_999_999_999_999_999_999,
+                                       UInt64(1) << 63, (UInt64(1) << 54) + 2, (UInt64(1) << 54) + 6]
+            for _ in 0..<12_000 {
+                let digits = 1 + Int(rng.next() % 19)
+                var limit: UInt64 = 1
+                for _ in 0..<digits { limit = limit &* 10 }
+                mantissas.append(1 + rng.next() % (limit - 1))
+            }
+            for m in mantissas {
+                let ours = ExactScaling.scale(m, q), reference = strtod("\(m)e\(q)", nil)
+                if ours.bitPattern != reference.bitPattern {
+                    mismatches += 1
+                    if mismatches < 5 { XCTFail("\(m)e\(q): \(ours) vs strtod \(reference)") }
+                }
+            }
+        }
+        XCTAssertEqual(mismatches, 0)
+    }
+
+    func testSignedZeroSubnormalsAndInfinity() {
+        XCTAssertEqual(parse("-0")?.bitPattern, (-0.0).bitPattern)
+        XCTAssertEqual(parse("-0.0")?.bitPattern, (-0.0).bitPattern)
+        XCTAssertEqual(parse("1e-320"), strtod("1e-320", nil))
+        XCTAssertTrue(parse("1e-320")!.isSubnormal)
+        XCTAssertEqual(parse("-inf"), -.infinity)
+        XCTAssertEqual(parse("-Infinity"), -.infinity)
+    }
+
+    func testNonNumbersAreRejected() {
+        for s in ["", "-", "abc", "nan", "NaN", "-nan", "1e", "1e+", "--1", "1.2.3", "1,5", " 1", "1 ", "0x10", "\u{0}"] {
+            XCTAssertNil(parse(s), s.debugDescription)
+        }
+    }
+}

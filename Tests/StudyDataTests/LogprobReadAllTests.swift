@@ -1,0 +1,67 @@
+import Foundation
+@testable import StudyData
+import XCTest
+
+/// Reading several tables in parallel gives what reading them one by one gives.
+final class LogprobReadAllTests: XCTestCase {
+    let table = LogprobTestTable()
+
+    func files() -> [URL] {
+        (0..<6).map { k in
+            var body = LogprobTestTable.header
+            for r in 0..<(50 * (k + 1)) { body += "\(r),t\(r),\(r % 7 == 0 ? "love" : "w\(r)"),-\(r).5,-\(k).\(r)e-3,-\(r % 9)\n" }
+            return table.write(Array(body.utf8), name: "m\(k).csv")
+        }
+    }
+
+    func testSameAsSequentialReadsInInputOrder() throws {
+        let urls = files()
+        let request = LogprobRequest(prompts: ["worst_ever_one", "greatest_ever_one"], tokens: ["love"])
+        let all = try LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
+        XCTAssertEqual(all.map(\.path), urls.map(\.lastPathComponent))
+        for (k, url) in urls.enumerated() {
+            let one = try LogprobReader.read(url: url, displayPath: url.lastPathComponent, request: request)
+            XCTAssertEqual(all[k].tokens, one.tokens)
+            XCTAssertEqual(all[k].tokenIDs, one.tokenIDs)
+            XCTAssertEqual(all[k].columns, one.columns)
+            XCTAssertEqual(all[k].audit, one.audit)
+        }
+    }
+
+    func testJobsWithTheirOwnRequestsAndProgressInBytes() throws {
+        let urls = files()
+        let jobs = urls.enumerated().map { k, url in
+            LogprobJob(url: url, displayPath: url.lastPathComponent,
+                       request: k % 2 == 0 ? LogprobRequest(prompts: ["greatest_ever_one"]) : LogprobRequest(prompts: ["best_ever_one"], tokens: ["love"]))
+        }
+        let reports = Reports()
+        let tables = try LogprobReader.readAll(jobs: jobs, progress: { done, total in reports.add(done, total) })
+        for (job, t) in zip(jobs, tables) {
+            XCTAssertEqual(t.promptKeys, job.request.prompts)
+            XCTAssertEqual(t.tokens.count, job.request.tokens == nil ? t.rowsInFile : t.tokens.filter { $0 == "love" }.count)
+        }
+        let totalBytes = urls.reduce(0) { $0 + ((try? Data(contentsOf: $1))?.count ?? 0) }
+        let seen = reports.all.sorted { $0.0 < $1.0 }
+        XCTAssertEqual(seen.count, urls.count)
+        XCTAssertEqual(seen.last?.0, totalBytes)
+        XCTAssertTrue(seen.allSatisfy { $0.1 == totalBytes })
+    }
+
+    func testFirstErrorInInputOrderIsThrown() {
+        let good = files()[0]
+        let bad1 = table.write(Array((LogprobTestTable.header + "0,a,x,-1,oops,-3\n").utf8), name: "bad1.csv")
+        let bad2 = table.write(Array((LogprobTestTable.header + "0,a,x,-1\n").utf8), name: "bad2.csv")
+        XCTAssertThrowsError(try LogprobReader.readAll([(good, "good"), (bad1, "bad1"), (bad2, "bad2")],
+                                                       request: LogprobRequest(prompts: ["greatest_ever_one"]), progress: nil)) { error in
+            XCTAssertEqual((error as? DataError)?.path, "bad1")
+        }
+    }
+}
+
+/// Progress reports collected from worker threads.
+private final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Int, Int)] = []
+    func add(_ done: Int, _ total: Int) { lock.lock(); items.append((done, total)); lock.unlock() }
+    var all: [(Int, Int)] { lock.lock(); defer { lock.unlock() }; return items }
+}

@@ -38,23 +38,35 @@ public enum ImplicitRewardMeasure: String, Codable, CaseIterable, Sendable {
     /// The score in double precision. Equal log-probs score 0 (also when both
     /// are −∞); a probability that underflows to 0 contributes 0 rather than NaN.
     public func score(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .llr, .lr20, .lr10: return score(a, b, pA: 0, pB: 0)
+        default: return score(a, b, pA: exp(a), pB: exp(b))
+        }
+    }
+
+    /// The same score, bit for bit, when `pA` = exp(a) and `pB` = exp(b) are
+    /// already known: a pass that scores every measure over the same tokens
+    /// (the App. F simulation) then takes each exponential once, not once per measure.
+    @inline(__always)
+    public func score(_ a: Double, _ b: Double, pA: Double, pB: Double) -> Double {
         if a == b { return 0 }
         switch self {
         case .llr: return a - b
         case .lr20: return max(a, -20) - max(b, -20)
         case .lr10: return max(a, -10) - max(b, -10)
-        case .p1lr: return weighted(exp(a), a - b)
-        case .p2lr: return weighted(exp(b), a - b)
-        case .mwlr: return weighted(0.5 * (exp(a) + exp(b)), a - b)
+        case .p1lr: return weighted(pA, a - b)
+        case .p2lr: return weighted(pB, a - b)
+        case .mwlr: return weighted(0.5 * (pA + pB), a - b)
         case .gmlr: return weighted(exp(0.5 * (a + b)), a - b)
         case .jslr:
             // log m = logaddexp(a, b) − log 2, formed without overflow or cancellation.
             let hi = max(a, b), lo = min(a, b)
             let logM = hi + log1p(exp(lo - hi)) - M_LN2
-            return 0.5 * (weighted(exp(a), a - logM) - weighted(exp(b), b - logM))
+            return 0.5 * (weighted(pA, a - logM) - weighted(pB, b - logM))
         }
     }
 
+    @inline(__always)
     private func weighted(_ weight: Double, _ difference: Double) -> Double {
         weight == 0 ? 0 : weight * difference
     }

@@ -80,7 +80,9 @@ public enum ImplicitRewards {
     public static func measureComparison(title: String, a: Model, b: Model, prompt: String,
                                          aligned given: TokenAlignment? = nil) throws -> [MeasureComparisonRow] {
         let aligned = try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
-        let freedom = aligned.tokens.firstIndex(of: "Freedom"), love = aligned.tokens.firstIndex(of: "Love")
+        // Byte-equal, as Python compares strings (Swift's == is canonical equivalence).
+        func exactly(_ word: String) -> Int? { aligned.tokens.firstIndex { $0.utf8.elementsEqual(word.utf8) } }
+        let freedom = exactly("Freedom"), love = exactly("Love")
         return ImplicitRewardMeasure.allCases.map { measure in
             let s = scores(aligned, measure)
             let ends = extremes(aligned, scores: s, count: 1)

@@ -17,43 +17,48 @@ public enum LogprobAnalyses {
         func modelOf(_ file: String) -> String { section.models.first { $0.file == file }?.name ?? file }
         func status(ran: Int, of total: Int) -> String { ran == total ? "ok" : ran == 0 ? "missing" : "partial" }
 
-        // §3.1: Fig. 2 pairs.
-        var pairs: [LogprobRankPairResult] = []
-        for pair in section.rankPairs {
-            guard let ta = loaded.tables[pair.modelA], let tb = loaded.tables[pair.modelB],
-                  let dictionary = study.dictionaries[pair.dictionary]?[.virtue],
-                  let a = section.model(named: pair.modelA), let b = section.model(named: pair.modelB) else { continue }
-            pairs.append(try LogprobRanks.analyse(label: pair.label,
-                                                  a: .init(name: a.name, displayName: a.displayName, table: ta),
-                                                  b: .init(name: b.name, displayName: b.displayName, table: tb),
-                                                  dictionary: dictionary, prompts: m.prompts))
-        }
-        let ranks = LogprobRankSection(status: status(ran: pairs.count, of: section.rankPairs.count),
-                                       missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs)
-
-        // §3.2: tables, Fig. 3 grid, measure comparison, App. F simulation.
         let plan = section.implicitRewards
         func model(_ name: String) -> ImplicitRewards.Model? {
             guard let spec = section.model(named: name), let table = loaded.tables[name] else { return nil }
             return .init(name: name, displayName: spec.displayName, shortName: spec.shortName, version: spec.version,
                          sizeB: spec.sizeB, table: table)
         }
-        let vocabulary = try SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
-        var tables: [TokenTableResult] = []
-        var comparison: [MeasureComparisonRow] = []
-        for spec in plan.tables {
-            guard let a = model(spec.modelA), let b = model(spec.modelB) else { continue }
-            let aligned = vocabulary.align(a.name, b.name)
-            tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top, aligned: aligned))
-            comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt, aligned: aligned)
-        }
-        let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
-        let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
-        // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
-        var recovery: MeasureRecoveryResult?
-        if let first = plan.tables.first, let target = loaded.tables[first.modelB] {
-            recovery = try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
-        }
+
+        // §3.1 Fig. 2 pairs; §3.2 tables, Fig. 3 grid and measure comparison;
+        // App. F simulation: independent, so they run side by side.
+        let (pairs, implicit, recovery) = try Concurrently.run({ () throws -> [LogprobRankPairResult] in
+            var pairs: [LogprobRankPairResult] = []
+            for pair in section.rankPairs {
+                guard let ta = loaded.tables[pair.modelA], let tb = loaded.tables[pair.modelB],
+                      let dictionary = study.dictionaries[pair.dictionary]?[.virtue],
+                      let a = section.model(named: pair.modelA), let b = section.model(named: pair.modelB) else { continue }
+                pairs.append(try LogprobRanks.analyse(label: pair.label,
+                                                      a: .init(name: a.name, displayName: a.displayName, table: ta),
+                                                      b: .init(name: b.name, displayName: b.displayName, table: tb),
+                                                      dictionary: dictionary, prompts: m.prompts))
+            }
+            return pairs
+        }, { () throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
+            let vocabulary = try SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+            var tables: [TokenTableResult] = []
+            var comparison: [MeasureComparisonRow] = []
+            for spec in plan.tables {
+                guard let a = model(spec.modelA), let b = model(spec.modelB) else { continue }
+                let aligned = vocabulary.align(a.name, b.name)
+                tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top, aligned: aligned))
+                comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt, aligned: aligned)
+            }
+            let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
+            let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
+            return (tables, comparison, grid)
+        }, { () throws -> MeasureRecoveryResult? in
+            // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
+            guard let first = plan.tables.first, let target = loaded.tables[first.modelB] else { return nil }
+            return try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
+        })
+        let ranks = LogprobRankSection(status: status(ran: pairs.count, of: section.rankPairs.count),
+                                       missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs)
+        let (tables, comparison, grid) = implicit
         let needed = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
         let expected = plan.tables.count + plan.grid.sources.count * plan.grid.targets.count
         let rewards = ImplicitRewardSection(status: status(ran: tables.count + grid.count, of: expected), missing: missing(needed),

@@ -94,15 +94,20 @@ public enum LogprobRanks {
             }
             return c
         }
+        // Byte-equal matches only (`TokenIndex`): a token canonically
+        // equivalent to a word (e.g. with U+212A KELVIN SIGN for "K") is another string.
+        let index = TokenIndex(words.keys)
         var best: [String: [Double]] = [:]
         var duplicated = Set<String>()
-        for (row, token) in table.tokens.enumerated() where words[token] != nil {
+        for (row, token) in table.tokens.enumerated() {
+            guard let id = index.id(of: token) else { continue }
+            let word = index.strings[Int(id)]
             let values = columns.map { table.columns[$0][row] }
-            if let old = best[token] {
-                duplicated.insert(token)
-                best[token] = zip(old, values).map { max($0, $1) }
+            if let old = best[word] {
+                duplicated.insert(word)
+                best[word] = zip(old, values).map { max($0, $1) }
             } else {
-                best[token] = values
+                best[word] = values
             }
         }
         return (best, duplicated.count)

@@ -43,19 +43,26 @@ public struct MeasureRecall: Codable, Equatable, Sendable {
 }
 
 public enum MeasureRecoverySimulation {
+    /// On one table's distinct strings (`TokenAlignment.highestPerString`).
     public static func run(model: String, table: LogprobTable, prompt: String,
                            settings: MeasureRecoverySettings) throws -> MeasureRecoveryResult {
-        let (order, best) = try TokenAlignment.highestPerString(table, prompt: prompt)
-        let base = order.map { best[$0]! }.map { $0.isFinite ? $0 : -1e4 }
+        try run(model: model, logprobs: TokenAlignment.highestPerString(table, prompt: prompt).values, prompt: prompt, settings: settings)
+    }
+
+    /// On a model's log-probs, one per distinct string (e.g. `SharedVocabulary.distinct`).
+    public static func run(model: String, logprobs: [Double], prompt: String,
+                           settings: MeasureRecoverySettings) throws -> MeasureRecoveryResult {
+        let base = logprobs.map { $0.isFinite ? $0 : -1e4 }
         let n = base.count, k = settings.planted
         guard k >= 1, n > k, settings.plantedMass > 0, settings.plantedMass < 1 else {
             throw AnalysisError("the recovery simulation needs more than \(k) tokens and a planted mass in (0, 1)")
         }
         let pool = Array(base.indices.sorted { base[$0] != base[$1] ? base[$0] > base[$1] : $0 < $1 }.prefix(max(k, settings.candidatePool)))
+        let baseProbability = base.map { exp($0) }
         // Each replicate has its own seeded stream, so replicates run in
         // parallel and the result does not depend on scheduling.
         let measures = ImplicitRewardMeasure.allCases
-        let perReplicate = ReplicateSlots(count: settings.replicates)
+        let perReplicate = ResultSlots<[Double]>(count: settings.replicates)
         DispatchQueue.concurrentPerform(iterations: settings.replicates) { r in
             var generator = SeededGenerator(seed: SeedDerivation.seed(settings.seed, ["recovery", model, prompt, String(r)]))
             var candidates = pool
@@ -63,10 +70,10 @@ public enum MeasureRecoverySimulation {
             var planted = [Bool](repeating: false, count: n)
             for i in candidates.prefix(k) { planted[i] = true }
             let copy = boostedCopy(base, planted: planted, settings: settings, generator: &generator)
-            var scores = [Double](repeating: 0, count: n)
+            let copyProbability = copy.map { exp($0) }
             perReplicate.set(r, measures.map { measure in
-                for i in 0..<n { scores[i] = measure.score(copy[i], base[i]) }
-                return Double(topIndices(scores, count: k).filter { planted[$0] }.count) / Double(k)
+                let top = topScores(measure, copy: copy, base: base, pA: copyProbability, pB: baseProbability, count: k)
+                return Double(top.filter { planted[$0] }.count) / Double(k)
             })
         }
         let recalls = measures.indices.map { m in perReplicate.values.map { $0[m] } }
@@ -82,7 +89,8 @@ public enum MeasureRecoverySimulation {
     /// other log-prob plus N(0, sd²) noise, renormalised to the remaining mass.
     static func boostedCopy(_ base: [Double], planted: [Bool], settings: MeasureRecoverySettings,
                             generator: inout SeededGenerator) -> [Double] {
-        var copy = base.map { $0 + settings.noiseSd * standardNormal(&generator) }
+        var copy = standardNormals(count: base.count, generator: &generator)
+        for i in copy.indices { copy[i] = base[i] + settings.noiseSd * copy[i] }
         var hi = -Double.infinity
         for i in copy.indices where !planted[i] { hi = max(hi, copy[i]) }
         var sum = 0.0
@@ -93,17 +101,74 @@ public enum MeasureRecoverySimulation {
         return copy
     }
 
-    /// A standard normal draw (Box–Muller on 53-bit uniforms: several times
-    /// faster than inverting the normal CDF, and as reproducible).
-    static func standardNormal(_ g: inout SeededGenerator) -> Double {
-        let u = (Double(g.next() >> 11) + 0.5) / 9_007_199_254_740_992
-        let v = Double(g.next() >> 11) / 9_007_199_254_740_992
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    /// Standard normal draws by Marsaglia's polar method on 53-bit uniforms:
+    /// two draws per accepted pair for one log and one square root, no
+    /// trigonometry (half the cost of Box–Muller with one draw per pair), and
+    /// as reproducible for a seed.
+    static func standardNormals(count: Int, generator g: inout SeededGenerator) -> [Double] {
+        var out = [Double](repeating: 0, count: count)
+        var i = 0
+        while i < count {
+            let u = 2 * (Double(g.next() >> 11) / 9_007_199_254_740_992) - 1
+            let v = 2 * (Double(g.next() >> 11) / 9_007_199_254_740_992) - 1
+            let s = u * u + v * v
+            guard s > 0, s < 1 else { continue }
+            let factor = (-2 * log(s) / s).squareRoot()
+            out[i] = u * factor
+            if i + 1 < count { out[i + 1] = v * factor }
+            i += 2
+        }
+        return out
     }
 
-    /// Indices of the `count` largest scores (ties: lower index first).
+    /// Indices of the `count` largest scores of `measure` (source `copy`,
+    /// target `base`), largest first, ties to the lower index — exactly
+    /// `topIndices` over every token's score, without computing most scores.
+    ///
+    /// Why this is exact: a token enters the top only if its score beats the
+    /// current `count`-th best, and for the probability-weighted measures
+    /// |score| is bounded by the token's probabilities (with d = a − b and
+    /// m = (p_A + p_B)/2: |p1LR| ≤ p_A|d|, |p2LR| ≤ p_B|d|, |MWLR| and |GMLR|
+    /// ≤ max(p_A, p_B)|d|, |JSLR| ≤ 2 ln 2 · m, since x·log(x/m) lies in
+    /// [−m/e, 2m ln 2] for x in [0, 2m]). A token whose bound (widened by
+    /// 1e-9 for rounding) cannot beat the current threshold is skipped; as
+    /// the planted tokens carry half the mass, that is almost every token.
+    static func topScores(_ measure: ImplicitRewardMeasure, copy: [Double], base: [Double], pA: [Double], pB: [Double],
+                          count: Int) -> [Int] {
+        var top: [Int] = []
+        var topScore: [Double] = []
+        guard count > 0 else { return top }
+        top.reserveCapacity(count + 1); topScore.reserveCapacity(count + 1)
+        let widen = 1 + 1e-9
+        for i in copy.indices {
+            let a = copy[i], b = base[i]
+            if top.count == count {
+                let threshold = topScore[count - 1]
+                let bound: Double
+                switch measure {
+                case .llr, .lr20, .lr10: bound = .infinity
+                case .p1lr: bound = pA[i] * abs(a - b)
+                case .p2lr: bound = pB[i] * abs(a - b)
+                case .mwlr, .gmlr: bound = max(pA[i], pB[i]) * abs(a - b)
+                case .jslr: bound = (pA[i] + pB[i]) * M_LN2
+                }
+                if bound * widen <= threshold { continue }
+            }
+            let s = measure.score(a, b, pA: pA[i], pB: pB[i])
+            if top.count == count, !(s > topScore[count - 1]) { continue }
+            var position = top.count
+            while position > 0 && s > topScore[position - 1] { position -= 1 }
+            top.insert(i, at: position); topScore.insert(s, at: position)
+            if top.count > count { top.removeLast(); topScore.removeLast() }
+        }
+        return top
+    }
+
+    /// Indices of the `count` largest scores, largest first (ties: lower index first).
     static func topIndices(_ scores: [Double], count: Int) -> [Int] {
         var top: [Int] = []
+        guard count > 0 else { return top }
+        top.reserveCapacity(count + 1)
         for i in scores.indices {
             if top.count == count, let last = top.last, !(scores[i] > scores[last]) { continue }
             var position = top.count
@@ -113,13 +178,4 @@ public enum MeasureRecoverySimulation {
         }
         return top
     }
-}
-
-/// Per-replicate recalls written from parallel workers.
-private final class ReplicateSlots: @unchecked Sendable {
-    private var slots: [[Double]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [Double]) { lock.lock(); slots[index] = value; lock.unlock() }
-    var values: [[Double]] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -1,40 +1,43 @@
+import Dispatch
 import StudyData
 
 /// Every loaded model's tokens for one prompt, interned once, so that the
-/// many pairwise alignments of §3.2 (3 tables, 21 Fig. 3 pairs) cost a pass
-/// over integer arrays instead of re-hashing 256,000 strings per pair. Gives
-/// exactly `TokenAlignment.align`'s result: same rules (drop empty strings,
-/// keep each string's highest log-prob, inner join in the source's order).
+/// many pairwise alignments of §3.2 (3 tables, 21 Fig. 3 pairs) cost a pass over integer arrays instead of re-hashing 256,000
+/// strings per pair. Gives exactly `TokenAlignment.align`'s result: same
+/// rules (drop empty strings, keep each string's highest log-prob, inner join
+/// in the source's order), strings equal only when their bytes are
+/// (`TokenIndex`).
 public struct SharedVocabulary: Sendable {
-    private var strings: [String] = []
+    private var index = TokenIndex()
     /// model → ids of its distinct non-empty strings, in first-listed order.
     private var order: [String: [Int32]] = [:]
     /// model → highest log-prob per id (NaN where the model lacks the string).
     private var best: [String: [Double]] = [:]
 
     public init(tables: [String: LogprobTable], prompt: String) throws {
-        var ids: [String: Int32] = [:]
-        var rowIDs: [String: [Int32]] = [:]
-        for (model, table) in tables.sorted(by: { $0.key < $1.key }) {
-            guard table.promptKeys.contains(prompt) else { continue }
-            rowIDs[model] = table.tokens.map { token -> Int32 in
-                if token.isEmpty { return -1 }
-                if let id = ids[token] { return id }
-                let id = Int32(strings.count)
-                ids[token] = id
-                strings.append(token)
-                return id
-            }
+        let models = tables.keys.sorted().filter { tables[$0]!.promptKeys.contains(prompt) }
+        index = TokenIndex(minimumCapacity: models.map { tables[$0]!.tokens.count }.max() ?? 0)
+        // Interning is sequential (ids in model-name then row order, so the
+        // same tables give the same ids); the per-model passes run in parallel.
+        var rowIDs: [[Int32]] = []
+        for model in models {
+            rowIDs.append(tables[model]!.tokens.map { $0.isEmpty ? -1 : index.insert($0).id })
         }
-        for (model, rows) in rowIDs {
-            let table = tables[model]!
+        let width = index.count
+        let results = ResultSlots<([Int32], [Double])>(count: models.count)
+        DispatchQueue.concurrentPerform(iterations: models.count) { m in
+            let table = tables[models[m]]!
             let values = table.columns[table.promptKeys.firstIndex(of: prompt)!]
-            var top = [Double](repeating: .nan, count: strings.count)
+            var top = [Double](repeating: .nan, count: width)
             var first: [Int32] = []
-            for (row, id) in rows.enumerated() where id >= 0 {
+            for (row, id) in rowIDs[m].enumerated() where id >= 0 {
                 let v = values[row]
                 if top[Int(id)].isNaN { top[Int(id)] = v; first.append(id) } else if v > top[Int(id)] { top[Int(id)] = v }
             }
+            results.set(m, (first, top))
+        }
+        for (m, model) in models.enumerated() {
+            let (first, top) = results.value(m)
             order[model] = first
             best[model] = top
         }
@@ -47,7 +50,7 @@ public struct SharedVocabulary: Sendable {
         for id in orderA {
             let vb = bestB[Int(id)]
             guard !vb.isNaN else { continue }
-            out.tokens.append(strings[Int(id)]); out.a.append(bestA[Int(id)]); out.b.append(vb)
+            out.tokens.append(index.strings[Int(id)]); out.a.append(bestA[Int(id)]); out.b.append(vb)
         }
         return out
     }
@@ -55,7 +58,7 @@ public struct SharedVocabulary: Sendable {
     /// Labels every interned string once (e.g. "freedom"/"love"/none), so a
     /// per-pair pass only compares small integers.
     public func labels(_ label: (String) -> UInt8) -> [UInt8] {
-        strings.map(label)
+        index.strings.map(label)
     }
 
     /// For `a` over `b`: how many strings they share, and the (a, b) log-probs

@@ -58,6 +58,28 @@ public struct RewardModelSection: Codable, Equatable, Sendable {
 /// it does no I/O.
 public enum StudyAnalysis {
     public static func run(_ study: LoadedStudy, options: AnalysisOptions) throws -> StudyResults {
+        var simulation = MeasureRecoverySettings()
+        simulation.seed = options.seed
+        // §2, §3 and §4 share no state: run them side by side.
+        let (rewardModels, logprobs, training) = try Concurrently.run(
+            { try rewardModelSection(study, options: options) },
+            { try LogprobAnalyses.run(study, simulation: simulation) },
+            { () -> TrainingSectionResult? in
+                guard let section = study.manifest.training else { return nil }
+                return TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
+                                                dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
+            })
+        var results = StudyResults(schema: "1.0", rewardModels: rewardModels)
+        if let logprobs {
+            results.logprobRanks = logprobs.ranks
+            results.implicitRewards = logprobs.rewards
+        }
+        results.training = training
+        return results
+    }
+
+    /// §2: every dictionary's reward-model ranks (MFD2 under both column rules).
+    static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) throws -> RewardModelSection {
         var primary: [DictionaryRankResult] = []
         var alternatives: [DictionaryRankResult] = []
         let chosen: MFDColumnRule = options.mfdColumns == .script ? .script : .virtue
@@ -81,17 +103,6 @@ public enum StudyAnalysis {
                 primary.append(r)
             }
         }
-        var results = StudyResults(schema: "1.0", rewardModels: RewardModelSection(dictionaries: primary, alternatives: alternatives))
-        var simulation = MeasureRecoverySettings()
-        simulation.seed = options.seed
-        if let logprobs = try LogprobAnalyses.run(study, simulation: simulation) {
-            results.logprobRanks = logprobs.ranks
-            results.implicitRewards = logprobs.rewards
-        }
-        if let section = study.manifest.training {
-            results.training = TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
-                                                        dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
-        }
-        return results
+        return RewardModelSection(dictionaries: primary, alternatives: alternatives)
     }
 }

@@ -18,31 +18,30 @@ public struct TokenAlignment: Sendable, Equatable {
     }
 
     public static func align(_ tableA: LogprobTable, _ tableB: LogprobTable, prompt: String) throws -> TokenAlignment {
-        let (orderA, bestA) = try highestPerString(tableA, prompt: prompt)
-        let (_, bestB) = try highestPerString(tableB, prompt: prompt)
+        let a = try highestPerString(tableA, prompt: prompt)
+        let b = try highestPerString(tableB, prompt: prompt)
         var out = TokenAlignment(tokens: [], a: [], b: [])
-        for token in orderA {
-            guard let b = bestB[token] else { continue }
-            out.tokens.append(token); out.a.append(bestA[token]!); out.b.append(b)
+        for (id, token) in a.index.strings.enumerated() {
+            guard let j = b.index.id(of: token) else { continue }
+            out.tokens.append(token); out.a.append(a.values[id]); out.b.append(b.values[Int(j)])
         }
         return out
     }
 
-    static func highestPerString(_ table: LogprobTable, prompt: String) throws -> ([String], [String: Double]) {
+    /// A table's distinct non-empty strings (byte-exact, `TokenIndex`), ids
+    /// in first-listed order, with each string's highest log-prob.
+    static func highestPerString(_ table: LogprobTable, prompt: String) throws -> (index: TokenIndex, values: [Double]) {
         guard let column = table.promptKeys.firstIndex(of: prompt) else {
             throw AnalysisError("\(table.path) was read without the prompt \(prompt)")
         }
-        var order: [String] = []
-        var best: [String: Double] = [:]
-        best.reserveCapacity(table.tokens.count)
+        let source = table.columns[column]
+        var index = TokenIndex(minimumCapacity: table.tokens.count)
+        var values: [Double] = []
         for (row, token) in table.tokens.enumerated() where !token.isEmpty {
-            let v = table.columns[column][row]
-            if let old = best[token] {
-                if v > old { best[token] = v }
-            } else {
-                best[token] = v; order.append(token)
-            }
+            let v = source[row]
+            let (id, inserted) = index.insert(token)
+            if inserted { values.append(v) } else if v > values[Int(id)] { values[Int(id)] = v }
         }
-        return (order, best)
+        return (index, values)
     }
 }

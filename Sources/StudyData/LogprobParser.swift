@@ -66,6 +66,8 @@ struct LogprobParser {
         // Rows outside the token filter are dropped unless they keep every-row
         // columns; only then may their token go undecoded.
         let prefilter = request.tokens.flatMap { keepsOtherRows ? nil : TokenPrefilter($0) }
+        // Wanted means byte-equal, not canonically equivalent (see `TokenIndex`).
+        let wanted = request.tokens.map { TokenIndex($0) }
         var ids: [Int32] = [], tokens: [String] = []
         var values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
         var audit = LogprobAudit(rows: 0, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
@@ -102,7 +104,7 @@ struct LogprobParser {
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if text.missingLike { audit.missingLikeTokens += 1 }
-                    if let wanted = request.tokens, text.value.map({ !wanted.contains($0) }) ?? true {
+                    if let wanted, text.value.map({ !wanted.contains($0) }) ?? true {
                         mode = keepsOtherRows ? .everyRow : .none
                     }
                     token = text.value ?? ""          // nil only for rows that are dropped

@@ -45,6 +45,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
     var noCheck = false
 
+    @Flag(name: .long, help: "Print the wall time of loading, analysing and writing the site on stderr (for benchmarks).")
+    var timings = false
+
     func validate() throws {
         guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
     }
@@ -56,12 +59,16 @@ struct BuildCommand: ParsableCommand {
         do {
             // Read before building: --compare-to may name the --out folder this build replaces.
             let previous = try compareTo.map { try RunSnapshot.load(path: $0, label: "previous build") }
+            var clock = PhaseClock(enabled: timings)
             let study = try StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
                                              checkpoints: checkpoints.map { URL(fileURLWithPath: $0) },
                                              progress: { done, total in Progress.report("log-prob tables", done, total) })
+            clock.lap("load")
             let results = try StudyAnalysis.run(study, options: options)
+            clock.lap("analyse")
             let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
                                                     previous: previous)
+            clock.lap(noCheck ? "write site" : "write and check site")
             print(summary.indexPath)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")

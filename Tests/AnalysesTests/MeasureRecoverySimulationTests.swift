@@ -1,0 +1,174 @@
+import Foundation
+@testable import Analyses
+import Stats
+@testable import StudyData
+import XCTest
+
+/// App. F simulation: the shortcuts it takes give exactly the plain
+/// computation, and the construction is what its documentation says.
+final class MeasureRecoverySimulationTests: XCTestCase {
+    /// A Zipf-like log-prob vector (sums to 1) over `n` tokens, shuffled.
+    static func zipf(_ n: Int, seed: UInt64) -> [Double] {
+        var g = SeededGenerator(seed: seed)
+        let weights = (1...n).map { 1 / Double($0) }
+        let total = weights.reduce(0, +)
+        var logprobs = weights.map { log($0 / total) }
+        g.shuffle(&logprobs)
+        return logprobs
+    }
+
+    func testPrecomputedProbabilitiesGiveTheSameScoreBitForBit() {
+        var g = SeededGenerator(seed: 3)
+        var values: [Double] = [0, -0.0, -1e-300, -1, -20, -20.5, -700, -745, -746, -800, -1e4, -.infinity]
+        for _ in 0..<2000 { values.append(-Double(g.next() % 100_000) / 1000) }
+        for measure in ImplicitRewardMeasure.allCases {
+            for (k, a) in values.enumerated() {
+                for b in values[max(0, k - 20)...] {
+                    let plain = measure.score(a, b), shortcut = measure.score(a, b, pA: exp(a), pB: exp(b))
+                    XCTAssertEqual(plain.bitPattern, shortcut.bitPattern, "\(measure) \(a) \(b)")
+                    if plain.bitPattern != shortcut.bitPattern { return }
+                }
+            }
+        }
+    }
+
+    /// The bounded search returns exactly the top k of a full scoring, for
+    /// every measure, on boosted copies like the simulation's and on plain noise.
+    func testBoundedTopKEqualsTheFullTopK() {
+        let base = Self.zipf(5_000, seed: 11)
+        let pB = base.map { exp($0) }
+        var settings = MeasureRecoverySettings()
+        settings.candidatePool = 300
+        for replicate in 0..<6 {
+            var g = SeededGenerator(seed: UInt64(100 + replicate))
+            var planted = [Bool](repeating: false, count: base.count)
+            for i in (0..<base.count).shuffled(using: &g).prefix(10) { planted[i] = true }
+            settings.plantedMass = [0.5, 0.01, 1e-6][replicate % 3]
+            let copy = replicate == 5
+                ? base.map { $0 + MeasureRecoverySimulation.standardNormals(count: 1, generator: &g)[0] }   // no planting at all
+                : MeasureRecoverySimulation.boostedCopy(base, planted: planted, settings: settings, generator: &g)
+            let pA = copy.map { exp($0) }
+            for measure in ImplicitRewardMeasure.allCases {
+                let scores = zip(copy, base).map { measure.score($0, $1) }
+                for k in [1, 10, 37] {
+                    XCTAssertEqual(MeasureRecoverySimulation.topScores(measure, copy: copy, base: base, pA: pA, pB: pB, count: k),
+                                   MeasureRecoverySimulation.topIndices(scores, count: k), "\(measure) k=\(k) replicate \(replicate)")
+                }
+            }
+        }
+    }
+
+    func testTopIndicesBreaksTiesByIndex() {
+        XCTAssertEqual(MeasureRecoverySimulation.topIndices([1, 3, 3, 2, 3], count: 2), [1, 2])
+        XCTAssertEqual(MeasureRecoverySimulation.topIndices([1, 3, 3, 2, 3], count: 4), [1, 2, 4, 3])
+        XCTAssertEqual(MeasureRecoverySimulation.topIndices([], count: 3), [])
+    }
+
+    func testTheBoostedCopyIsADistributionWithThePlantedMass() {
+        let base = Self.zipf(2_000, seed: 5)
+        var planted = [Bool](repeating: false, count: base.count)
+        for i in [3, 99, 1500] { planted[i] = true }
+        var settings = MeasureRecoverySettings()
+        settings.plantedMass = 0.3
+        var g = SeededGenerator(seed: 9)
+        let copy = MeasureRecoverySimulation.boostedCopy(base, planted: planted, settings: settings, generator: &g)
+        let mass = copy.map { exp($0) }
+        XCTAssertEqual(mass.reduce(0, +), 1, accuracy: 1e-12)
+        for i in [3, 99, 1500] { XCTAssertEqual(mass[i], 0.1, accuracy: 1e-15) }
+        // Every other token moved by its noise plus one common shift.
+        let shifts = base.indices.filter { !planted[$0] }.map { copy[$0] - base[$0] }
+        XCTAssertGreaterThan(Descriptive.standardDeviation(shifts), 0.9)
+    }
+
+    func testStandardNormalsHaveMeanZeroAndUnitVariance() {
+        var g = SeededGenerator(seed: 1)
+        let z = MeasureRecoverySimulation.standardNormals(count: 200_001, generator: &g)
+        XCTAssertEqual(z.count, 200_001)
+        // 5 standard errors.
+        XCTAssertEqual(Descriptive.mean(z), 0, accuracy: 5 / 200_001.0.squareRoot())
+        XCTAssertEqual(Descriptive.variance(z), 1, accuracy: 5 * (2 / 200_001.0).squareRoot())
+        XCTAssertEqual(Double(z.filter { abs($0) < 1.959964 }.count) / Double(z.count), 0.95, accuracy: 0.003)
+    }
+
+    /// With no noise and half the mass planted, every weighted measure finds
+    /// the planted tokens; plain log-ratios find them too (nothing else moved).
+    func testNoiselessPlantingIsRecoveredPerfectly() throws {
+        var settings = MeasureRecoverySettings()
+        settings.noiseSd = 0
+        settings.replicates = 4
+        let result = try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(3_000, seed: 2), prompt: "p", settings: settings)
+        XCTAssertEqual(result.kind, "simulation")
+        XCTAssertEqual(result.tokens, 3_000)
+        for r in result.recall { XCTAssertEqual(r.meanRecall, 1, r.measure); XCTAssertEqual(r.perfectReplicates, 4, r.measure) }
+    }
+
+    func testSeededAndIndependentOfThreadScheduling() throws {
+        var settings = MeasureRecoverySettings()
+        settings.replicates = 8
+        let logprobs = Self.zipf(4_000, seed: 4)
+        let first = try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
+        let second = try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
+        XCTAssertEqual(first, second)
+        settings.seed += 1
+        XCTAssertNotEqual(try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings), first)
+    }
+
+    func testRejectsImpossibleSettings() {
+        var settings = MeasureRecoverySettings()
+        settings.plantedMass = 1
+        XCTAssertThrowsError(try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(100, seed: 1), prompt: "p", settings: settings))
+        XCTAssertThrowsError(try MeasureRecoverySimulation.run(model: "m", logprobs: [-1, -2], prompt: "p", settings: MeasureRecoverySettings()))
+    }
+}
+
+/// The analyses join, match and look up tokens by their bytes.
+final class TokenIdentityTests: XCTestCase {
+    static func table(_ rows: [(String, Double)]) -> LogprobTable {
+        LogprobTable(path: "t.csv", tokenIDs: rows.indices.map { Int32($0) }, tokens: rows.map(\.0), promptKeys: ["p"],
+                     columns: [rows.map(\.1)], rowsInFile: rows.count,
+                     audit: LogprobAudit(rows: rows.count, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0))
+    }
+
+    func testCanonicallyEquivalentTokensAreNotJoined() throws {
+        let a = Self.table([("Caf\u{E9}", -1), ("\u{212A}", -2), ("x", -3)])
+        let b = Self.table([("Cafe\u{301}", -4), ("K", -5), ("x", -6)])
+        let expected = TokenAlignment(tokens: ["x"], a: [-3], b: [-6])
+        XCTAssertEqual(try TokenAlignment.align(a, b, prompt: "p"), expected)
+        let vocabulary = try SharedVocabulary(tables: ["a": a, "b": b], prompt: "p")
+        XCTAssertEqual(vocabulary.align("a", "b"), expected)
+        let distinct = try TokenAlignment.highestPerString(a, prompt: "p")
+        XCTAssertEqual(distinct.index.strings.map { Array($0.utf8) }, ["Caf\u{E9}", "\u{212A}", "x"].map { Array($0.utf8) })
+        XCTAssertEqual(distinct.values, [-1, -2, -3])
+    }
+
+    func testDictionaryWordsMatchOnlyByteEqualTokens() throws {
+        let table = LogprobTable(path: "t.csv", tokenIDs: [0, 1, 2], tokens: ["Kind", "\u{212A}ind", "Kind"], promptKeys: ["p"],
+                                 columns: [[-3, -1, -2]], rowsInFile: 3,
+                                 audit: LogprobAudit(rows: 3, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0))
+        let prompt = Prompt(key: "p", text: "p", framing: .positive)
+        let (best, duplicated) = try LogprobRanks.highestPerString(table, words: ["Kind": "Agency"], prompts: [prompt])
+        XCTAssertEqual(best, ["Kind": [-2]], "the Kelvin-sign spelling (-1) is another token")
+        XCTAssertEqual(duplicated, 1)
+    }
+}
+
+/// Independent analyses run side by side, but results and errors come back
+/// in argument order.
+final class ConcurrentlyTests: XCTestCase {
+    struct Failure: Error, Equatable { var name: String }
+
+    func testResultsInArgumentOrder() throws {
+        let (a, b, c) = try Concurrently.run({ (0..<1000).reduce(0, +) }, { "b" }, { [1.5] })
+        XCTAssertEqual(a, 499_500); XCTAssertEqual(b, "b"); XCTAssertEqual(c, [1.5])
+    }
+
+    func testTheFirstFailingArgumentsErrorIsThrown() {
+        XCTAssertThrowsError(try Concurrently.run({ () throws -> Int in throw Failure(name: "a") },
+                                                  { () throws -> Int in throw Failure(name: "b") })) { error in
+            XCTAssertEqual(error as? Failure, Failure(name: "a"))
+        }
+        XCTAssertThrowsError(try Concurrently.run({ 1 }, { () throws -> Int in throw Failure(name: "b") }, { () throws -> Int in throw Failure(name: "c") })) { error in
+            XCTAssertEqual(error as? Failure, Failure(name: "b"))
+        }
+    }
+}

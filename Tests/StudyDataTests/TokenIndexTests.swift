@@ -1,0 +1,70 @@
+import Foundation
+@testable import StudyData
+import XCTest
+
+/// Token strings are equal only when their bytes are, as in the study's
+/// pandas code (Swift's `==` would merge canonically equivalent strings).
+final class TokenIndexTests: XCTestCase {
+    func testCanonicallyEquivalentStringsStayDistinct() {
+        XCTAssertEqual("\u{E9}", "e\u{301}", "Swift's == is canonical equivalence; the index must not be")
+        var index = TokenIndex()
+        let pairs = [("\u{E9}", "e\u{301}"), ("K", "\u{212A}"), ("\u{C5}", "\u{212B}"), ("\u{3A9}", "\u{2126}"), ("\u{AC00}", "\u{1100}\u{1161}")]
+        for (x, y) in pairs {
+            let ix = index.insert(x), iy = index.insert(y)
+            XCTAssertTrue(ix.inserted); XCTAssertTrue(iy.inserted)
+            XCTAssertNotEqual(ix.id, iy.id, "\(Array(x.unicodeScalars)) vs \(Array(y.unicodeScalars))")
+            XCTAssertEqual(index.id(of: x), ix.id); XCTAssertEqual(index.id(of: y), iy.id)
+            XCTAssertEqual(Array(index.strings[Int(iy.id)].utf8), Array(y.utf8))
+        }
+        XCTAssertEqual(index.count, 2 * pairs.count)
+    }
+
+    func testIdsInInsertionOrderAndRepeatsFound() {
+        var index = TokenIndex()
+        XCTAssertEqual(index.insert("b").id, 0)
+        XCTAssertEqual(index.insert("").id, 1)
+        XCTAssertEqual(index.insert("a").id, 2)
+        XCTAssertEqual(index.insert("b").id, 0)
+        XCTAssertFalse(index.insert("").inserted)
+        XCTAssertEqual(index.strings, ["b", "", "a"])
+        XCTAssertNil(index.id(of: "c"))
+        XCTAssertTrue(index.contains(""))
+        // A set's index numbers its strings in byte order, so ids do not depend on hashing.
+        XCTAssertEqual(TokenIndex(Set(["z", "a", "\u{E9}", "e"])).strings, ["a", "e", "z", "\u{E9}"])
+    }
+
+    /// Many strings (growing the table many times), of every length around the
+    /// 8-byte word boundary, with NUL, control bytes and \xHH text: the index
+    /// agrees with a dictionary keyed by byte arrays.
+    func testAgreesWithAByteKeyedDictionary() {
+        var state: UInt64 = 7
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        let alphabet: [String] = ["a", "b", "\u{0}", "\u{1F}", "\\xFF", "\u{E9}", "e\u{301}", " ", "\u{212A}", "K", "😀"]
+        var reference: [[UInt8]: Int32] = [:]
+        var index = TokenIndex(minimumCapacity: 4)
+        for _ in 0..<20_000 {
+            let length = Int(next() % 20)
+            let token = (0..<length).map { _ in alphabet[Int(next()) % alphabet.count] }.joined()
+            let key = Array(token.utf8)
+            let (id, inserted) = index.insert(token)
+            if let known = reference[key] {
+                XCTAssertFalse(inserted); XCTAssertEqual(id, known)
+            } else {
+                XCTAssertTrue(inserted); XCTAssertEqual(Int(id), reference.count)
+                reference[key] = id
+            }
+        }
+        XCTAssertEqual(index.count, reference.count)
+        for (bytes, id) in reference {
+            XCTAssertEqual(bytes.withUnsafeBytes { index.id(ofBytes: $0) }, id)
+        }
+    }
+
+    func testTheReaderKeepsOnlyByteEqualWantedTokens() throws {
+        let t = LogprobTestTable()
+        let table = try t.read("1,a,Kind,-1,-2,-3\n2,b,\u{212A}ind,-4,-5,-6\n3,c,Caf\u{E9},-7,-8,-9\n4,d,Cafe\u{301},-10,-11,-12\n",
+                               tokens: ["Kind", "Caf\u{E9}"])
+        XCTAssertEqual(table.tokenIDs, [1, 3])
+        XCTAssertEqual(table.tokens.map { Array($0.utf8) }, [Array("Kind".utf8), Array("Caf\u{E9}".utf8)])
+    }
+}

@@ -55,37 +55,62 @@ public enum StudyLoader {
             inputs.append(input)
         }
 
-        var scores: [String: [String: RewardScoreTable]] = [:]
+        // The §3 tables (the bulk of a full build's input) are read while the
+        // §2 and §4 files are parsed; errors still come in the sequential
+        // order (§2 scores, §4, then §3).
+        let (loaded, logprobTables) = try Concurrently.run({ () throws -> LoadedStudy in
+            var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
+                                    scores: [:], inputs: inputs)
+            try loadScores(into: &study, folder: folder)
+            if let section = manifest.training {
+                study.training = try TrainingLoader.load(section, folder: folder)
+                for run in study.training {
+                    var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
+                                                role: "RM training summary: \(run.run.id)")
+                    if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
+                    if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
+                    study.inputs.append(input)
+                }
+                if let source = section.tokenDynamics {
+                    study.checkpoints = try loadCheckpoints(source, folder: folder, directory: checkpoints, dictionaries: dictionaries)
+                    study.inputs += study.checkpoints?.inputs ?? []
+                }
+            }
+            return study
+        }, { () throws -> LoadedLogprobs? in
+            guard let section = manifest.logprobs else { return nil }
+            return try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
+                                    dictionaries: dictionaries, progress: progress)
+        })
+        var study = loaded
+        study.logprobs = logprobTables
+        return study
+    }
+
+    /// Every RM score file, parsed in parallel (one file per task); results
+    /// and the first error come in manifest order, whatever the scheduling.
+    static func loadScores(into study: inout LoadedStudy, folder: ContentFolder) throws {
+        let manifest = study.manifest
         let promptKeys = manifest.prompts.map(\.key)
-        for rm in manifest.rewardModels {
-            for (dictionaryID, file) in rm.scores.sorted(by: { $0.key < $1.key }) {
+        let files = manifest.rewardModels.flatMap { rm in
+            rm.scores.sorted(by: { $0.key < $1.key }).map { (rm: rm, dictionaryID: $0.key, file: $0.value) }
+        }
+        let slots = LoadSlots<(RewardScoreTable, InputFileRecord)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            let (rm, dictionaryID, file) = files[k]
+            slots.set(k, Result {
                 var (doc, input) = try readCSV(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
                                                role: "RM scores: \(rm.label) on \(dictionaryID)")
-                scores[dictionaryID, default: [:]][rm.label] = try RewardScoreTable.from(doc, prompts: promptKeys)
+                let table = try RewardScoreTable.from(doc, prompts: promptKeys)
                 input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
-                inputs.append(input)
-            }
+                return (table, input)
+            })
         }
-        var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries, scores: scores, inputs: inputs)
-        if let section = manifest.training {
-            study.training = try TrainingLoader.load(section, folder: folder)
-            for run in study.training {
-                var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
-                                            role: "RM training summary: \(run.run.id)")
-                if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
-                if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
-                study.inputs.append(input)
-            }
-            if let source = section.tokenDynamics {
-                study.checkpoints = try loadCheckpoints(source, folder: folder, directory: checkpoints, dictionaries: dictionaries)
-                study.inputs += study.checkpoints?.inputs ?? []
-            }
+        for (k, file) in files.enumerated() {
+            let (table, input) = try slots.result(k).get()
+            study.scores[file.dictionaryID, default: [:]][file.rm.label] = table
+            study.inputs.append(input)
         }
-        if let section = manifest.logprobs {
-            study.logprobs = try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
-                                              dictionaries: dictionaries, progress: progress)
-        }
-        return study
     }
 
     /// Reads a manifest-named CSV once: the bytes give both the fingerprint and the parse.
@@ -115,4 +140,13 @@ public enum StudyLoader {
     static func record(data: Data, display: String, rows: Int?, columns: Int?, role: String) -> InputFileRecord {
         InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
     }
+}
+
+/// Per-file results written by parallel workers (one slot each), read after the loop.
+private final class LoadSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: Result<Value, Error>) { lock.lock(); slots[k] = value; lock.unlock() }
+    func result(_ k: Int) -> Result<Value, Error> { lock.lock(); defer { lock.unlock() }; return slots[k]! }
 }

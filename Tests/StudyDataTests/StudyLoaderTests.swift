@@ -37,6 +37,29 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(qrm.scores[0][0], 2.43164062)
     }
 
+    /// Score files are parsed in parallel, but with two bad files the error
+    /// always names the one the manifest lists first, as a sequential load would.
+    func testFirstBadScoreFileInManifestOrderIsReported() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repo.content, to: content)
+        let first = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
+        let later = "data/reward_model_scores/dict_MFD_20/MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv"
+        for file in [first, later] {
+            let url = content.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text += "broken,row\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        for _ in 0..<5 {
+            XCTAssertThrowsError(try StudyLoader.load(folder: ContentFolder(root: content))) { error in
+                XCTAssertTrue("\(error)".hasPrefix("content/" + first), "\(error)")
+            }
+        }
+    }
+
     func testDictionariesUnderTheirRules() throws {
         let study = try realStudy()
         XCTAssertEqual(Set(study.dictionaries.keys), ["big2", "mfd2"])

@@ -1,10 +1,10 @@
 import Dispatch
 
-/// Runs independent pure computations on both cores and returns their
-/// results in argument order. Why: the analyses of §2 and §3 (and, inside §3,
-/// Fig. 2, the implicit-reward tables and the App. F simulation) share no
-/// state, and on a 2-core machine running them one after the other leaves a
-/// core idle. Errors are rethrown in argument order, so the message a bad
+/// Runs independent computations on both cores and returns their results in
+/// argument order. Why: reading the §3 log-prob tables and parsing the §2
+/// score files, and the analyses of §2, §3 and §4 (and, inside §3, Fig. 2,
+/// the implicit-reward tables and the App. F simulation) share no state, and
+/// on a 2-core machine running them one after the other leaves a core idle. Errors are rethrown in argument order, so the message a bad
 /// input gives does not depend on scheduling.
 ///
 /// Not `DispatchQueue.concurrentPerform`: libdispatch runs a
@@ -12,8 +12,8 @@ import Dispatch
 /// serialise the parallel loops inside these tasks (the simulation's
 /// replicates, the vocabulary's per-model passes). The first task runs on the
 /// calling thread, the others on the global queue.
-enum Concurrently {
-    static func run<A, B>(_ a: () throws -> A, _ b: @escaping () throws -> B) throws -> (A, B) {
+public enum Concurrently {
+    public static func run<A, B>(_ a: () throws -> A, _ b: @escaping () throws -> B) throws -> (A, B) {
         let second = Outcome<B>()
         let group = DispatchGroup()
         let work = UncheckedTask(body: b)
@@ -23,7 +23,7 @@ enum Concurrently {
         return (try first.get(), try second.value!.get())
     }
 
-    static func run<A, B, C>(_ a: () throws -> A, _ b: @escaping () throws -> B, _ c: @escaping () throws -> C) throws -> (A, B, C) {
+    public static func run<A, B, C>(_ a: () throws -> A, _ b: @escaping () throws -> B, _ c: @escaping () throws -> C) throws -> (A, B, C) {
         let third = Outcome<C>()
         let group = DispatchGroup()
         let work = UncheckedTask(body: c)

@@ -135,31 +135,49 @@ public enum MeasureRecoverySimulation {
     /// the planted tokens carry half the mass, that is almost every token.
     static func topScores(_ measure: ImplicitRewardMeasure, copy: [Double], base: [Double], pA: [Double], pB: [Double],
                           count: Int) -> [Int] {
+        precondition(copy.count == base.count && pA.count == base.count && pB.count == base.count)
+        return copy.withUnsafeBufferPointer { a in
+            base.withUnsafeBufferPointer { b in
+                pA.withUnsafeBufferPointer { pa in
+                    pB.withUnsafeBufferPointer { pb in
+                        // One loop per measure, so the bound is not re-dispatched per token.
+                        switch measure {
+                        case .llr, .lr20, .lr10:
+                            return top(measure, a, b, pa, pb, count) { _ in .infinity }
+                        case .p1lr:
+                            return top(measure, a, b, pa, pb, count) { i in pa[i] * abs(a[i] - b[i]) }
+                        case .p2lr:
+                            return top(measure, a, b, pa, pb, count) { i in pb[i] * abs(a[i] - b[i]) }
+                        case .mwlr, .gmlr:
+                            return top(measure, a, b, pa, pb, count) { i in max(pa[i], pb[i]) * abs(a[i] - b[i]) }
+                        case .jslr:
+                            return top(measure, a, b, pa, pb, count) { i in (pa[i] + pb[i]) * M_LN2 }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func top(_ measure: ImplicitRewardMeasure, _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
+                            _ pa: UnsafeBufferPointer<Double>, _ pb: UnsafeBufferPointer<Double>, _ count: Int,
+                            bound: (Int) -> Double) -> [Int] {
         var top: [Int] = []
         var topScore: [Double] = []
         guard count > 0 else { return top }
         top.reserveCapacity(count + 1); topScore.reserveCapacity(count + 1)
         let widen = 1 + 1e-9
-        for i in copy.indices {
-            let a = copy[i], b = base[i]
-            if top.count == count {
-                let threshold = topScore[count - 1]
-                let bound: Double
-                switch measure {
-                case .llr, .lr20, .lr10: bound = .infinity
-                case .p1lr: bound = pA[i] * abs(a - b)
-                case .p2lr: bound = pB[i] * abs(a - b)
-                case .mwlr, .gmlr: bound = max(pA[i], pB[i]) * abs(a - b)
-                case .jslr: bound = (pA[i] + pB[i]) * M_LN2
-                }
-                if bound * widen <= threshold { continue }
-            }
-            let s = measure.score(a, b, pA: pA[i], pB: pB[i])
-            if top.count == count, !(s > topScore[count - 1]) { continue }
+        var threshold = -Double.infinity      // the count-th best score once the top is full
+        for i in 0..<a.count {
+            if top.count == count, bound(i) * widen <= threshold { continue }
+            let s = measure.score(a[i], b[i], pA: pa[i], pB: pb[i])
+            if top.count == count, !(s > threshold) { continue }
             var position = top.count
             while position > 0 && s > topScore[position - 1] { position -= 1 }
             top.insert(i, at: position); topScore.insert(s, at: position)
             if top.count > count { top.removeLast(); topScore.removeLast() }
+            if top.count == count { threshold = topScore[count - 1] }
         }
         return top
     }

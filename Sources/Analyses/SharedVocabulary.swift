@@ -20,8 +20,13 @@ public struct SharedVocabulary: Sendable {
         // Interning is sequential (ids in model-name then row order, so the
         // same tables give the same ids); the per-model passes run in parallel.
         var rowIDs: [[Int32]] = []
-        for model in models {
-            rowIDs.append(tables[model]!.tokens.map { $0.isEmpty ? -1 : index.insert($0).id })
+        for (m, model) in models.enumerated() {
+            let tokens = tables[model]!.tokens
+            if let same = (0..<m).first(where: { TokenIndex.sameBytes(tables[models[$0]]!.tokens, tokens) }) {
+                rowIDs.append(rowIDs[same])      // same tokenizer as an earlier model: same ids
+            } else {
+                rowIDs.append(tokens.map { $0.isEmpty ? -1 : index.insert($0).id })
+            }
         }
         let width = index.count
         let results = ResultSlots<([Int32], [Double])>(count: models.count)

@@ -68,6 +68,20 @@ public struct TokenIndex: Sendable {
 
     public func contains(_ token: String) -> Bool { id(of: token) != nil }
 
+    /// Whether two strings have the same bytes (not Swift's canonical `==`).
+    public static func sameBytes(_ x: String, _ y: String) -> Bool {
+        withBytes(x) { a in
+            withBytes(y) { b in a.count == b.count && (a.count == 0 || memcmpEqual(a.baseAddress!, b.baseAddress!, a.count)) }
+        }
+    }
+
+    /// Whether two token lists are the same, row by row, byte for byte
+    /// (models of one family share a tokenizer, so their tables list the same
+    /// tokens in the same order: their ids can then be reused, not re-hashed).
+    public static func sameBytes(_ x: [String], _ y: [String]) -> Bool {
+        x.count == y.count && zip(x, y).allSatisfy { sameBytes($0, $1) }
+    }
+
     private func lookup(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
         var s = Int(truncatingIfNeeded: hash) & mask
         while true {

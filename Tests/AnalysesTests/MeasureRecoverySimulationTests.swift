@@ -141,6 +141,18 @@ final class TokenIdentityTests: XCTestCase {
         XCTAssertEqual(distinct.values, [-1, -2, -3])
     }
 
+    /// Two tables whose token lists differ only by a canonically equivalent
+    /// spelling must not share ids (the same-tokenizer shortcut compares bytes).
+    func testSharedIdsOnlyForByteIdenticalTokenLists() throws {
+        let a = Self.table([("x", -1), ("Caf\u{E9}", -2)])
+        let same = Self.table([("x", -3), ("Caf\u{E9}", -4)])
+        let equivalent = Self.table([("x", -5), ("Cafe\u{301}", -6)])
+        let vocabulary = try SharedVocabulary(tables: ["a": a, "b": same, "c": equivalent], prompt: "p")
+        XCTAssertEqual(vocabulary.align("a", "b"), TokenAlignment(tokens: ["x", "Caf\u{E9}"], a: [-1, -2], b: [-3, -4]))
+        XCTAssertEqual(vocabulary.align("a", "c"), TokenAlignment(tokens: ["x"], a: [-1], b: [-5]))
+        XCTAssertEqual(vocabulary.align("c", "b"), TokenAlignment(tokens: ["x"], a: [-5], b: [-3]))
+    }
+
     func testDictionaryWordsMatchOnlyByteEqualTokens() throws {
         let table = LogprobTable(path: "t.csv", tokenIDs: [0, 1, 2], tokens: ["Kind", "\u{212A}ind", "Kind"], promptKeys: ["p"],
                                  columns: [[-3, -1, -2]], rowsInFile: 3,

@@ -19,6 +19,16 @@ final class TokenIndexTests: XCTestCase {
         XCTAssertEqual(index.count, 2 * pairs.count)
     }
 
+    func testSameBytesIsByteEquality() {
+        XCTAssertTrue(TokenIndex.sameBytes("", ""))
+        XCTAssertTrue(TokenIndex.sameBytes("a longer token than fifteen bytes", "a longer token than fifteen bytes"))
+        XCTAssertFalse(TokenIndex.sameBytes("\u{E9}", "e\u{301}"))
+        XCTAssertFalse(TokenIndex.sameBytes("K", "\u{212A}"))
+        XCTAssertTrue(TokenIndex.sameBytes(["a", "\u{E9}", ""], ["a", "\u{E9}", ""]))
+        XCTAssertFalse(TokenIndex.sameBytes(["a", "\u{E9}"], ["a", "e\u{301}"]), "equal under Swift's ==, not byte for byte")
+        XCTAssertFalse(TokenIndex.sameBytes(["a"], ["a", "b"]))
+    }
+
     func testIdsInInsertionOrderAndRepeatsFound() {
         var index = TokenIndex()
         XCTAssertEqual(index.insert("b").id, 0)

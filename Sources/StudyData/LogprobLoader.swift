@@ -8,6 +8,8 @@ public struct LogprobFileRecord: Codable, Equatable, Sendable {
     /// Prompt columns read (all 54 for Fig. 2 models, one for implicit rewards only).
     public var promptsRead: Int
     public var audit: LogprobAudit
+    /// `LogprobTable.fingerprint()`.
+    public var readFingerprint: String
 }
 
 /// The §3 tables found for a build, and what was looked for but not found.
@@ -92,7 +94,7 @@ public enum LogprobLoader {
                 tables[entry.model.name] = table
                 let bytes = (try? FileManager.default.attributesOfItem(atPath: entry.url.path))?[.size] as? Int
                 records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
-                                                 promptsRead: r.prompts.count, audit: table.audit))
+                                                 promptsRead: r.prompts.count, audit: table.audit, readFingerprint: table.fingerprint()))
             }
             done += entries.reduce(0) { $0 + sizeOf($1.url) }
         }

@@ -5,12 +5,17 @@ public struct InputFileRecord: Codable, Equatable, Sendable {
     /// Relative to the content folder's parent, e.g. `content/data/x.csv`.
     public var path: String
     public var bytes: Int
-    public var sha256: String
+    /// SHA-256 of the whole file; nil for log-prob tables, where hashing
+    /// 2 GB would cost more than the rest of the build (see `readFingerprint`).
+    public var sha256: String?
     public var rows: Int?
     public var columns: Int?
     public var role: String
     /// Things about the file a reader should know (e.g. a misleading file name).
     public var warnings: [String] = []
+    /// For log-prob tables: `LogprobTable.fingerprint()` of what was read, so
+    /// two builds on different tables never look like the same inputs.
+    public var readFingerprint: String? = nil
 }
 
 /// Everything §2 reads, loaded and validated before any statistic runs.
@@ -84,6 +89,11 @@ public enum StudyLoader {
         })
         var study = loaded
         study.logprobs = logprobTables
+        for file in logprobTables?.files ?? [] {
+            study.inputs.append(InputFileRecord(path: file.path, bytes: file.bytes, sha256: nil, rows: file.audit.rows, columns: nil,
+                                                role: "log-prob table: \(file.model) (\(file.promptsRead) prompt column\(file.promptsRead == 1 ? "" : "s") read)",
+                                                readFingerprint: file.readFingerprint))
+        }
         return study
     }
 

@@ -22,6 +22,16 @@ final class LogprobReferenceTests: XCTestCase {
         XCTAssertEqual(audit.rows, 128, "pandas' default reader makes 129 rows of it: it splits the bare-CR token")
         XCTAssertEqual(audit.bareCRRows, 1, "the token a\\rb")
         XCTAssertEqual(audit.missingLikeTokens, 4, "NaN, null and two empty strings")
+        // Each table is an input of the build, with a fingerprint of what was read (no SHA-256).
+        let records = Self.study.inputs.filter { $0.role.hasPrefix("log-prob table: ") }
+        XCTAssertEqual(records.map(\.path), loaded.files.map(\.path))
+        for (record, file) in zip(records, loaded.files) {
+            XCTAssertNil(record.sha256)
+            XCTAssertEqual(record.readFingerprint, file.readFingerprint)
+            XCTAssertEqual(record.readFingerprint, Self.study.logprobs?.tables[file.model]?.fingerprint())
+            XCTAssertEqual(record.rows, file.audit.rows)
+        }
+        XCTAssertEqual(Set(records.compactMap(\.readFingerprint)).count, 12, "every table read differently")
     }
 
     func testFigure2AnovaAndWelchMatchStatsmodels() throws {

@@ -79,8 +79,9 @@ final class StudyLoaderTests: XCTestCase {
         let hex = Set("0123456789abcdef")
         for input in inputs {
             XCTAssertTrue(input.path.hasPrefix("content/"), input.path)
-            XCTAssertEqual(input.sha256.count, 64, input.path)
-            XCTAssertTrue(input.sha256.allSatisfy { hex.contains($0) }, input.path)
+            let sha256 = try XCTUnwrap(input.sha256, input.path)
+            XCTAssertEqual(sha256.count, 64, input.path)
+            XCTAssertTrue(sha256.allSatisfy { hex.contains($0) }, input.path)
             // the record describes the file on disk
             let data = try Data(contentsOf: Repo.root.appendingPathComponent(input.path))
             XCTAssertEqual(input.bytes, data.count, input.path)

@@ -43,7 +43,7 @@ struct DiffPage {
     private func manifest(_ d: RunDiff) -> String {
         var h = "<h2 id=\"inputs-and-options\">Inputs and options</h2>"
         guard let m = d.manifest else { return h + "<p>Not compared: a side has no <code>manifest.json</code>.</p>" }
-        guard !m.isEmpty else { return h + "<p>Identical inputs (by SHA-256), options and tool version.</p>" }
+        guard !m.isEmpty else { return h + "<p>Identical inputs (by SHA-256; log-prob tables by a fingerprint of what was read), options and tool version.</p>" }
         let rows: [[ReportTable.Cell]] = m.settings.map { [.text($0.name), .text($0.old), .text($0.new)] }
             + m.inputs.map { [.text($0.path), .text(""), .text($0.status)] }
         h += ReportTable(id: "diff-manifest", caption: "Options, versions and input files that differ (from manifest.json).",

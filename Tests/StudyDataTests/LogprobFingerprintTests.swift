@@ -1,0 +1,41 @@
+import Foundation
+@testable import StudyData
+import XCTest
+
+/// Log-prob tables are too big to SHA-256 on every build; the manifest
+/// records a fingerprint of what was read instead. It must change with
+/// anything the analyses see, and only with that.
+final class LogprobFingerprintTests: XCTestCase {
+    let body = "1,a,Love,-1.5,-2.25,-3\n2,b,love,-4,-5,-6\n3,c,\"x,y\",-7,-8,-9\n"
+
+    func fingerprint(_ body: String, prompts: [String] = ["greatest_ever_one"]) throws -> String {
+        try LogprobTestTable().read(body, prompts: prompts).fingerprint()
+    }
+
+    func testChangesWithWhatWasReadOnly() throws {
+        let base = try fingerprint(body)
+        XCTAssertEqual(base.count, 16)
+        XCTAssertTrue(base.allSatisfy { "0123456789abcdef".contains($0) })
+        XCTAssertEqual(try fingerprint(body), base, "deterministic")
+        // A value in the column read (greatest_ever_one is the 5th field).
+        XCTAssertNotEqual(try fingerprint(body.replacingOccurrences(of: "-2.25", with: "-2.26")), base)
+        // The last bit of a value.
+        XCTAssertNotEqual(try fingerprint(body.replacingOccurrences(of: "-2.25", with: "-2.2500000000000004")), base)
+        // A token, a token id, a row more.
+        XCTAssertNotEqual(try fingerprint(body.replacingOccurrences(of: "Love", with: "Lovf")), base)
+        XCTAssertNotEqual(try fingerprint(body.replacingOccurrences(of: "2,b", with: "7,b")), base)
+        XCTAssertNotEqual(try fingerprint(body + "4,d,z,-1,-1,-1\n"), base)
+        // Another prompt read.
+        XCTAssertNotEqual(try fingerprint(body, prompts: ["greatest_ever_one", "best_ever_one"]), base)
+        // A column that was not read, and token_name, do not count.
+        XCTAssertEqual(try fingerprint(body.replacingOccurrences(of: "-1.5", with: "-1.75")), base)
+        XCTAssertEqual(try fingerprint(body.replacingOccurrences(of: "1,a,", with: "1,A,")), base)
+    }
+
+    func testStringsAreLengthPrefixed() {
+        var x = FingerprintHasher(), y = FingerprintHasher()
+        x.add("ab"); x.add("c")
+        y.add("a"); y.add("bc")
+        XCTAssertNotEqual(x.value, y.value)
+    }
+}

@@ -23,7 +23,7 @@ struct Legend {
     }
 
     static func entryWidth(_ entry: LegendEntry) -> Double {
-        18 + estimatedTextWidth(entry.name, fontSize: FontSize.label) * 0.92 + 14
+        18 + estimatedTextWidth(entry.name, fontSize: FontSize.label) + 14
     }
 
     /// Legend laid out from `x` with its vertical centre on `y`.

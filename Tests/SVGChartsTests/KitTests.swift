@@ -19,6 +19,19 @@ final class KitTests: XCTestCase {
         }
     }
 
+    /// Widths come from per-character metrics (checked against real
+    /// rendering by scripts/site-check.sh), not a flat 0.6 em per character.
+    func testTextWidthEstimate() {
+        XCTAssertEqual(estimatedTextWidth("", fontSize: 10), 0)
+        XCTAssertEqual(estimatedTextWidth("m", fontSize: 10), 9.8, accuracy: 1e-9)
+        XCTAssertEqual(estimatedTextWidth(" ", fontSize: 10), 3.2, accuracy: 1e-9)
+        XCTAssertEqual(estimatedTextWidth("~", fontSize: 10), 8.4, accuracy: 1e-9, "the last printable ASCII character is in the table")
+        XCTAssertGreaterThan(estimatedTextWidth("Gemma", fontSize: 11), estimatedTextWidth("Illil", fontSize: 11) * 2)
+        XCTAssertEqual(estimatedTextWidth("漢字", fontSize: 10), 20, accuracy: 1e-9)
+        XCTAssertEqual(estimatedTextWidth("é", fontSize: 10), 7, accuracy: 1e-9)
+        XCTAssertEqual(estimatedTextWidth("ab\nmmmm", fontSize: 10), estimatedTextWidth("mmmm", fontSize: 10), "the longest line")
+    }
+
     func testLinearScale() {
         let scale = LinearScale(domain: 0...10, range: 100...200)
         XCTAssertEqual(scale(0), 100); XCTAssertEqual(scale(10), 200); XCTAssertEqual(scale(5), 150)

@@ -32,7 +32,8 @@ public struct SharedVocabulary: Sendable {
         let results = ResultSlots<([Int32], [Double])>(count: models.count)
         DispatchQueue.concurrentPerform(iterations: models.count) { m in
             let table = tables[models[m]]!
-            let values = table.columns[table.promptKeys.firstIndex(of: prompt)!]
+            let column = table.columns[table.promptKeys.firstIndex(of: prompt)!]
+            let values = column.dense ?? Array(column)
             var top = [Double](repeating: .nan, count: width)
             var first: [Int32] = []
             for (row, id) in rowIDs[m].enumerated() where id >= 0 {

@@ -34,7 +34,7 @@ public struct TokenAlignment: Sendable, Equatable {
         guard let column = table.promptKeys.firstIndex(of: prompt) else {
             throw AnalysisError("\(table.path) was read without the prompt \(prompt)")
         }
-        let source = table.columns[column]
+        let source = table.columns[column].dense ?? Array(table.columns[column])
         var index = TokenIndex(minimumCapacity: table.tokens.count)
         var values: [Double] = []
         for (row, token) in table.tokens.enumerated() where !token.isEmpty {

@@ -7,22 +7,29 @@ public struct LogprobTable: Sendable {
     /// `token_decoded` of each kept row (text; never a missing value).
     public var tokens: [String]
     public var promptKeys: [String]
-    /// `columns[prompt][row]`.
-    public var columns: [[Double]]
+    /// `columns[prompt][row]` (NaN where a sparse column has no value for the row).
+    public var columns: [LogprobColumn]
     public var rowsInFile: Int
     public var audit: LogprobAudit
 
-    public init(path: String, tokenIDs: [Int32], tokens: [String], promptKeys: [String], columns: [[Double]],
+    public init(path: String, tokenIDs: [Int32], tokens: [String], promptKeys: [String], columns: [LogprobColumn],
                 rowsInFile: Int, audit: LogprobAudit) {
         self.path = path; self.tokenIDs = tokenIDs; self.tokens = tokens; self.promptKeys = promptKeys
         self.columns = columns; self.rowsInFile = rowsInFile; self.audit = audit
+    }
+
+    /// A table of dense columns (tests, generated data).
+    public init(path: String, tokenIDs: [Int32], tokens: [String], promptKeys: [String], columns: [[Double]],
+                rowsInFile: Int, audit: LogprobAudit) {
+        self.init(path: path, tokenIDs: tokenIDs, tokens: tokens, promptKeys: promptKeys, columns: columns.map(LogprobColumn.init),
+                  rowsInFile: rowsInFile, audit: audit)
     }
 }
 
 extension LogprobTable {
     /// A 64-bit fingerprint (16 hex digits) of everything read from the file:
     /// its row count, the prompts read, and every kept row's token id, token
-    /// bytes and values (IEEE bits). Why not SHA-256 of the file: that costs
+    /// bytes and values (IEEE bits; of a sparse column, the rows that have one). Why not SHA-256 of the file: that costs
     /// ~1 s per 280 MB table, more than the whole §3 build; this costs a pass
     /// over what is already in memory. It identifies the data the analyses
     /// saw (a change in a column that was not read does not change it); it is
@@ -34,7 +41,12 @@ extension LogprobTable {
         for key in promptKeys { h.add(key) }
         h.add(UInt64(tokenIDs.count))
         for (id, token) in zip(tokenIDs, tokens) { h.add(UInt64(bitPattern: Int64(id))); h.add(token) }
-        for column in columns { for v in column { h.add(v.bitPattern) } }
+        for column in columns {
+            let (rows, values) = column.storedValues
+            h.add(UInt64(column.count))
+            if let rows { h.add(UInt64(rows.count)); for r in rows { h.add(UInt64(r)) } }
+            for v in values { h.add(v.bitPattern) }
+        }
         let hex = String(h.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -11,7 +11,7 @@
 /// implicit rewards keeps every row but needs the 53 other prompts only for
 /// a few hundred noun rows: storing those densely meant writing, zeroing and
 /// copying ~110 MB of NaN per Gemma table while reading — the biggest cost
-/// after scanning. Now the NaN columns are made once, at the end.
+/// after scanning. Now they become sparse `LogprobColumn`s at the end.
 ///
 /// A noncopyable struct rather than a class: the parser owns it as a local
 /// variable, so its counters need no runtime exclusivity checks (a class's
@@ -70,21 +70,21 @@ struct RowValueBuffer: ~Copyable {
         capacity *= 2
     }
 
-    /// The committed rows as `columns[k][row]`.
-    func columns() -> [[Double]] {
-        var out = [[Double]](repeating: [], count: width)
+    /// The committed rows as `columns[k][row]`: dense slots as arrays,
+    /// sparse slots with values for the complete rows only.
+    func columns() -> [LogprobColumn] {
+        var out = [LogprobColumn](repeating: [], count: width)
         let d = denseSlots.count, rows = self.rows, dense = self.dense
         for (j, k) in denseSlots.enumerated() {
-            out[k] = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
+            out[k] = LogprobColumn([Double](unsafeUninitializedCapacity: rows) { buffer, count in
                 var source = dense + j
                 for r in 0..<rows { buffer[r] = source.pointee; source += d }
                 count = rows
-            }
+            })
         }
+        let s = sparseSlots.count
         for (j, k) in sparseSlots.enumerated() {
-            var column = [Double](repeating: .nan, count: rows)
-            for (m, r) in sparseRows.enumerated() { column[r] = sparseValues[m * sparseSlots.count + j] }
-            out[k] = column
+            out[k] = LogprobColumn(count: rows, rows: sparseRows, values: sparseRows.indices.map { sparseValues[$0 * s + j] })
         }
         return out
     }

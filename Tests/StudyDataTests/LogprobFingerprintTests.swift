@@ -39,3 +39,34 @@ final class LogprobFingerprintTests: XCTestCase {
         XCTAssertNotEqual(x.value, y.value)
     }
 }
+
+/// Sparse columns read like the dense NaN-filled arrays they replace.
+final class LogprobColumnTests: XCTestCase {
+    func testSparseColumnReadsAsNaNFilledArray() {
+        let sparse = LogprobColumn(count: 6, rows: [1, 4], values: [-1, -4])
+        XCTAssertEqual(sparse.count, 6)
+        XCTAssertNil(sparse.dense)
+        XCTAssertEqual(sparse[1], -1); XCTAssertEqual(sparse[4], -4)
+        for row in [0, 2, 3, 5] { XCTAssertTrue(sparse[row].isNaN, "row \(row)") }
+        let walked = Array(sparse)
+        XCTAssertEqual(walked.count, 6)
+        XCTAssertEqual(walked.map { $0.isNaN }, [true, false, true, true, false, true])
+        XCTAssertEqual(walked[1], -1); XCTAssertEqual(walked[4], -4)
+        XCTAssertEqual(LogprobColumn([-1, -2]).dense, [-1, -2])
+        XCTAssertEqual(LogprobColumn(count: 2, rows: [0, 1], values: [-1, -2]), [-1, -2], "equal by value, not by storage")
+        XCTAssertTrue(LogprobColumn(count: 0, rows: [], values: []).isEmpty)
+    }
+
+    /// A model read for Fig. 2 and the implicit rewards: every row keeps the
+    /// every-row prompt densely; the others only for the wanted rows.
+    func testEveryRowReadsKeepOtherPromptsSparse() throws {
+        let table = try LogprobTestTable().read("1,a,x,-1,-2,-3\n2,b,Love,-4,-5,-6\n3,c,y,-7,-8,-9\n",
+                                                prompts: ["best_ever_one", "greatest_ever_one"], tokens: ["Love"],
+                                                everyRow: ["greatest_ever_one"])
+        XCTAssertEqual(table.columns[1].dense, [-2, -5, -8])
+        XCTAssertNil(table.columns[0].dense)
+        XCTAssertEqual(table.columns[0].storedValues.rows, [1])
+        XCTAssertEqual(table.columns[0][1], -4)
+        XCTAssertTrue(table.columns[0][0].isNaN); XCTAssertTrue(table.columns[0][2].isNaN)
+    }
+}

@@ -50,7 +50,7 @@ public enum RewardModelRanks {
             var kept: [Int] = []
             var keptCategory: [Int] = []
             for (i, answer) in table.responses.enumerated() {
-                if let c = dict.categoryOfWord[answer], let ci = categories.firstIndex(of: c) {
+                if let c = dict.category(ofExactly: answer), let ci = categories.firstIndex(of: c) {
                     kept.append(i); keptCategory.append(ci); answersRanked.insert(answer)
                 } else {
                     notInDictionary.insert(answer)
@@ -142,7 +142,7 @@ public enum RewardModelRanks {
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
             answersRanked: answersRanked.count,
-            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.filter { dict.categoryOfWord[$0] == c }.count) },
+            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.filter { dict.category(ofExactly: $0) == c }.count) },
             answersNotInDictionary: notInDictionary.sorted(),
             categories: categories, families: families, medianRanks: rows, framingSummary: framingSummary,
             averageRanks: averageRanks, rmPanelMeans: rmMeans, familyPanelSummaries: familySummaries,

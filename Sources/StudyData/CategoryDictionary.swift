@@ -12,6 +12,16 @@ public struct CategoryDictionary: Sendable {
 
     public var wordCount: Int { categoryOfWord.count }
 
+    /// The category of an answer spelled exactly as a dictionary word, byte
+    /// for byte. `categoryOfWord[answer]` alone would also accept a
+    /// canonically equivalent spelling (Swift's `==`: "é" as e + U+0301, the
+    /// Kelvin sign for K), which the study's R and pandas code would not.
+    public func category(ofExactly answer: String) -> String? {
+        guard let index = categoryOfWord.index(forKey: answer) else { return nil }
+        let (word, category) = categoryOfWord[index]
+        return TokenIndex.sameBytes(word, answer) ? category : nil
+    }
+
     public func wordCount(in category: String) -> Int {
         categoryOfWord.values.reduce(0) { $0 + ($1 == category ? 1 : 0) }
     }

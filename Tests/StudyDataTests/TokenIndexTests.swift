@@ -78,3 +78,17 @@ final class TokenIndexTests: XCTestCase {
         XCTAssertEqual(table.tokens.map { Array($0.utf8) }, [Array("Kind".utf8), Array("Caf\u{E9}".utf8)])
     }
 }
+
+final class ExactDictionaryLookupTests: XCTestCase {
+    func testOnlyByteEqualAnswersHaveACategory() {
+        let dictionary = CategoryDictionary(id: "d", path: "d.csv", categories: ["Agency", "Communion"],
+                                            categoryOfWord: ["Kindness": "Communion", "caf\u{E9}": "Communion", "skill": "Agency"])
+        XCTAssertEqual(dictionary.category(ofExactly: "Kindness"), "Communion")
+        XCTAssertEqual(dictionary.category(ofExactly: "skill"), "Agency")
+        XCTAssertEqual(dictionary.categoryOfWord["\u{212A}indness"], "Communion", "Swift's lookup matches the Kelvin sign")
+        XCTAssertNil(dictionary.category(ofExactly: "\u{212A}indness"))
+        XCTAssertNil(dictionary.category(ofExactly: "cafe\u{301}"))
+        XCTAssertEqual(dictionary.category(ofExactly: "caf\u{E9}"), "Communion")
+        XCTAssertNil(dictionary.category(ofExactly: "Skill"))
+    }
+}

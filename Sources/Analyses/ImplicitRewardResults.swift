@@ -14,6 +14,8 @@ public struct ImplicitRewardSection: Codable, Equatable, Sendable {
     public var measureComparison: [MeasureComparisonRow]
     /// App. F as a simulation on a real table; nil when its table is missing.
     public var simulation: MeasureRecoveryResult?
+    /// The tables were generated (`SIMULATED.txt` in their folder): no number here describes a model.
+    public var simulated: Bool = false
 }
 
 /// Optimal and pessimal tokens of one implicit reward model (A over B).

@@ -57,13 +57,15 @@ public enum LogprobAnalyses {
             return try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
         })
         let ranks = LogprobRankSection(status: status(ran: pairs.count, of: section.rankPairs.count),
-                                       missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs)
+                                       missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs,
+                                       simulated: loaded.simulated)
         let (tables, comparison, grid) = implicit
         let needed = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
         let expected = plan.tables.count + plan.grid.sources.count * plan.grid.targets.count
         let rewards = ImplicitRewardSection(status: status(ran: tables.count + grid.count, of: expected), missing: missing(needed),
                                             prompt: plan.prompt, measure: ImplicitRewardMeasure.mwlr.rawValue, tables: tables,
-                                            freedomLove: grid, measureComparison: comparison, simulation: recovery)
+                                            freedomLove: grid, measureComparison: comparison, simulation: recovery,
+                                            simulated: loaded.simulated)
         return (ranks, rewards)
     }
 }

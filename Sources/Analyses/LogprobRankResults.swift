@@ -6,6 +6,8 @@ public struct LogprobRankSection: Codable, Equatable, Sendable {
     /// Log-prob files this section needs that were not found.
     public var missing: [String]
     public var pairs: [LogprobRankPairResult]
+    /// The tables were generated (`SIMULATED.txt` in their folder): no number here describes a model.
+    public var simulated: Bool = false
 }
 
 /// One Fig. 2 row: model A (left halves) against model B on the median rank

@@ -21,6 +21,24 @@ enum LogprobPages {
             + "<code>backbone build --logprobs DIR</code>. No number on this page is estimated or carried over without them.</p></div>"
     }
 
+    /// The banner of a §3 page built from generated tables.
+    static func simulatedNote(_ simulated: Bool, study: LoadedStudy) -> String {
+        guard simulated else { return "" }
+        let folder = study.logprobs?.folder ?? ""
+        return "<div class=\"notice simulated\"><p><strong>SIMULATED DATA.</strong> The log-prob tables in <code>\(HTML.escape(folder))</code> "
+            + "were generated (their folder holds <code>\(LogprobLoader.simulatedMarker)</code>, as <code>backbone generate-logprobs</code> writes): "
+            + "every number, table and figure in this section describes simulated tables with planted effects, not a language model. "
+            + "Rebuild with the study's tables (<code>backbone build --logprobs DIR</code>) for real results.</p></div>"
+    }
+
+    /// A table caption marked SIMULATED when the tables were generated.
+    static func marked(_ table: ReportTable, _ simulated: Bool) -> ReportTable {
+        guard simulated else { return table }
+        var t = table
+        t.caption = "SIMULATED — " + t.caption
+        return t
+    }
+
     static func unavailable(_ what: String, needs files: [String]) -> String {
         let names = files.uniqued().map { "<code>\(HTML.escape($0))</code>" }
         let list = names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
@@ -43,17 +61,19 @@ enum LogprobPages {
                 + "Nouns spelled by more than one token id: \(pair.duplicatedNounsA) in \(HTML.escape(pair.displayA)), \(pair.duplicatedNounsB) in \(HTML.escape(pair.displayB)); the highest log-prob per noun is kept.</p>"
             for valence in pair.medianRanks.map(\.valence).uniqued() {
                 let id = "fig2\(letter)_\(valence)"
-                let data = LogprobTables.medianRanks(pair, id: "\(id)_median_ranks")
+                let data = marked(LogprobTables.medianRanks(pair, id: "\(id)_median_ranks"), section.simulated)
                 html += assets.figure(id: id, number: "Figure 2\(letter), \(valence) prompts",
-                                      caption: "\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
-                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest).svg(), data: data,
+                                      caption: "\(section.simulated ? "SIMULATED — " : "")\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
+                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest,
+                                                                       simulated: section.simulated).svg(), data: data,
                                       dependsOn: ["/logprob_ranks/pairs"])
             }
-            html += "<div class=\"table-block\">" + assets.table(LogprobTables.anova(pair, id: "fig2\(letter)_anova")) + "</div>"
-            html += "<div class=\"table-block\">" + assets.table(LogprobTables.cells(pair, id: "fig2\(letter)_welch")) + "</div>"
+            html += "<div class=\"table-block\">" + assets.table(marked(LogprobTables.anova(pair, id: "fig2\(letter)_anova"), section.simulated)) + "</div>"
+            html += "<div class=\"table-block\">" + assets.table(marked(LogprobTables.cells(pair, id: "fig2\(letter)_welch"), section.simulated)) + "</div>"
             blocks.append(html)
         }
-        return ["status": section.status, "statusNote": missingNote(files: section.missing, status: section.status, study: study),
+        return ["status": section.status,
+                "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
                 "pairs": blocks.joined()]
     }
 
@@ -70,7 +90,7 @@ enum LogprobPages {
         for t in plan.tables {
             let id = "implicit_\(t.title.lowercased().replacingOccurrences(of: " ", with: "_"))"
             if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id)))
+                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(marked(LogprobTables.tokens(result, id: id), section.simulated)))
             } else {
                 tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
             }
@@ -82,17 +102,18 @@ enum LogprobPages {
             let note = section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count
                 ? "<p class=\"missing\">Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.</p>" : ""
             figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
-                caption: "Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
-                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3").svg(),
-                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"),
+                caption: "\(section.simulated ? "SIMULATED — " : "")Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
+                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
+                data: marked(LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"), section.simulated),
                 dependsOn: ["/implicit_rewards/freedom_love"])
         }
         let measures = section.measureComparison.isEmpty
             ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))
-            : assets.table(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison"))
-        let simulation = section.simulation.map { assets.table(LogprobTables.simulation($0, id: "appF_recovery_simulation")) }
+            : assets.table(marked(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison"), section.simulated))
+        let simulation = section.simulation.map { assets.table(marked(LogprobTables.simulation($0, id: "appF_recovery_simulation"), section.simulated)) }
             ?? unavailable("The recovery simulation", needs: files(plan.tables.first.map { [$0.modelB] } ?? []))
-        return ["status": section.status, "statusNote": missingNote(files: section.missing, status: section.status, study: study),
+        return ["status": section.status,
+                "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
                 "tables": tables.joined(), "figure3": figure3, "measures": measures, "simulation": simulation,
                 "definitions": definitions, "prompt": section.prompt]
     }
@@ -105,7 +126,7 @@ enum LogprobPages {
         }
         let table = ReportTable(
             id: "logprob_inputs",
-            caption: "Log-prob tables read in this build. The last four columns count rows a pandas-default read_csv would lose or mangle: invalid UTF-8, a bare carriage return inside the token (split into two rows), a token that reads as missing (\"\", \"NaN\", \"null\", … become NaN), other control characters.",
+            caption: (loaded.simulated ? "SIMULATED — generated tables (their folder holds \(LogprobLoader.simulatedMarker)). " : "") + "Log-prob tables read in this build. The last four columns count rows a pandas-default read_csv would lose or mangle: invalid UTF-8, a bare carriage return inside the token (split into two rows), a token that reads as missing (\"\", \"NaN\", \"null\", … become NaN), other control characters.",
             columns: ["File", "Model", "Bytes", "Rows", "Prompts read", "Invalid UTF-8", "Bare CR", "Missing-like", "Control chars"],
             rows: loaded.files.map { f in
                 [.text(f.path), .text(f.model), .integer(f.bytes), .integer(f.audit.rows), .integer(f.promptsRead),
@@ -113,7 +134,7 @@ enum LogprobPages {
             })
         let missing = loaded.missingFiles.isEmpty ? "" : " Not found: \(loaded.missingFiles.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))."
         return ["files": assets.table(table),
-                "summary": "\(loaded.files.count) log-prob tables were read from <code>\(HTML.escape(loaded.folder))</code>.\(missing)"]
+                "summary": "\(loaded.files.count) log-prob tables were read from <code>\(HTML.escape(loaded.folder))</code>\(loaded.simulated ? " — <strong>SIMULATED</strong> tables (the folder holds <code>\(LogprobLoader.simulatedMarker)</code>)" : "").\(missing)"]
     }
 }
 

@@ -22,6 +22,9 @@ public struct LoadedLogprobs: Sendable {
     public var files: [LogprobFileRecord]
     /// File names of manifest models whose table is needed but absent.
     public var missingFiles: [String]
+    /// The folder holds a `SIMULATED.txt` marker (written by `backbone
+    /// generate-logprobs`): every number from it must be labelled simulated.
+    public var simulated: Bool = false
 }
 
 /// Finds which of the manifest's log-prob files exist and reads from each
@@ -31,6 +34,9 @@ public struct LoadedLogprobs: Sendable {
 /// holds a few hundred MB. Absent files are not an error: each analysis runs
 /// when its own inputs are present, and the pages name what is missing.
 public enum LogprobLoader {
+    /// The file a folder must contain so its tables are labelled simulated.
+    public static let simulatedMarker = "SIMULATED.txt"
+
     /// `progress(bytesRead, bytesInAll)` is called as each table is finished.
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
@@ -100,6 +106,8 @@ public enum LogprobLoader {
         }
         let order = section.models.map(\.name)
         records.sort { order.firstIndex(of: $0.model)! < order.firstIndex(of: $1.model)! }
-        return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing)
+        let simulated = directory.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(simulatedMarker).path) } ?? false
+        return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing,
+                              simulated: simulated)
     }
 }

@@ -91,7 +91,8 @@ public enum StudyLoader {
         study.logprobs = logprobTables
         for file in logprobTables?.files ?? [] {
             study.inputs.append(InputFileRecord(path: file.path, bytes: file.bytes, sha256: nil, rows: file.audit.rows, columns: nil,
-                                                role: "log-prob table: \(file.model) (\(file.promptsRead) prompt column\(file.promptsRead == 1 ? "" : "s") read)",
+                                                role: "log-prob table: \(file.model) (\(file.promptsRead) prompt column\(file.promptsRead == 1 ? "" : "s") read)"
+                                                    + (logprobTables?.simulated == true ? " (SIMULATED)" : ""),
                                                 readFingerprint: file.readFingerprint))
         }
         return study

@@ -43,6 +43,9 @@ struct GenerateLogprobsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("generated \(model.file) (\(rows) rows)\n".utf8))
             }
             try generator.readme(files: written).write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            // The marker makes every page built from this folder say SIMULATED.
+            try "SIMULATED log-prob tables, written by `backbone generate-logprobs --seed \(seed)`; not model outputs (see README.md).\n"
+                .write(to: dir.appendingPathComponent(LogprobLoader.simulatedMarker), atomically: true, encoding: .utf8)
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")
         }

@@ -46,6 +46,63 @@ final class LogprobPagesTests: XCTestCase {
         XCTAssertTrue(SiteFixture.text("data.html").contains("No log-prob table was read in this build"))
     }
 
+    /// The fixture tables are generated (their folder holds SIMULATED.txt):
+    /// every §3 figure, table and page says so, and so does results.json.
+    func testGeneratedTablesAreLabelledSimulatedEverywhere() throws {
+        let site = Self.withTables
+        func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
+        XCTAssertEqual((root["logprob_ranks"] as? [String: Any])?["simulated"] as? Bool, true)
+        XCTAssertEqual((root["implicit_rewards"] as? [String: Any])?["simulated"] as? Bool, true)
+        for page in ["logprobs.html", "implicit-rewards.html"] {
+            let html = text(page)
+            XCTAssertTrue(html.contains("<strong>SIMULATED DATA.</strong>"), page)
+            let captions = html.components(separatedBy: "<figcaption>").dropFirst()
+            XCTAssertFalse(captions.isEmpty, page)
+            for c in captions { XCTAssertTrue(c.hasPrefix("<strong>") && c.contains(".</strong> SIMULATED — "), "\(page): \(c.prefix(80))") }
+            let tableCaptions = html.components(separatedBy: "<caption>").dropFirst()
+            for c in tableCaptions where !c.hasPrefix("The eight implicit-reward measures") {
+                XCTAssertTrue(c.hasPrefix("SIMULATED — "), "\(page): \(c.prefix(80))")
+            }
+        }
+        for figure in ["fig2a_positive", "fig2b_negative", "fig3"] {
+            XCTAssertTrue(text("figures/\(figure).svg").contains("-title\">SIMULATED — "), figure)
+        }
+        XCTAssertTrue(text("data.html").contains("<strong>SIMULATED</strong> tables"))
+        XCTAssertTrue(text("manifest.json").contains("(SIMULATED)"))
+    }
+
+    /// The same tables without the marker are not labelled (the label comes
+    /// from the marker, not from guessing at the data).
+    func testTablesWithoutTheMarkerAreNotLabelled() throws {
+        let copy = SiteFixture.temporaryFolder("logprobs-unmarked").appendingPathComponent("tables")
+        try FileManager.default.copyItem(at: Self.tables, to: copy)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent(LogprobLoader.simulatedMarker))
+        let study = try StudyLoader.load(folder: SiteFixture.content, logprobs: copy)
+        XCTAssertEqual(study.logprobs?.simulated, false)
+        let results = try StudyAnalysis.run(study, options: SiteFixture.options)
+        XCTAssertEqual(results.logprobRanks?.simulated, false)
+        XCTAssertEqual(results.implicitRewards?.simulated, false)
+        XCTAssertEqual(results.logprobRanks?.pairs.count, 2)
+    }
+
+    /// `backbone generate-logprobs` marks its folder, so a build from it is labelled.
+    func testTheGeneratorMarksItsFolder() throws {
+        let out = SiteFixture.temporaryFolder("generated-logprobs")
+        let process = Process()
+        process.executableURL = BadInputTests.binary
+        process.arguments = ["generate-logprobs", "--out", out.path, "--rows-gemma", "300", "--rows-llama", "300",
+                             "--content", SiteFixture.content.root.path]
+        process.standardError = Pipe(); process.standardOutput = Pipe()
+        try process.run(); process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let marker = try String(contentsOf: out.appendingPathComponent(LogprobLoader.simulatedMarker), encoding: .utf8)
+        XCTAssertTrue(marker.hasPrefix("SIMULATED"))
+        let study = try StudyLoader.load(folder: SiteFixture.content, logprobs: out)
+        XCTAssertEqual(study.logprobs?.simulated, true)
+        XCTAssertEqual(study.logprobs?.files.count, 12)
+    }
+
     func testWithGeneratedTablesEveryFigureAndTableIsThere() throws {
         let site = Self.withTables
         func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }

@@ -81,6 +81,10 @@ for seed, (file, family, bias) in enumerate(MODELS):
         w.writerow(["token_id", "token_name", "token_decoded"] + KEYS)
         for row in df.itertuples(index=False):
             w.writerow([row[0], row[1], row[2]] + [repr(float(x)) for x in row[3:]])
+# Generated, not model outputs: Backbone labels every page built from a
+# folder holding this marker SIMULATED (as `backbone generate-logprobs` does).
+with open(os.path.join(OUT, "SIMULATED.txt"), "w", encoding="utf-8") as fh:
+    fh.write("SIMULATED log-prob tables written by make_logprob_reference.py (test fixtures, not model outputs).\n")
 
 def reread(file):
     # The reference works on the generated frame itself, not on a re-read of

@@ -10,16 +10,21 @@ public enum TokenTableFormat: String, CaseIterable, Sendable {
     case csv
     case json
 
-    public func render(_ t: TokenTableResult) throws -> String {
+    /// `simulated`: the tables are generated (a `SIMULATED.txt` marker next
+    /// to them): the text says so first, JSON has `"simulated": true`, CSV a
+    /// `simulated` column.
+    public func render(_ t: TokenTableResult, simulated: Bool = false) throws -> String {
         switch self {
         case .json:
-            return try CanonicalJSON.encode(t)
+            return try CanonicalJSON.encode(Labelled(table: t, simulated: simulated))
         case .csv:
-            let cells = t.top.map { r -> [CSVWriter.Cell] in [.text("top"), .integer(r.rank), .text(r.token), .number(r.score)] }
-                + t.bottom.map { r -> [CSVWriter.Cell] in [.text("bottom"), .integer(r.rank), .text(r.token), .number(r.score)] }
-            return CSVWriter.write(header: ["end", "rank", "token", "score"], rows: cells)
+            let mark: [CSVWriter.Cell] = simulated ? [.text("SIMULATED")] : []
+            let cells = t.top.map { r -> [CSVWriter.Cell] in mark + [.text("top"), .integer(r.rank), .text(r.token), .number(r.score)] }
+                + t.bottom.map { r -> [CSVWriter.Cell] in mark + [.text("bottom"), .integer(r.rank), .text(r.token), .number(r.score)] }
+            return CSVWriter.write(header: (simulated ? ["simulated"] : []) + ["end", "rank", "token", "score"], rows: cells)
         case .text:
-            var out = "\(t.measure) of \(t.modelA) over \(t.modelB), prompt \(t.prompt): \(NumberText.integer(t.commonTokens)) common tokens\n"
+            var out = simulated ? "SIMULATED tables (a SIMULATED.txt marker is next to them): these scores describe no language model.\n" : ""
+            out += "\(t.measure) of \(t.modelA) over \(t.modelB), prompt \(t.prompt): \(NumberText.integer(t.commonTokens)) common tokens\n"
             let width = String(t.commonTokens).count
             func line(_ r: RankedToken) -> String {
                 let rank = String(repeating: " ", count: max(0, width - String(r.rank).count)) + String(r.rank)
@@ -30,5 +35,17 @@ public enum TokenTableFormat: String, CaseIterable, Sendable {
             out += "Bottom \(t.bottom.count):\n" + t.bottom.map(line).joined()
             return out
         }
+    }
+
+    /// The table with the label, for JSON.
+    private struct Labelled: Encodable {
+        var table: TokenTableResult
+        var simulated: Bool
+        func encode(to encoder: Encoder) throws {
+            try table.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(simulated, forKey: .simulated)
+        }
+        enum Key: String, CodingKey { case simulated }
     }
 }

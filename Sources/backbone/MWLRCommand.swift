@@ -46,7 +46,12 @@ struct MWLRCommand: ParsableCommand {
             }
             let result = try ImplicitRewards.tokenTable(title: "mwlr", a: model(a, tables[0]), b: model(b, tables[1]), prompt: prompt,
                                                         top: top, measure: ImplicitRewardMeasure(name: measure)!)
-            print(try format.render(result), terminator: "")
+            // Tables from `generate-logprobs` (or the test fixtures) carry a marker in their folder.
+            let simulated = [a, b].contains { path in
+                FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent()
+                    .appendingPathComponent(LogprobLoader.simulatedMarker).path)
+            }
+            print(try format.render(result, simulated: simulated), terminator: "")
         } catch let error as DataError {
             throw CLIFailure(message: "\(error)")
         } catch let error as AnalysisError {

@@ -44,6 +44,22 @@ final class LogprobOutputTests: XCTestCase {
         XCTAssertEqual((json["top"] as? [[String: Any]])?.first?["token"] as? String, "Freedom")
     }
 
+    /// Output from generated tables says SIMULATED in every format.
+    func testSimulatedTablesAreLabelledInEveryFormat() throws {
+        let table = TokenTableResult(title: "mwlr", modelA: "a.csv", modelB: "b.csv", displayA: "a.csv", displayB: "b.csv",
+                                     prompt: "p", measure: "MWLR", commonTokens: 2,
+                                     top: [RankedToken(rank: 1, token: "x", score: 0.5)], bottom: [RankedToken(rank: 2, token: "y", score: -0.5)])
+        XCTAssertTrue(try TokenTableFormat.text.render(table, simulated: true).hasPrefix("SIMULATED tables"))
+        XCTAssertFalse(try TokenTableFormat.text.render(table).contains("SIMULATED"))
+        XCTAssertEqual(try TokenTableFormat.csv.render(table, simulated: true),
+                       "simulated,end,rank,token,score\r\nSIMULATED,top,1,x,0.5\r\nSIMULATED,bottom,2,y,-0.5\r\n")
+        for (simulated, expected) in [(true, true), (false, false)] {
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(TokenTableFormat.json.render(table, simulated: simulated).utf8)) as? [String: Any])
+            XCTAssertEqual(json["simulated"] as? Bool, expected)
+            XCTAssertEqual(json["common_tokens"] as? Int, 2)
+        }
+    }
+
     func testMWLRCommandScoresTheFixturePair() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/reference/logprobs/tables")

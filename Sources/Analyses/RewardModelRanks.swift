@@ -41,8 +41,9 @@ public enum RewardModelRanks {
 
         // 1–3: rank kept answers per (RM, prompt); median per category.
         var rows: [MedianRankRow] = []
-        var answersRanked = Set<String>()
-        var notInDictionary = Set<String>()
+        // Distinct answers by their bytes (`TokenIndex`), as the category lookup.
+        var answersRanked = TokenIndex()
+        var notInDictionary = TokenIndex()
         // ranks[model][prompt] = (category index, rank) of each kept answer.
         var tokenRanks: [[[(Int, Double)]]] = []
         for model in input.models {
@@ -142,8 +143,8 @@ public enum RewardModelRanks {
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
             answersRanked: answersRanked.count,
-            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.filter { dict.category(ofExactly: $0) == c }.count) },
-            answersNotInDictionary: notInDictionary.sorted(),
+            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.strings.filter { dict.category(ofExactly: $0) == c }.count) },
+            answersNotInDictionary: notInDictionary.strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
             categories: categories, families: families, medianRanks: rows, framingSummary: framingSummary,
             averageRanks: averageRanks, rmPanelMeans: rmMeans, familyPanelSummaries: familySummaries,
             mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest.rawValue, violins: violins)

@@ -65,8 +65,13 @@ public struct SVGElement: Equatable, Sendable {
             out += "/>\n"
             return
         }
-        let inline = children.allSatisfy { if case .text = $0 { return true } else { return false } }
-            || name == "text" || name == "title" || name == "desc"
+        // Text, and shapes whose only child is their tooltip title, go on one line.
+        let inline = children.allSatisfy { child in
+            switch child {
+            case .text: return true
+            case .element(let e): return e.name == "title"
+            }
+        } || name == "text" || name == "title" || name == "desc"
         if inline {
             out += ">"
             for child in children { child.writeInline(into: &out) }

@@ -248,8 +248,14 @@ struct ViolinFacetLayout {
             }
             var marker = style.marker.element(x: x, y: y, radius: radius)
             if let label = point.label { marker = marker.appending([.element(SVGElement("title", text: label))]) }
-            children.append(.element(marker))
-            nodes.append(.element(SVGElement("g", [("class", "point")], children: children)))
+            if children.isEmpty {
+                // A lone marker carries the class itself: a beeswarm has thousands, and a
+                // wrapping group per point was a third of the reward-models page.
+                nodes.append(.element(marker.with("class", "point")))
+            } else {
+                children.append(.element(marker))
+                nodes.append(.element(SVGElement("g", [("class", "point")], children: children)))
+            }
         }
         let opacity = figure.pointStyle == .beeswarm ? "0.45" : "0.6"
         let strokeOpacity = figure.pointStyle == .beeswarm ? "0" : "0.9"

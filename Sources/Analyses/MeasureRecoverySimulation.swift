@@ -62,8 +62,7 @@ public enum MeasureRecoverySimulation {
         // Each replicate has its own seeded stream, so replicates run in
         // parallel and the result does not depend on scheduling.
         let measures = ImplicitRewardMeasure.allCases
-        let perReplicate = ResultSlots<[Double]>(count: settings.replicates)
-        DispatchQueue.concurrentPerform(iterations: settings.replicates) { r in
+        let perReplicate = try Concurrently.map(settings.replicates) { r -> [Double] in
             var generator = SeededGenerator(seed: SeedDerivation.seed(settings.seed, ["recovery", model, prompt, String(r)]))
             var candidates = pool
             generator.shuffle(&candidates)
@@ -71,12 +70,12 @@ public enum MeasureRecoverySimulation {
             for i in candidates.prefix(k) { planted[i] = true }
             let copy = boostedCopy(base, planted: planted, settings: settings, generator: &generator)
             let copyProbability = copy.map { exp($0) }
-            perReplicate.set(r, measures.map { measure in
+            return measures.map { measure in
                 let top = topScores(measure, copy: copy, base: base, pA: copyProbability, pB: baseProbability, count: k)
                 return Double(top.filter { planted[$0] }.count) / Double(k)
-            })
+            }
         }
-        let recalls = measures.indices.map { m in perReplicate.values.map { $0[m] } }
+        let recalls = measures.indices.map { m in perReplicate.map { $0[m] } }
         return MeasureRecoveryResult(
             kind: "simulation", model: model, prompt: prompt, tokens: n, settings: settings,
             recall: ImplicitRewardMeasure.allCases.enumerated().map { m, measure in
@@ -123,7 +122,7 @@ public enum MeasureRecoverySimulation {
 
     /// Indices of the `count` largest scores of `measure` (source `copy`,
     /// target `base`), largest first, ties to the lower index — exactly
-    /// `topIndices` over every token's score, without computing most scores.
+    /// `ImplicitRewards.ranking`'s first `count` over every token's score, without computing most scores.
     ///
     /// Why this is exact: a token enters the top only if its score beats the
     /// current `count`-th best, and for the probability-weighted measures
@@ -178,21 +177,6 @@ public enum MeasureRecoverySimulation {
             top.insert(i, at: position); topScore.insert(s, at: position)
             if top.count > count { top.removeLast(); topScore.removeLast() }
             if top.count == count { threshold = topScore[count - 1] }
-        }
-        return top
-    }
-
-    /// Indices of the `count` largest scores, largest first (ties: lower index first).
-    static func topIndices(_ scores: [Double], count: Int) -> [Int] {
-        var top: [Int] = []
-        guard count > 0 else { return top }
-        top.reserveCapacity(count + 1)
-        for i in scores.indices {
-            if top.count == count, let last = top.last, !(scores[i] > scores[last]) { continue }
-            var position = top.count
-            while position > 0 && scores[i] > scores[top[position - 1]] { position -= 1 }
-            top.insert(i, at: position)
-            if top.count > count { top.removeLast() }
         }
         return top
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import StudyData
 
 /// Every loaded model's tokens for one prompt, interned once, so that the
@@ -29,8 +28,7 @@ public struct SharedVocabulary: Sendable {
             }
         }
         let width = index.count
-        let results = ResultSlots<([Int32], [Double])>(count: models.count)
-        DispatchQueue.concurrentPerform(iterations: models.count) { m in
+        let results = try Concurrently.map(models.count) { m -> (first: [Int32], top: [Double]) in
             let table = tables[models[m]]!
             let column = table.columns[table.promptKeys.firstIndex(of: prompt)!]
             let values = column.dense ?? Array(column)
@@ -40,12 +38,11 @@ public struct SharedVocabulary: Sendable {
                 let v = values[row]
                 if top[Int(id)].isNaN { top[Int(id)] = v; first.append(id) } else if v > top[Int(id)] { top[Int(id)] = v }
             }
-            results.set(m, (first, top))
+            return (first, top)
         }
         for (m, model) in models.enumerated() {
-            let (first, top) = results.value(m)
-            order[model] = first
-            best[model] = top
+            order[model] = results[m].first
+            best[model] = results[m].top
         }
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs independent computations on both cores and returns their results in
 /// argument order. Why: reading the §3 log-prob tables and parsing the §2
@@ -14,30 +15,38 @@ import Dispatch
 /// calling thread, the others on the global queue.
 public enum Concurrently {
     public static func run<A, B>(_ a: () throws -> A, _ b: @escaping () throws -> B) throws -> (A, B) {
-        let second = Outcome<B>()
+        let second = Slots<B>(count: 1)
         let group = DispatchGroup()
         let work = UncheckedTask(body: b)
-        DispatchQueue.global().async(group: group) { second.value = Result { try work.body() } }
+        DispatchQueue.global().async(group: group) { second.set(0, Result { try work.body() }) }
         let first = Result { try a() }
         group.wait()
-        return (try first.get(), try second.value!.get())
+        return (try first.get(), try second.result(0).get())
     }
 
     public static func run<A, B, C>(_ a: () throws -> A, _ b: @escaping () throws -> B, _ c: @escaping () throws -> C) throws -> (A, B, C) {
-        let third = Outcome<C>()
-        let group = DispatchGroup()
-        let work = UncheckedTask(body: c)
-        DispatchQueue.global().async(group: group) { third.value = Result { try work.body() } }
-        let (x, y) = try Result { try run(a, b) }.get()
-        group.wait()
-        return (x, y, try third.value!.get())
+        let (x, (y, z)) = try run(a, { try run(b, c) })
+        return (x, y, z)
+    }
+
+    /// `body(0) … body(count − 1)` on every core, results in index order; the
+    /// first error in index order is rethrown, so what a user is told does
+    /// not depend on scheduling. (Not to be called from inside another
+    /// `concurrentPerform`, which libdispatch would run serially.)
+    public static func map<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, Result { try body(i) }) }
+        return try (0..<count).map { try slots.result($0).get() }
     }
 }
 
-/// One result slot, written by exactly one task before the group is left and
-/// read only after `wait()` (the group orders the accesses).
-private final class Outcome<Value>: @unchecked Sendable {
-    var value: Result<Value, Error>?
+/// Result slots written by parallel workers, one each, read after they finish.
+private final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<Value, Error>) { lock.lock(); slots[i] = value; lock.unlock() }
+    func result(_ i: Int) -> Result<Value, Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
 }
 
 /// A task handed to another thread; the analyses it runs are pure functions

@@ -106,19 +106,16 @@ public enum StudyLoader {
         let files = manifest.rewardModels.flatMap { rm in
             rm.scores.sorted(by: { $0.key < $1.key }).map { (rm: rm, dictionaryID: $0.key, file: $0.value) }
         }
-        let slots = LoadSlots<(RewardScoreTable, InputFileRecord)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+        let loaded = try Concurrently.map(files.count) { k -> (RewardScoreTable, InputFileRecord) in
             let (rm, dictionaryID, file) = files[k]
-            slots.set(k, Result {
-                var (doc, input) = try readCSV(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
-                                               role: "RM scores: \(rm.label) on \(dictionaryID)")
-                let table = try RewardScoreTable.from(doc, prompts: promptKeys)
-                input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
-                return (table, input)
-            })
+            var (doc, input) = try readCSV(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
+                                           role: "RM scores: \(rm.label) on \(dictionaryID)")
+            let table = try RewardScoreTable.from(doc, prompts: promptKeys)
+            input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
+            return (table, input)
         }
         for (k, file) in files.enumerated() {
-            let (table, input) = try slots.result(k).get()
+            let (table, input) = loaded[k]
             study.scores[file.dictionaryID, default: [:]][file.rm.label] = table
             study.inputs.append(input)
         }
@@ -151,13 +148,4 @@ public enum StudyLoader {
     static func record(data: Data, display: String, rows: Int?, columns: Int?, role: String) -> InputFileRecord {
         InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
     }
-}
-
-/// Per-file results written by parallel workers (one slot each), read after the loop.
-private final class LoadSlots<Value>: @unchecked Sendable {
-    private var slots: [Result<Value, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<Value, Error>) { lock.lock(); slots[k] = value; lock.unlock() }
-    func result(_ k: Int) -> Result<Value, Error> { lock.lock(); defer { lock.unlock() }; return slots[k]! }
 }

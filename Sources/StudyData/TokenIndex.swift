@@ -1,3 +1,5 @@
+import Foundation
+
 /// Token strings numbered by their exact UTF-8 bytes.
 ///
 /// Why not `Set<String>` / `[String: Int]`: Swift compares strings by
@@ -71,7 +73,7 @@ public struct TokenIndex: Sendable {
     /// Whether two strings have the same bytes (not Swift's canonical `==`).
     public static func sameBytes(_ x: String, _ y: String) -> Bool {
         withBytes(x) { a in
-            withBytes(y) { b in a.count == b.count && (a.count == 0 || memcmpEqual(a.baseAddress!, b.baseAddress!, a.count)) }
+            withBytes(y) { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
     }
 
@@ -98,7 +100,7 @@ public struct TokenIndex: Sendable {
         guard length == bytes.count else { return false }
         if length == 0 { return true }
         return arena.withUnsafeBytes { stored in
-            memcmpEqual(stored.baseAddress! + start, bytes.baseAddress!, length)
+            memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
         }
     }
 
@@ -145,18 +147,4 @@ public struct TokenIndex: Sendable {
         h ^= h >> 32
         return h
     }
-}
-
-@inline(__always)
-private func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-    var i = 0
-    while i + 8 <= count {
-        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-        i += 8
-    }
-    while i < count {
-        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-        i += 1
-    }
-    return true
 }

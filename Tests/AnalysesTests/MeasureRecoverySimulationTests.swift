@@ -48,20 +48,26 @@ final class MeasureRecoverySimulationTests: XCTestCase {
                 ? base.map { $0 + MeasureRecoverySimulation.standardNormals(count: 1, generator: &g)[0] }   // no planting at all
                 : MeasureRecoverySimulation.boostedCopy(base, planted: planted, settings: settings, generator: &g)
             let pA = copy.map { exp($0) }
+            // The full sort of the report's token tables is the reference (ties: lower index first).
+            let aligned = TokenAlignment(tokens: copy.indices.map(String.init), a: copy, b: base)
             for measure in ImplicitRewardMeasure.allCases {
-                let scores = zip(copy, base).map { measure.score($0, $1) }
+                let full = ImplicitRewards.ranking(aligned, measure: measure).map { Int($0.token)! }
                 for k in [1, 10, 37] {
                     XCTAssertEqual(MeasureRecoverySimulation.topScores(measure, copy: copy, base: base, pA: pA, pB: pB, count: k),
-                                   MeasureRecoverySimulation.topIndices(scores, count: k), "\(measure) k=\(k) replicate \(replicate)")
+                                   Array(full.prefix(k)), "\(measure) k=\(k) replicate \(replicate)")
                 }
             }
         }
     }
 
-    func testTopIndicesBreaksTiesByIndex() {
-        XCTAssertEqual(MeasureRecoverySimulation.topIndices([1, 3, 3, 2, 3], count: 2), [1, 2])
-        XCTAssertEqual(MeasureRecoverySimulation.topIndices([1, 3, 3, 2, 3], count: 4), [1, 2, 4, 3])
-        XCTAssertEqual(MeasureRecoverySimulation.topIndices([], count: 3), [])
+    func testTopScoresBreaksTiesByIndex() {
+        func top(_ scores: [Double], _ k: Int) -> [Int] {
+            let base = scores.map { _ in -10.0 }, copy = scores.map { $0 - 10 }     // LLR = copy − base = the score
+            return MeasureRecoverySimulation.topScores(.llr, copy: copy, base: base, pA: copy.map { exp($0) }, pB: base.map { exp($0) }, count: k)
+        }
+        XCTAssertEqual(top([1, 3, 3, 2, 3], 2), [1, 2])
+        XCTAssertEqual(top([1, 3, 3, 2, 3], 4), [1, 2, 4, 3])
+        XCTAssertEqual(top([], 3), [])
     }
 
     func testTheBoostedCopyIsADistributionWithThePlantedMass() {
@@ -172,6 +178,16 @@ final class ConcurrentlyTests: XCTestCase {
     func testResultsInArgumentOrder() throws {
         let (a, b, c) = try Concurrently.run({ (0..<1000).reduce(0, +) }, { "b" }, { [1.5] })
         XCTAssertEqual(a, 499_500); XCTAssertEqual(b, "b"); XCTAssertEqual(c, [1.5])
+    }
+
+    func testMapKeepsIndexOrderAndThrowsTheFirstFailingIndex() throws {
+        XCTAssertEqual(try Concurrently.map(100) { $0 * $0 }, (0..<100).map { $0 * $0 })
+        XCTAssertEqual(try Concurrently.map(0) { $0 }, [])
+        for _ in 0..<5 {
+            XCTAssertThrowsError(try Concurrently.map(50) { i -> Int in if i % 7 == 3 { throw Failure(name: "\(i)") }; return i }) { error in
+                XCTAssertEqual(error as? Failure, Failure(name: "3"))
+            }
+        }
     }
 
     func testTheFirstFailingArgumentsErrorIsThrown() {

@@ -32,7 +32,7 @@ enum LogprobFigures {
         for v in pair.violins where v.valence == valence { low = min(low, v.grid.first ?? low); high = max(high, v.grid.last ?? high) }
         let domain = max(1, low.rounded(.down))...min(Double(pair.nouns), max(high.rounded(.up), max(1, low.rounded(.down)) + 1))
         return SplitViolinFigure(
-            id: id, title: "\(simulated ? "SIMULATED — " : "")\(pair.label) models, \(valence) prompts: median rank of Big Two nouns by log-prob",
+            id: id, title: "\(simulatedPrefix(simulated))\(pair.label) models, \(valence) prompts: median rank of Big Two nouns by log-prob",
             description: "Split violins of the median rank (1 = most probable of \(pair.nouns) nouns) per prompt; left half \(pair.displayA), right half \(pair.displayB). Mean median ranks: \(words). Stars: Welch t-test, Benjamini–Hochberg over the four cells.",
             yAxisTitle: "Median rank (\(valence) prompts)\n#1 = most probable, #\(pair.nouns) = least",
             yDomain: domain, reversedY: true,
@@ -43,7 +43,7 @@ enum LogprobFigures {
     static func freedomLove(_ rows: [FreedomLoveRow], id: String, simulated: Bool = false) -> LollipopFigure {
         let better = rows.filter { $0.freedom > $0.love }.count
         return LollipopFigure(
-            id: id, title: "\(simulated ? "SIMULATED — " : "")Implicit reward (MWLR) of Freedom and Love, Gemma 2 IT → Llama 3 Instruct",
+            id: id, title: "\(simulatedPrefix(simulated))Implicit reward (MWLR) of Freedom and Love, Gemma 2 IT → Llama 3 Instruct",
             description: "One row per pair (target Gemma → source Llama): mean MWLR of tokens reading \"freedom\" (blue) and \"love\" (red). Freedom scores above Love in \(better) of \(rows.count) pairs.",
             xAxisTitle: "Mean MWLR score (positive: Llama favours the token)",
             referenceValue: 0,

@@ -31,14 +31,6 @@ enum LogprobPages {
             + "Rebuild with the study's tables (<code>backbone build --logprobs DIR</code>) for real results.</p></div>"
     }
 
-    /// A table caption marked SIMULATED when the tables were generated.
-    static func marked(_ table: ReportTable, _ simulated: Bool) -> ReportTable {
-        guard simulated else { return table }
-        var t = table
-        t.caption = "SIMULATED — " + t.caption
-        return t
-    }
-
     static func unavailable(_ what: String, needs files: [String]) -> String {
         let names = files.uniqued().map { "<code>\(HTML.escape($0))</code>" }
         let list = names.count <= 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
@@ -61,15 +53,15 @@ enum LogprobPages {
                 + "Nouns spelled by more than one token id: \(pair.duplicatedNounsA) in \(HTML.escape(pair.displayA)), \(pair.duplicatedNounsB) in \(HTML.escape(pair.displayB)); the highest log-prob per noun is kept.</p>"
             for valence in pair.medianRanks.map(\.valence).uniqued() {
                 let id = "fig2\(letter)_\(valence)"
-                let data = marked(LogprobTables.medianRanks(pair, id: "\(id)_median_ranks"), section.simulated)
+                let data = LogprobTables.medianRanks(pair, id: "\(id)_median_ranks").labelled(simulated: section.simulated)
                 html += assets.figure(id: id, number: "Figure 2\(letter), \(valence) prompts",
-                                      caption: "\(section.simulated ? "SIMULATED — " : "")\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
+                                      caption: "\(simulatedPrefix(section.simulated))\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
                                       svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest,
                                                                        simulated: section.simulated).svg(), data: data,
                                       dependsOn: ["/logprob_ranks/pairs"])
             }
-            html += "<div class=\"table-block\">" + assets.table(marked(LogprobTables.anova(pair, id: "fig2\(letter)_anova"), section.simulated)) + "</div>"
-            html += "<div class=\"table-block\">" + assets.table(marked(LogprobTables.cells(pair, id: "fig2\(letter)_welch"), section.simulated)) + "</div>"
+            html += "<div class=\"table-block\">" + assets.table(LogprobTables.anova(pair, id: "fig2\(letter)_anova").labelled(simulated: section.simulated)) + "</div>"
+            html += "<div class=\"table-block\">" + assets.table(LogprobTables.cells(pair, id: "fig2\(letter)_welch").labelled(simulated: section.simulated)) + "</div>"
             blocks.append(html)
         }
         return ["status": section.status,
@@ -90,7 +82,7 @@ enum LogprobPages {
         for t in plan.tables {
             let id = "implicit_\(t.title.lowercased().replacingOccurrences(of: " ", with: "_"))"
             if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(marked(LogprobTables.tokens(result, id: id), section.simulated)))
+                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
             } else {
                 tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
             }
@@ -102,15 +94,15 @@ enum LogprobPages {
             let note = section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count
                 ? "<p class=\"missing\">Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.</p>" : ""
             figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
-                caption: "\(section.simulated ? "SIMULATED — " : "")Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
+                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
                 svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
-                data: marked(LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love"), section.simulated),
+                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
                 dependsOn: ["/implicit_rewards/freedom_love"])
         }
         let measures = section.measureComparison.isEmpty
             ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))
-            : assets.table(marked(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison"), section.simulated))
-        let simulation = section.simulation.map { assets.table(marked(LogprobTables.simulation($0, id: "appF_recovery_simulation"), section.simulated)) }
+            : assets.table(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison").labelled(simulated: section.simulated))
+        let simulation = section.simulation.map { assets.table(LogprobTables.simulation($0, id: "appF_recovery_simulation").labelled(simulated: section.simulated)) }
             ?? unavailable("The recovery simulation", needs: files(plan.tables.first.map { [$0.modelB] } ?? []))
         return ["status": section.status,
                 "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),

@@ -67,3 +67,17 @@ struct ReportTable {
         }
     }
 }
+
+extension ReportTable {
+    /// The same table with its caption marked when its numbers come from
+    /// generated data (§3 and §4 label simulated tables the same way).
+    func labelled(simulated: Bool) -> ReportTable {
+        var t = self
+        t.caption = simulatedPrefix(simulated) + t.caption
+        return t
+    }
+}
+
+/// "SIMULATED — " or "": how every title and caption drawn from generated
+/// tables (a `SIMULATED.txt` marker in their folder) begins.
+func simulatedPrefix(_ simulated: Bool) -> String { simulated ? "SIMULATED — " : "" }

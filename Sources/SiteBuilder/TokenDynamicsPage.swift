@@ -23,7 +23,7 @@ enum TokenDynamicsPage {
             "simulated": t.simulated,
         ]
         guard !t.families.isEmpty else { return context }
-        let label = t.simulated ? "SIMULATED — " : ""
+        let label = simulatedPrefix(t.simulated)
         let categories = Array(Set(t.families.flatMap { ($0.risers + $0.fallers).map(\.category) })).sorted()
         let styles = categories.map { GroupStyle(name: $0, color: source?.categoryColours[$0] ?? "#777777", marker: .square) }
 
@@ -42,12 +42,12 @@ enum TokenDynamicsPage {
                 id: id, title: label + "Big Two words whose rank changed most during RM training",
                 description: "\(label)Rank change (first minus last checkpoint; positive = moved towards #1) of the \(source?.top ?? 10) biggest risers and fallers among the Big Two nouns, per family, coloured by category. \(summary).",
                 xAxisTitle: "Rank change (first − last checkpoint)\n+ = rose towards #1", styles: styles, panels: panels)
-            let table = ReportTable(id: "\(id)_changes", caption: "\(number): plotted values\(t.simulated ? " (SIMULATED)" : "").",
+            let table = ReportTable(id: "\(id)_changes", caption: "\(number): plotted values.",
                                     columns: ["Family", "Word", "Category", "First rank", "Last rank", "Change"],
                                     rows: families.flatMap { f in (f.risers + f.fallers).map {
                                         [.text(f.family), .text($0.word), .text($0.category), .number($0.firstRank, decimals: 1),
                                          .number($0.lastRank, decimals: 1), .number($0.change, decimals: 1)]
-                                    } })
+                                    } }).labelled(simulated: t.simulated)
             return assets.figure(id: id, number: number,
                                  caption: "\(label)The \(source?.top ?? 10) Big Two nouns whose rank rose most and the \(source?.top ?? 10) whose rank fell most between the first and the last checkpoint. \(summary).",
                                  svg: figure.svg(), data: table, dependsOn: ["/training/token_dynamics/families"])
@@ -73,12 +73,12 @@ enum TokenDynamicsPage {
                 series: series,
                 panels: [LinePanel(lines: t.families.map { line($0, \.vsFinal, "vs final") }),
                          LinePanel(lines: t.families.map { line($0, \.vsPrevious, "vs previous") })])
-            let table = ReportTable(id: "figG_kendall", caption: "Appendix G: plotted values\(t.simulated ? " (SIMULATED)" : "").",
+            let table = ReportTable(id: "figG_kendall", caption: "Appendix G: plotted values.",
                                     columns: ["Family", "Step", "τ-b vs final", "τ-b vs previous"],
                                     rows: t.families.flatMap { f in f.kendall.map {
                                         [.text(f.family), .integer($0.step), $0.vsFinal.map { .number($0, decimals: 3) } ?? .text("—"),
                                          $0.vsPrevious.map { .number($0, decimals: 3) } ?? .text("—")]
-                                    } })
+                                    } }).labelled(simulated: t.simulated)
             return assets.figure(id: "figG", number: "Figure G1",
                                  caption: "\(label)How much the ranking of the Big Two nouns still moves: Kendall τ-b of each checkpoint's ranking against the final one and against the previous one (1 = same order).",
                                  svg: figure.svg(), data: table, dependsOn: ["/training/token_dynamics/families"])
@@ -92,13 +92,13 @@ enum TokenDynamicsPage {
         figures["figG"] = kendall()
         context["figures"] = figures
         context["tables"] = assets.table(ReportTable(
-            id: "token_tables", caption: "The checkpoint tables read\(t.simulated ? " (SIMULATED)" : "") and what the analysis kept.",
+            id: "token_tables", caption: "The checkpoint tables read and what the analysis kept.",
             columns: ["Family", "File", "Checkpoints", "Tokens", "Variants kept", "Words ranked", "Words dropped (no score at a step)", "Words absent"],
             rows: t.families.map { f in
                 [.text(f.family), .text(f.file), .text("\(f.steps.count) (\(f.steps.first ?? 0)–\(f.steps.last ?? 0))"), .integer(f.tokensRead),
                  .integer(f.variantsKept), .integer(f.wordsRanked), .text(f.wordsDropped.isEmpty ? "none" : f.wordsDropped.joined(separator: ", ")),
                  .integer(f.wordsAbsent)]
-            }))
+            }).labelled(simulated: t.simulated))
         return context
     }
 }

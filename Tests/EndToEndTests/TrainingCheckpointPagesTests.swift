@@ -36,6 +36,8 @@ final class TrainingCheckpointPagesTests: XCTestCase {
             XCTAssertNil(MarkupScan.scan(svg).error, figure)
             XCTAssertTrue(svg.contains("SIMULATED"), "\(figure): the standalone SVG says it is simulated")
         }
+        // The table of the simulated checkpoint files says so first, as §3's tables do.
+        XCTAssertTrue(page.contains("<caption>SIMULATED — The checkpoint tables read and what the analysis kept.</caption>"))
         for link in scan.links where !link.hasPrefix("#") && !link.contains("://") {
             let path = String(link.split(separator: "#").first ?? "")
             if path.isEmpty { continue }

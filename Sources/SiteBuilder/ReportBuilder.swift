@@ -8,10 +8,19 @@ public struct SiteLocations {
     public var content: ContentFolder
     public var templates: URL
     public var output: URL
+    /// Further folders the build reads (`--logprobs`, `--checkpoints`): like
+    /// the content and templates folders, the output may never replace them.
+    public var otherInputs: [(name: String, url: URL)] = []
+    /// The output's lock, when the caller took it before loading.
+    public var outputLock: OutputLock?
     public init(content: ContentFolder, templates: URL, output: URL) {
         self.content = content; self.templates = templates; self.output = output
     }
     var pages: URL { content.root.appendingPathComponent("pages") }
+    /// Every folder the build reads, named for messages.
+    public var inputFolders: [(name: String, url: URL)] {
+        [("content", content.root), ("templates", templates)] + otherInputs
+    }
 }
 
 /// What a finished build reports back to the CLI.
@@ -48,7 +57,7 @@ public enum ReportBuilder {
     /// from every page's navigation. Without it the site has no such page.
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
                              locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) throws -> BuildSummary {
-        var writer = try AtomicSiteWriter(destination: locations.output)
+        var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
             var context = SiteContext.base(study: study, results: results, options: options)

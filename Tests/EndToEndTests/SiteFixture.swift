@@ -43,7 +43,9 @@ enum SiteFixture {
     static func allFiles(under root: URL) -> [String] {
         let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
         var out: [String] = []
-        for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        // The output marker (which files Backbone wrote) is not part of the site.
+        for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            && url.lastPathComponent != OutputFolder.markerName {
             out.append(String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
         }
         return out.sorted()

@@ -126,6 +126,10 @@ public struct PermutationPanelTest: Codable, Equatable, Sendable {
     public var p: Double
     public var pAdjusted: Double
     public var stars: String
+    /// No relabelling was as extreme as the data (`extremeCount` 0): `p` is
+    /// 1/(R+1), the smallest value R relabellings can give, so both `p` and
+    /// `p_adjusted` are upper bounds, not estimates.
+    public var atFloor: Bool
 }
 
 /// One panel (category × framing): a family against the reference family on

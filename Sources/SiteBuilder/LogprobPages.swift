@@ -94,7 +94,7 @@ enum LogprobPages {
             let note = section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count
                 ? "<p class=\"missing\">Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.</p>" : ""
             figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
-                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
+                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair Gemma 2 IT (model B) → Llama 3 Instruct (model A); rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
                 svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
                 data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
                 dependsOn: ["/implicit_rewards/freedom_love"])

@@ -64,14 +64,18 @@ public enum ReportBuilder {
             // Tables and figures: written as downloads and put into the context as HTML.
             var assets = SiteAssets()
             for (index, r) in results.rewardModels.dictionaries.enumerated() {
-                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study, assets: &assets)
+                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study,
+                                                                   alternative: results.rewardModels.alternative(for: r.dictionary), assets: &assets)
             }
-            context["methods"] = SiteContext.methods(results: results, assets: &assets)
+            context["methods"] = SiteContext.methods(results: results, options: options, assets: &assets)
             context["data"] = SiteContext.data(study: study, assets: &assets)
             context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
             context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
-            context["training"] = TrainingPage.context(results.training, manifest: study.manifest, assets: &assets)
+            context["training"] = TrainingPage.context(results.training, manifest: study.manifest,
+                                                     big2: results.rewardModels.result(for: "big2"), assets: &assets)
+            context["overview"] = SiteContext.overview(results)
+            context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

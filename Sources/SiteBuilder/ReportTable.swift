@@ -9,6 +9,9 @@ struct ReportTable {
         case integer(Int)
         /// A p-value: 4 decimals, or scientific notation when tiny.
         case pValue(Double)
+        /// A p-value that is only a bound: a permutation test in which no
+        /// relabelling was as extreme as the data gives p = 1/(R+1) at best.
+        case pAtMost(Double)
     }
 
     var id: String
@@ -23,7 +26,7 @@ struct ReportTable {
             row.map { cell -> CSVWriter.Cell in
                 switch cell {
                 case .text(let s): return .text(s)
-                case .number(let x, _), .pValue(let x): return .number(x)
+                case .number(let x, _), .pValue(let x), .pAtMost(let x): return .number(x)
                 case .integer(let i): return .integer(i)
                 }
             }
@@ -64,8 +67,14 @@ struct ReportTable {
         case .integer(let i): return String(i)
         case .number(let x, let d): return NumberText.fixed(x, decimals: d)
         case .pValue(let p): return NumberText.pValue(p)
+        case .pAtMost(let p): return NumberText.pValue(p, atMost: true)
         }
     }
+}
+
+extension ReportTable.Cell {
+    /// A permutation p-value: a bound ("≤ …") when no relabelling was as extreme.
+    static func permutationP(_ p: Double, atFloor: Bool) -> ReportTable.Cell { atFloor ? .pAtMost(p) : .pValue(p) }
 }
 
 extension ReportTable {

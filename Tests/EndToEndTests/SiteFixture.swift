@@ -30,9 +30,14 @@ enum SiteFixture {
                                        locations: SiteLocations(content: content, templates: templates, output: output))
     }
 
+    /// The real study and its results under `options`, computed once.
+    static let study: LoadedStudy = try! StudyLoader.load(folder: content)
+    static let results: StudyResults = try! StudyAnalysis.run(study, options: options)
+
     static let site: URL = {
         let out = temporaryFolder("site").appendingPathComponent("site")
-        _ = try! build(into: out)
+        _ = try! ReportBuilder.build(study: study, results: results, options: options,
+                                     locations: SiteLocations(content: content, templates: templates, output: out))
         return out
     }()
 

@@ -15,7 +15,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "StudyData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "StudyData", dependencies: [.product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib"]),
         .target(name: "Stats", dependencies: ["COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["StudyData", "Stats"]),
         .target(name: "SVGCharts"),

@@ -151,6 +151,7 @@ struct SiteAssets {
 
     mutating func table(_ t: ReportTable) -> String {
         files[t.downloadPath] = t.csv
+        files[t.latexPath] = t.latex
         return t.html()
     }
 
@@ -159,8 +160,9 @@ struct SiteAssets {
         files["figures/\(id).svg"] = svg
         figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
+        files[data.latexPath] = data.latex
         return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
-            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a> · <a href=\"methods.html\">Methods</a></p></figure>"
+            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a> · <a href=\"\(data.latexPath)\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
     }
 }

@@ -35,6 +35,11 @@ struct ReportTable {
 
     var downloadPath: String { "downloads/\(id).csv" }
 
+    /// The same table as LaTeX (booktabs), downloaded beside the CSV.
+    var latex: String { LaTeXTable.write(self) }
+
+    var latexPath: String { "downloads/\(id).tex" }
+
     func html(includeDownloadLink: Bool = true) -> String {
         var out = "<figure class=\"table\" id=\"\(HTML.escape(id))\">"
         out += "<div class=\"table-scroll\"><table>"
@@ -56,7 +61,7 @@ struct ReportTable {
         }
         out += "</tbody></table></div>"
         if includeDownloadLink {
-            out += "<p class=\"downloads\"><a href=\"\(downloadPath)\">Data (CSV)</a></p>"
+            out += "<p class=\"downloads\"><a href=\"\(downloadPath)\">Data (CSV)</a> · <a href=\"\(latexPath)\">LaTeX</a></p>"
         }
         return out + "</figure>"
     }

@@ -175,7 +175,9 @@ enum SiteContext {
                  .text($0.warnings.joined(separator: "; "))]
             })
         let citations = study.manifest.dictionaries.map { "<strong>\(HTML.escape($0.name))</strong>: \(HTML.escape($0.citation))" }
-        return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": htmlList(citations)]
+        assets.files[CitationBib.fileName] = CitationBib.write(study.manifest)
+        return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": htmlList(citations),
+                "citationBib": CitationBib.fileName]
     }
 
     static func render(_ figure: ViolinFacetFigure) -> String {

@@ -69,10 +69,17 @@ final class SiteBuildTests: XCTestCase {
         let dir = SiteFixture.site.appendingPathComponent("downloads")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         XCTAssertTrue(names.contains("big2_median_ranks.csv") && names.contains("inputs.csv"))
-        for name in names {
+        for name in names where name.hasSuffix(".csv") {
             let doc = try CSVReader.read(url: dir.appendingPathComponent(name), displayPath: name)
             XCTAssertGreaterThan(doc.records.count, 0, name)
+            let tex = String(name.dropLast(4)) + ".tex"
+            XCTAssertTrue(names.contains(tex), "every table also downloads as LaTeX: \(tex)")
         }
+        XCTAssertEqual(names.filter { $0.hasSuffix(".tex") }.count, names.filter { $0.hasSuffix(".csv") }.count)
+        let bib = try String(contentsOf: SiteFixture.site.appendingPathComponent("citation.bib"), encoding: .utf8)
+        XCTAssertTrue(bib.hasPrefix("% citation.bib") && bib.contains("@misc{study,"))
+        let dataPage = try String(contentsOf: SiteFixture.site.appendingPathComponent("data.html"), encoding: .utf8)
+        XCTAssertTrue(dataPage.contains("<a href=\"citation.bib\">citation.bib</a>"))
         let ranks = try CSVReader.read(url: dir.appendingPathComponent("big2_median_ranks.csv"), displayPath: "x")
         XCTAssertEqual(ranks.header, ["rm", "family", "category", "prompt", "framing", "median_rank"])
         XCTAssertEqual(ranks.records.count, 1080)

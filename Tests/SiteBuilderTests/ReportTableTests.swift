@@ -50,7 +50,7 @@ final class ReportTableStructureTests: XCTestCase {
         XCTAssertTrue(html.contains("<td class=\"num\">0.000</td>"), html)
         XCTAssertTrue(html.contains("<td class=\"num\">NA</td>"), html)
         XCTAssertTrue(html.contains("<td class=\"num\">&lt; 1e-300</td>"), html)
-        XCTAssertTrue(html.contains("<p class=\"downloads\"><a href=\"downloads/tab-mfd.csv\">Data (CSV)</a></p>"), html)
+        XCTAssertTrue(html.contains("<p class=\"downloads\"><a href=\"downloads/tab-mfd.csv\">Data (CSV)</a> · <a href=\"downloads/tab-mfd.tex\">LaTeX</a></p>"), html)
         XCTAssertEqual(table.downloadPath, "downloads/tab-mfd.csv")
         XCTAssertTrue(html.hasSuffix("</figure>"))
 

@@ -1,0 +1,86 @@
+/// Text made safe for LaTeX: every character prints as itself and none is
+/// read as a command. Token strings hold LaTeX's specials (`\ { } % # _ & ~
+/// ^ $`), control characters and bytes that were invalid UTF-8 (already the
+/// visible text `\xHH`, see `ByteText`); all of them must come out visible
+/// and distinct, and the file must still compile with pdflatex. Characters
+/// pdflatex cannot print with `\usepackage[T1]{fontenc}` (CJK, combining
+/// marks, emoji …) are written as their code point, `U+0301`, so "é" and
+/// "e" + U+0301 stay two different cells.
+enum LaTeXText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            out += escape(scalar, after: previous)
+            previous = scalar
+        }
+        return out
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> String {
+        switch scalar {
+        case "\\": return "\\textbackslash{}"
+        case "{": return "\\{"
+        case "}": return "\\}"
+        case "%": return "\\%"
+        case "#": return "\\#"
+        case "_": return "\\_"
+        case "&": return "\\&"
+        case "$": return "\\$"
+        case "~": return "\\textasciitilde{}"
+        case "^": return "\\textasciicircum{}"
+        case "<": return "\\textless{}"
+        case ">": return "\\textgreater{}"
+        case "|": return "\\textbar{}"
+        case "\"": return "\\textquotedbl{}"
+        case "'": return "\\textquotesingle{}"
+        case "`": return "\\textasciigrave{}"
+        // Ligatures would merge "--", "!`", "?`", ",," into other glyphs.
+        case "-": return previous == "-" ? "{-}" : "-"
+        case "!", "?", ",": return String(scalar) + "{}"
+        case " ": return previous == nil || previous == " " ? "\\textvisiblespace{}" : " "
+        case "\n": return "\\textbackslash{}n"
+        case "\r": return "\\textbackslash{}r"
+        case "\t": return "\\textbackslash{}t"
+        case "␣": return "\\textvisiblespace{}"
+        case "−": return "\\textminus{}"
+        case "–": return "--"
+        case "—": return "---"
+        case "±": return "\\textpm{}"
+        case "×": return "\\texttimes{}"
+        case "÷": return "\\textdiv{}"
+        case "…": return "\\ldots{}"
+        case "‘": return "`"
+        case "’": return "'"
+        case "“": return "``"
+        case "”": return "''"
+        case "°": return "\\textdegree{}"
+        case "§": return "\\S{}"
+        case "·": return "\\textperiodcentered{}"
+        case "τ": return "\\ensuremath{\\tau}"
+        case "Δ": return "\\ensuremath{\\Delta}"
+        case "χ": return "\\ensuremath{\\chi}"
+        case "≤": return "\\ensuremath{\\leq}"
+        case "≥": return "\\ensuremath{\\geq}"
+        case "≈": return "\\ensuremath{\\approx}"
+        default:
+            let v = scalar.value
+            if (0x20...0x7E).contains(v) { return String(scalar) }
+            if (0xC0...0xFF).contains(v) { return String(scalar) }   // Latin-1 letters: in T1
+            if v < 0x20 || v == 0x7F { return "\\textbackslash{}u\\{\(String(v, radix: 16, uppercase: true))\\}" }
+            return "\\texttt{U+\(hex4(v))}"
+        }
+    }
+
+    private static func hex4(_ v: UInt32) -> String {
+        let h = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+
+    /// A label or citation key: letters, digits, `:` and `-` only.
+    static func key(_ text: String) -> String {
+        String(text.unicodeScalars.map { s -> Character in
+            (("0"..."9").contains(s) || ("a"..."z").contains(s) || ("A"..."Z").contains(s) || s == ":" || s == "-") ? Character(s) : "-"
+        })
+    }
+}

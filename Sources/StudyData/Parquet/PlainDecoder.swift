@@ -1,0 +1,53 @@
+import Foundation
+
+/// The PLAIN encoding: values back to back in little-endian order; booleans
+/// one bit each; BYTE_ARRAY as a 4-byte length then the bytes;
+/// FIXED_LEN_BYTE_ARRAY as `typeLength` bytes each.
+enum PlainDecoder {
+    /// Appends `count` values to the builder. With `entriesOnly` (a dictionary
+    /// page of strings) the strings are stored as entries without rows, and
+    /// the number of the first one is returned.
+    @discardableResult
+    static func decode(_ cursor: inout ByteCursor, count: Int, typeLength: Int, into builder: inout ParquetColumnBuilder,
+                       entriesOnly: Bool = false) throws -> Int32 {
+        let firstEntry = Int32(builder.strings.entryCount)
+        switch builder.type {
+        case .boolean:
+            let bytes = try cursor.bytes((count + 7) / 8, "\(count) PLAIN booleans")
+            builder.booleans.reserveCapacity(builder.booleans.count + count)
+            for i in 0 ..< count { builder.booleans.append(bytes[i >> 3] >> UInt8(i & 7) & 1 == 1) }
+        case .int32: try fixed(&cursor, count, &builder.int32s) { Int32(littleEndian: $0) }
+        case .int64: try fixed(&cursor, count, &builder.int64s) { Int64(littleEndian: $0) }
+        case .float: try fixed(&cursor, count, &builder.floats) { Float(bitPattern: UInt32(littleEndian: $0)) }
+        case .double: try fixed(&cursor, count, &builder.doubles) { Double(bitPattern: UInt64(littleEndian: $0)) }
+        case .byteArray:
+            for i in 0 ..< count {
+                let length = try Int(cursor.littleEndian(UInt32.self, "the length of string \(i + 1) of \(count)"))
+                let bytes = try cursor.bytes(length, "string \(i + 1) of \(count)")
+                if entriesOnly { _ = try builder.appendEntry(bytes) } else { try builder.appendString(bytes) }
+            }
+        case .fixedLenByteArray:
+            guard count == 0 || typeLength <= cursor.remaining / count else {
+                throw ParquetIssue("expected \(count) values of \(typeLength) bytes, found \(cursor.remaining) bytes")
+            }
+            for i in 0 ..< count {
+                let bytes = try cursor.bytes(typeLength, "value \(i + 1) of \(count)")
+                if entriesOnly { _ = try builder.appendEntry(bytes) } else { try builder.appendString(bytes) }
+            }
+        case .int96:
+            throw ParquetIssue("expected a column of a supported physical type, found INT96")
+        }
+        return firstEntry
+    }
+
+    /// Fixed-width values: the byte count is checked once, then loaded without copies.
+    private static func fixed<Raw: FixedWidthInteger, T>(_ cursor: inout ByteCursor, _ count: Int, _ out: inout [T], _ convert: (Raw) -> T) throws {
+        let size = MemoryLayout<Raw>.size
+        guard count <= cursor.remaining / size else {
+            throw ParquetIssue("expected \(count) PLAIN values of \(size) bytes, found \(cursor.remaining) bytes")
+        }
+        let bytes = try cursor.bytes(count * size, "\(count) PLAIN values")
+        out.reserveCapacity(out.count + count)
+        for i in 0 ..< count { out.append(convert(bytes.loadUnaligned(fromByteOffset: i * size, as: Raw.self))) }
+    }
+}

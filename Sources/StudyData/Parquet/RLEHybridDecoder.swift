@@ -1,0 +1,65 @@
+import Foundation
+
+/// The RLE / bit-packed hybrid encoding: runs of one repeated value and
+/// groups of eight values packed `bitWidth` bits each, least significant bit
+/// first. Parquet uses it for definition levels, dictionary indices and RLE
+/// booleans.
+enum RLEHybridDecoder {
+    /// Decodes exactly `count` values of `bitWidth` bits (0…32) from the cursor.
+    /// A run longer than needed is cut; data that ends before `count` values is an error.
+    static func decode(_ cursor: inout ByteCursor, bitWidth: Int, count: Int, what: String) throws -> [UInt32] {
+        guard (0...32).contains(bitWidth) else { throw ParquetIssue("expected a bit width of at most 32 for \(what), found \(bitWidth)") }
+        var out = [UInt32]()
+        out.reserveCapacity(count)
+        let valueBytes = (bitWidth + 7) / 8
+        while out.count < count {
+            let header = try cursor.uleb128("a run header of \(what) (\(out.count) of \(count) values read)")
+            if header & 1 == 0 {
+                let runLength = header >> 1
+                var value: UInt32 = 0
+                for k in 0 ..< valueBytes { value |= UInt32(try cursor.byte("the repeated value of \(what)")) << UInt32(8 * k) }
+                if bitWidth < 32 && value >> UInt32(bitWidth) != 0 {
+                    throw ParquetIssue("expected a repeated value of at most \(bitWidth) bits in \(what), found \(value)")
+                }
+                guard runLength > 0 else { throw ParquetIssue("expected a run of at least one value in \(what), found an empty run") }
+                let take = Int(min(runLength, UInt64(count - out.count)))
+                out.append(contentsOf: repeatElement(value, count: take))
+            } else {
+                let groups = header >> 1
+                guard groups > 0, groups <= UInt64(Int32.max) else { throw ParquetIssue("expected a bit-packed run of 1 to 2^31 groups in \(what), found \(groups)") }
+                let values = Int(groups) * 8
+                let take = min(values, count - out.count)
+                // The run occupies groups × bitWidth bytes; only the bytes of the
+                // values needed must be present (the last run may be cut short).
+                let runBytes = min(Int(groups) * bitWidth, cursor.remaining)
+                let needed = (take * bitWidth + 7) / 8
+                guard needed <= runBytes else {
+                    throw ParquetIssue("expected \(needed) bytes of bit-packed \(what), found \(runBytes)")
+                }
+                let bytes = try cursor.bytes(runBytes, "bit-packed \(what)")
+                unpack(bytes, bitWidth: bitWidth, count: take, into: &out)
+            }
+        }
+        return out
+    }
+
+    /// `count` values of `bitWidth` bits, least significant bit first
+    /// (the caller has checked that the bytes are there).
+    static func unpack(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into out: inout [UInt32]) {
+        if bitWidth == 0 { out.append(contentsOf: repeatElement(0, count: count)); return }
+        let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
+        for i in 0 ..< count {
+            let bit = i * bitWidth
+            let first = bit >> 3
+            var window: UInt64 = 0
+            let last = min(first + 8, bytes.count)
+            for k in first ..< last { window |= UInt64(bytes[k]) << UInt64(8 * (k - first)) }
+            out.append(UInt32(truncatingIfNeeded: (window >> UInt64(bit & 7)) & mask))
+        }
+    }
+
+    /// The number of bits needed for values up to `maximum` (Parquet's bit width of levels).
+    static func bitWidth(forMaximum maximum: Int) -> Int {
+        maximum == 0 ? 0 : Int.bitWidth - maximum.leadingZeroBitCount
+    }
+}

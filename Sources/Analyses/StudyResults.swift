@@ -11,6 +11,8 @@ public struct StudyResults: Codable, Equatable, Sendable {
     public var implicitRewards: ImplicitRewardSection? = nil
     /// §4 (Fig. 4a/4b, A5a/A5b); nil when the manifest has no `training` section.
     public var training: TrainingSectionResult? = nil
+    /// Robustness of the §2 inferences under other specifications.
+    public var robustness: RobustnessSection? = nil
 }
 
 /// §2 for each dictionary of the manifest, in manifest order. `alternatives`
@@ -75,6 +77,7 @@ public enum StudyAnalysis {
             results.implicitRewards = logprobs.rewards
         }
         results.training = training
+        results.robustness = RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
         return results
     }
 

@@ -47,6 +47,10 @@ public struct DictionaryRobustness: Codable, Equatable, Sendable {
     /// `virtue`/`script` for MFD2, nil otherwise.
     public var columns: String?
     public var rmLevel: RMLevelResult
+    /// The paper's model refitted without each RM, then without each prompt.
+    public var leaveOneOut: [LeaveOneOutFit]
+    /// The maximal model; nil when the RMs cannot support its covariance.
+    public var randomSlopes: RandomSlopesResult?
 }
 
 /// R1: the reward model as the unit of analysis.

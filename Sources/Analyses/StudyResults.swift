@@ -77,7 +77,7 @@ public enum StudyAnalysis {
             results.implicitRewards = logprobs.rewards
         }
         results.training = training
-        results.robustness = RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
         return results
     }
 

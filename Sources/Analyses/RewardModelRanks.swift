@@ -159,13 +159,18 @@ public enum RewardModelRanks {
     /// reference levels.
     static func fitMixedModel(rows: [MedianRankRow], models: [ScoredModel], families: [String],
                               categories: [String], framings: [Framing]) throws -> MixedModelResult {
-        let framingNames = framings.map(\.rawValue)
+        try fitMixedModel(rows: rows, rmLabels: models.map(\.label), families: families, categories: categories,
+                          framings: framings.map(\.rawValue))
+    }
+
+    /// The same model on any subset of the rows (the robustness refits), RMs named by label.
+    static func fitMixedModel(rows: [MedianRankRow], rmLabels labels: [String], families: [String],
+                              categories: [String], framings framingNames: [String]) throws -> MixedModelResult {
         let design = DesignMatrix.fullFactorial([
             Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
             Factor(name: "framing", levels: framingNames, codes: rows.map { framingNames.firstIndex(of: $0.framing)! }),
         ])
-        let labels = models.map(\.label)
         let fit = try LinearMixedModel.fitREML(response: rows.map(\.medianRank), design: design,
                                                groups: rows.map { labels.firstIndex(of: $0.rm)! })
         return MixedModelResult(

@@ -15,6 +15,8 @@ public struct StudyResults: Codable, Equatable, Sendable {
     public var vocabulary: VocabularyCountsResult? = nil
     /// The paper's claims, each judged on this build (empty without a claims table).
     public var claims: [ClaimResult] = []
+    /// Robustness of the §2 inferences under other specifications.
+    public var robustness: RobustnessSection? = nil
 }
 
 /// §2 for each dictionary of the manifest, in manifest order. `alternatives`
@@ -82,6 +84,7 @@ public enum StudyAnalysis {
         if let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] {
             results.vocabulary = VocabularyCounts.analyse(v, nouns: nouns)
         }
+        results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results) }
         return results
     }

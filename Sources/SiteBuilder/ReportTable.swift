@@ -30,10 +30,10 @@ struct ReportTable {
         })
     }
 
-    var downloadPath: String { "downloads/\(id).csv" }
+    var downloadPath: String { "downloads/\(SiteNames.slug(id)).csv" }
 
     func html(includeDownloadLink: Bool = true) -> String {
-        var out = "<figure class=\"table\" id=\"\(HTML.escape(id))\">"
+        var out = "<figure class=\"table\" id=\"\(SiteNames.attribute(SiteNames.slug(id)))\">"
         out += "<div class=\"table-scroll\"><table>"
         out += "<caption>\(HTML.escape(caption))</caption>"
         out += "<thead><tr>" + columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -53,7 +53,7 @@ struct ReportTable {
         }
         out += "</tbody></table></div>"
         if includeDownloadLink {
-            out += "<p class=\"downloads\"><a href=\"\(downloadPath)\">Data (CSV)</a></p>"
+            out += "<p class=\"downloads\"><a href=\"\(SiteNames.href(downloadPath))\">Data (CSV)</a></p>"
         }
         return out + "</figure>"
     }

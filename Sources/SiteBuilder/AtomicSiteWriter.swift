@@ -46,9 +46,7 @@ public struct AtomicSiteWriter {
     }
 
     public mutating func write(_ relativePath: String, _ data: Data) throws {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relativePath.isEmpty, relativePath != OutputFolder.markerName,
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }) else {
+        guard relativePath != OutputFolder.markerName, SiteNames.isConfinedRelativePath(relativePath) else {
             throw SiteError("cannot write a site file named \(String(reflecting: relativePath)): site paths are relative, without empty, '.' or '..' parts")
         }
         let url = staging.appendingPathComponent(relativePath)

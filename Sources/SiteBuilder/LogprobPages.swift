@@ -80,11 +80,11 @@ enum LogprobPages {
         func files(_ models: [String]) -> [String] { models.map { spec.model(named: $0)?.file ?? $0 } }
         var tables: [String] = []
         for t in plan.tables {
-            let id = "implicit_\(t.title.lowercased().replacingOccurrences(of: " ", with: "_"))"
+            let id = "implicit_" + SiteNames.slug(t.title.lowercased())
             if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
+                tables.append("<h3 id=\"\(SiteNames.attribute(id))\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
             } else {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
+                tables.append("<h3 id=\"\(SiteNames.attribute(id))\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
             }
         }
         let figure3: String

@@ -157,12 +157,13 @@ struct SiteAssets {
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
     mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> String {
+        let id = SiteNames.slug(id)
         files["figures/\(id).svg"] = svg
         figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
         files[data.latexPath] = data.latex
-        return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
+        return "<figure class=\"chart\" id=\"figure-\(SiteNames.attribute(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
-            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a> · <a href=\"\(data.latexPath)\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
+            + "<p class=\"downloads\"><a href=\"\(SiteNames.href("figures/\(id).svg"))\">SVG</a> · <a href=\"\(SiteNames.href(data.downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(data.latexPath))\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
     }
 }

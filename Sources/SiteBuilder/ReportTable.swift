@@ -33,15 +33,15 @@ struct ReportTable {
         })
     }
 
-    var downloadPath: String { "downloads/\(id).csv" }
+    var downloadPath: String { "downloads/\(SiteNames.slug(id)).csv" }
 
     /// The same table as LaTeX (booktabs), downloaded beside the CSV.
     var latex: String { LaTeXTable.write(self) }
 
-    var latexPath: String { "downloads/\(id).tex" }
+    var latexPath: String { "downloads/\(SiteNames.slug(id)).tex" }
 
     func html(includeDownloadLink: Bool = true) -> String {
-        var out = "<figure class=\"table\" id=\"\(HTML.escape(id))\">"
+        var out = "<figure class=\"table\" id=\"\(SiteNames.attribute(SiteNames.slug(id)))\">"
         out += "<div class=\"table-scroll\"><table>"
         out += "<caption>\(HTML.escape(caption))</caption>"
         out += "<thead><tr>" + columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -61,7 +61,7 @@ struct ReportTable {
         }
         out += "</tbody></table></div>"
         if includeDownloadLink {
-            out += "<p class=\"downloads\"><a href=\"\(downloadPath)\">Data (CSV)</a> · <a href=\"\(latexPath)\">LaTeX</a></p>"
+            out += "<p class=\"downloads\"><a href=\"\(SiteNames.href(downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(latexPath))\">LaTeX</a></p>"
         }
         return out + "</figure>"
     }

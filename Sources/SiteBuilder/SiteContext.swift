@@ -167,9 +167,9 @@ enum SiteContext {
     static func data(study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
         let table = ReportTable(
             id: "inputs", caption: "Every input file this build read, with its SHA-256 fingerprint (log-prob tables: a 64-bit fingerprint of the rows and columns read, marked \"read:\").",
-            columns: ["File", "Role", "Bytes", "Rows", "Columns", "SHA-256", "Warnings"],
+            columns: ["File", "Format", "Role", "Bytes", "Rows", "Columns", "SHA-256", "Warnings"],
             rows: study.inputs.map {
-                [.text($0.path), .text($0.role), .integer($0.bytes),
+                [.text($0.path), .text($0.format ?? "—"), .text($0.role), .integer($0.bytes),
                  $0.rows.map { .integer($0) } ?? .text("—"), $0.columns.map { .integer($0) } ?? .text("—"),
                  .text($0.sha256 ?? $0.readFingerprint.map { "read: " + $0 } ?? "—"),
                  .text($0.warnings.joined(separator: "; "))]

@@ -12,12 +12,12 @@ enum TokenDynamicsPage {
 
     static func context(_ t: TokenDynamicsStatus, source: TokenDynamicsSource?, manifest: StudyManifest,
                         assets: inout SiteAssets) -> [String: Any] {
-        let files = t.needs.map { "<code>\(HTML.escape($0)).csv</code>" }
+        let files = t.needs.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }
         var context: [String: Any] = [
             "available": !t.families.isEmpty,
             "status": t.status,
             "needed": SiteContext.htmlList(files),
-            "missing": SiteContext.htmlList(t.missing.map { "<code>\(HTML.escape($0)).csv</code>" }),
+            "missing": SiteContext.htmlList(t.missing.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }),
             "hasMissing": !t.missing.isEmpty,
             "folder": t.folder ?? "",
             "simulated": t.simulated,

@@ -26,7 +26,7 @@ public enum CheckpointLoader {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DataError(path: display, message: "--checkpoints: expected a folder holding \(source.tables.map { $0.name + ".csv" }.joined(separator: ", "))")
+            throw DataError(path: display, message: "--checkpoints: expected a folder holding \(source.tables.map { $0.name + ".csv" }.joined(separator: ", ")) (or the same names in .parquet)")
         }
         var out = LoadedCheckpoints(folder: display, tables: [], missing: [],
                                     simulated: FileManager.default.fileExists(atPath: directory.appendingPathComponent(simulatedMarker).path),
@@ -34,19 +34,25 @@ public enum CheckpointLoader {
         for table in source.tables {
             let csv = directory.appendingPathComponent(table.name + ".csv")
             let parquet = directory.appendingPathComponent(table.name + ".parquet")
-            guard let data = FileManager.default.contents(atPath: csv.path) else {
-                if FileManager.default.fileExists(atPath: parquet.path) {
-                    throw DataError(path: display + "/" + table.name + ".parquet",
-                                    message: "this version of Backbone reads the checkpoint tables as CSV only; convert it (e.g. pandas.read_parquet(path).to_csv(\"\(table.name).csv\", index=False)) and put the CSV next to it")
-                }
+            let hasCSV = FileManager.default.fileExists(atPath: csv.path), hasParquet = FileManager.default.fileExists(atPath: parquet.path)
+            if hasCSV && hasParquet {
+                throw DataError(path: display + "/" + table.name + ".parquet",
+                                message: "expected one form of the table, found both \(table.name).csv and \(table.name).parquet in \(display); keep one so it is clear which was read")
+            }
+            guard hasCSV || hasParquet else {
                 out.missing.append(table.name)
                 continue
             }
-            let path = display + "/" + table.name + ".csv"
-            let loaded = try CheckpointTableReader.read(data, family: table.family, path: path)
+            let path = display + "/" + table.name + (hasCSV ? ".csv" : ".parquet")
+            guard let data = FileManager.default.contents(atPath: (hasCSV ? csv : parquet).path) else {
+                throw DataError(path: path, message: "cannot read the file")
+            }
+            let loaded = hasCSV ? try CheckpointTableReader.read(data, family: table.family, path: path)
+                : try CheckpointTableReader.read(ParquetFile(data: data, path: path), family: table.family)
             out.tables.append(loaded)
             out.inputs.append(InputFileRecord(path: path, bytes: data.count, sha256: SHA256.hex(data), rows: loaded.tokens.count,
-                                              columns: nil, role: "RM checkpoint token scores: \(table.family)\(out.simulated ? " (SIMULATED)" : "")"))
+                                              columns: nil, role: "RM checkpoint token scores: \(table.family)\(out.simulated ? " (SIMULATED)" : "")",
+                                              format: InputFileRecord.tableFormat(of: path)))
         }
         return out
     }

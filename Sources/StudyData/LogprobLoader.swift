@@ -62,8 +62,7 @@ public enum LogprobLoader {
         var present: [(model: LanguageModel, url: URL)] = []
         var missing: [String] = []
         for model in section.models where requests[model.name] != nil {
-            let url = directory?.appendingPathComponent(model.file)
-            if folderExists, let url, FileManager.default.isReadableFile(atPath: url.path) {
+            if folderExists, let directory, let url = try parquetOrCSV(model.file, in: directory, display: displayFolder) {
                 present.append((model, url))
             } else {
                 missing.append(model.file)
@@ -92,7 +91,7 @@ public enum LogprobLoader {
             let entries = groups[k]!
             let r = requests[entries[0].model.name]!
             let offset = done
-            let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.model.file) },
+            let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent) },
                                                  request: LogprobRequest(prompts: r.prompts, tokens: r.everyRow.count == r.prompts.count ? nil : r.tokens,
                                                                          everyRowPrompts: r.everyRow),
                                                  progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
@@ -109,5 +108,20 @@ public enum LogprobLoader {
         let simulated = directory.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(simulatedMarker).path) } ?? false
         return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing,
                               simulated: simulated)
+    }
+
+    /// The table's file in the folder: the CSV the manifest names, or the
+    /// Parquet file of the same name; nil when neither is there, an error
+    /// when both are (which one was meant is not guessed).
+    static func parquetOrCSV(_ file: String, in directory: URL, display: String) throws -> URL? {
+        let csv = directory.appendingPathComponent(file)
+        let parquet = csv.deletingPathExtension().appendingPathExtension("parquet")
+        let hasCSV = FileManager.default.isReadableFile(atPath: csv.path)
+        let hasParquet = csv.pathExtension.lowercased() != "parquet" && FileManager.default.isReadableFile(atPath: parquet.path)
+        if hasCSV && hasParquet {
+            throw DataError(path: display + "/" + parquet.lastPathComponent,
+                            message: "expected one form of the table, found both \(csv.lastPathComponent) and \(parquet.lastPathComponent) in \(display); keep one so it is clear which was read")
+        }
+        return hasCSV ? csv : hasParquet ? parquet : nil
     }
 }

@@ -22,6 +22,9 @@ public enum LogprobReader {
                                            "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"]
 
     public static func read(url: URL, displayPath: String, request: LogprobRequest) throws -> LogprobTable {
+        if url.pathExtension.lowercased() == "parquet" {
+            return try LogprobParquetReader.read(url: url, displayPath: displayPath, request: request)
+        }
         let file = try MappedFile(url: url, displayPath: displayPath)
         var parser = LogprobParser(file: file, path: displayPath, request: request)
         return try parser.run()

@@ -16,6 +16,8 @@ public struct InputFileRecord: Codable, Equatable, Sendable {
     /// For log-prob tables: `LogprobTable.fingerprint()` of what was read, so
     /// two builds on different tables never look like the same inputs.
     public var readFingerprint: String? = nil
+    /// "CSV" or "Parquet" for tables (see `tableFormat(of:)`); nil for other inputs.
+    public var format: String? = nil
 }
 
 /// Everything §2 reads, loaded and validated before any statistic runs.
@@ -84,7 +86,7 @@ public enum StudyLoader {
                 study.training = try TrainingLoader.load(section, folder: folder)
                 for run in study.training {
                     var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
-                                                role: "RM training summary: \(run.run.id)")
+                                                role: "RM training summary: \(run.run.id)", format: InputFileRecord.tableFormat(of: run.path))
                     if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
                     if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", "))") }
                     study.inputs.append(input)
@@ -106,7 +108,7 @@ public enum StudyLoader {
             study.inputs.append(InputFileRecord(path: file.path, bytes: file.bytes, sha256: nil, rows: file.audit.rows, columns: nil,
                                                 role: "log-prob table: \(file.model) (\(file.promptsRead) prompt column\(file.promptsRead == 1 ? "" : "s") read)"
                                                     + (logprobTables?.simulated == true ? " (SIMULATED)" : ""),
-                                                readFingerprint: file.readFingerprint))
+                                                readFingerprint: file.readFingerprint, format: InputFileRecord.tableFormat(of: file.path)))
         }
         return study
     }
@@ -121,9 +123,8 @@ public enum StudyLoader {
         }
         let loaded = try Concurrently.map(files.count) { k -> (RewardScoreTable, InputFileRecord) in
             let (rm, dictionaryID, file) = files[k]
-            var (doc, input) = try readCSV(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
-                                           role: "RM scores: \(rm.label) on \(dictionaryID)")
-            let table = try RewardScoreTable.from(doc, prompts: promptKeys)
+            var (table, input) = try readScores(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
+                                                role: "RM scores: \(rm.label) on \(dictionaryID)", prompts: promptKeys)
             input.warnings = fileNameWarnings(file: file, dictionaryID: dictionaryID, manifest: manifest)
             return (table, input)
         }
@@ -159,6 +160,7 @@ public enum StudyLoader {
     }
 
     static func record(data: Data, display: String, rows: Int?, columns: Int?, role: String) -> InputFileRecord {
-        InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role)
+        InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: rows, columns: columns, role: role,
+                        format: InputFileRecord.tableFormat(of: display))
     }
 }

@@ -85,10 +85,15 @@ final class TokenDynamicsTests: XCTestCase {
         let partial = TokenDynamics.analyse(try CheckpointLoader.load(source, directory: dir, display: "ckpt"), source: source, dictionary: big2)
         XCTAssertEqual(partial.status, "partial")
         XCTAssertEqual(partial.missing, [source.tables[2].name])
-        // A Parquet file in its place is named in a clear error, not skipped.
+        // A broken Parquet file in its place is named in a clear error, not skipped.
         try Data("PAR1".utf8).write(to: dir.appendingPathComponent(source.tables[2].name + ".parquet"))
         XCTAssertThrowsError(try CheckpointLoader.load(source, directory: dir, display: "ckpt")) { error in
-            XCTAssertTrue("\(error)".hasPrefix("ckpt/greatest_ever_one_across_checkpoints_qwen.parquet: this version of Backbone reads the checkpoint tables as CSV only"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("ckpt/greatest_ever_one_across_checkpoints_qwen.parquet: expected a Parquet file (at least 12 bytes"), "\(error)")
+        }
+        // Both forms of one table: which one to read is not guessed.
+        try Data("PAR1".utf8).write(to: dir.appendingPathComponent(source.tables[0].name + ".parquet"))
+        XCTAssertThrowsError(try CheckpointLoader.load(source, directory: dir, display: "ckpt")) { error in
+            XCTAssertEqual("\(error)", "ckpt/greatest_ever_one_across_checkpoints_gemma.parquet: expected one form of the table, found both greatest_ever_one_across_checkpoints_gemma.csv and greatest_ever_one_across_checkpoints_gemma.parquet in ckpt; keep one so it is clear which was read")
         }
     }
 

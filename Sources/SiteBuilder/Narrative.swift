@@ -41,11 +41,4 @@ enum Narrative {
                 + "(\(p.family) \(NumberText.fixed(p.meanFamily, decimals: 1)) vs \(p.referenceFamily) \(NumberText.fixed(p.meanReference, decimals: 1)), \(p.stars))"
         }.joined(separator: "; ")
     }
-
-    /// The highest-order interaction term of the mixed model (the paper's headline).
-    static func highestInteraction(_ m: MixedModelResult) -> FixedEffectRow? {
-        m.fixedEffects.max { a, b in
-            a.term.split(separator: ":").count < b.term.split(separator: ":").count
-        }
-    }
 }

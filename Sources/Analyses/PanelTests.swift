@@ -1,7 +1,7 @@
 import Stats
 import StudyData
 
-/// The per-panel family comparisons of Fig. 1 (spec §A1.6). Both the Welch
+/// The per-panel family comparisons of Fig. 1 (Docs/Methods.md#panel-tests). Both the Welch
 /// test (what the study's published figure used) and the permutation test
 /// (what its text describes) are always computed; options only choose which
 /// one supplies the figure's stars.

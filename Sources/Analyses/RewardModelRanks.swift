@@ -1,7 +1,7 @@
 import StudyData
 import Stats
 
-/// Paper §2 (spec §A): how RMs of different base-model families rank the words
+/// Paper §2 (Docs/Methods.md#median-ranks): how RMs of different base-model families rank the words
 /// of a value dictionary. A pure function of its inputs and options.
 public enum RewardModelRanks {
     /// One RM's scores on the answers of one dictionary.
@@ -81,7 +81,7 @@ public enum RewardModelRanks {
             return FramingSummary(framing: f.rawValue, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
         }
 
-        // §A1.4 average-rank table.
+        // Average ranks (Docs/Methods.md#average-ranks).
         var averageRanks: [AverageRankRow] = []
         for f in framings {
             for (ci, category) in categories.enumerated() {

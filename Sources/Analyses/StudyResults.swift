@@ -1,3 +1,5 @@
+// The root of results.json; each section's methods are in Docs/Methods.md.
+
 import StudyData
 
 /// Everything the report computes: the single source of every number on every

@@ -1,6 +1,6 @@
 import StudyData
 
-/// Paper §4 (spec §D) from the study's summary files: how the family gap in
+/// Paper §4 (Docs/Methods.md#training-dynamics) from the study's summary files: how the family gap in
 /// median rank evolves over training checkpoints (Fig. 4a / A5a) and where it
 /// ends up for each amount of preference data (Fig. 4b / A5b), with the data
 /// audit that the files need. Token-level dynamics (Fig. 5, A6, App. G) need

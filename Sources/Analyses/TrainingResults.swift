@@ -1,3 +1,5 @@
+// Result types of §4 (Fig. 4, A5). Methods: Docs/Methods.md#training-dynamics.
+
 /// §4 results: the run audit, the checkpoint series of the dynamics run, the
 /// last-checkpoint ablation points and the data warnings.
 public struct TrainingSectionResult: Codable, Equatable, Sendable {

@@ -93,10 +93,4 @@ enum Narrative {
         return (section.simulated ? "SIMULATED log-prob tables, not model outputs — " : "In this build's log-prob analysis (§3.1), ") + parts.joined(separator: "; ") + "."
     }
 
-    /// The highest-order interaction term of the mixed model (the paper's headline).
-    static func highestInteraction(_ m: MixedModelResult) -> FixedEffectRow? {
-        m.fixedEffects.max { a, b in
-            a.term.split(separator: ":").count < b.term.split(separator: ":").count
-        }
-    }
 }

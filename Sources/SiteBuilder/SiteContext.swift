@@ -3,7 +3,7 @@ import StudyData
 import SVGCharts
 
 /// The values page prose can name with Mustache tags, e.g.
-/// `{{big2.threeWay.t}}` or `{{{big2.figures.main}}}`. Numbers are
+/// `{{big2.lme.randomSd}}` or `{{{big2.figures.main}}}`. Numbers are
 /// pre-formatted strings so every page shows them the same way.
 enum SiteContext {
     /// Every string in the context with control characters made visible. The

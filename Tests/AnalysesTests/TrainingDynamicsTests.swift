@@ -6,10 +6,14 @@ import XCTest
 /// §4 from the study's summary files against an independent R reading of
 /// the same files (Tests/Fixtures/reference/training/make_training_reference.R).
 final class TrainingDynamicsTests: XCTestCase {
-    var result: TrainingSectionResult { Fixtures.results.training! }
+    var result: TrainingSectionResult!
 
-    func testAblationPointsMatchR() {
-        let rows = Fixtures.csvRows("training/ablation_points.csv")
+    override func setUpWithError() throws {
+        result = try XCTUnwrap(Fixtures.results().training)
+    }
+
+    func testAblationPointsMatchR() throws {
+        let rows = try Fixtures.csvRows("training/ablation_points.csv")
         XCTAssertEqual(result.ablationPoints.count, rows.count)
         for row in rows {
             let match = result.ablationPoints.filter { $0.run == row["run"] && $0.model == row["model_id"] && $0.category == row["Category"] }
@@ -23,16 +27,16 @@ final class TrainingDynamicsTests: XCTestCase {
         XCTAssertTrue(grm.allSatisfy { $0.plottedAt == 632 && $0.method == "GRM" })
     }
 
-    func testSeriesOfTheSkyworkRunMatchesR() {
-        let rows = Fixtures.csvRows("training/series_sky_80k.csv")
+    func testSeriesOfTheSkyworkRunMatchesR() throws {
+        let rows = try Fixtures.csvRows("training/series_sky_80k.csv")
         XCTAssertEqual(result.series.count, 60)
         XCTAssertEqual(result.series.map { "\($0.model)|\($0.category)|\($0.checkpoint)|\($0.medianRank)" },
                        rows.map { "\($0["model_id"]!)|\($0["Category"]!)|\($0["checkpoint"]!)|\(Double($0["sum_value"]!)!)" })
         XCTAssertEqual(Set(result.series.map(\.family)), ["Gemma", "Llama", "Qwen"])
     }
 
-    func testAuditFindsDuplicatesAndIdenticalFiles() {
-        for row in Fixtures.csvRows("training/audit.csv") {
+    func testAuditFindsDuplicatesAndIdenticalFiles() throws {
+        for row in try Fixtures.csvRows("training/audit.csv") {
             let run = result.runs.first { $0.id == row["run"] }!
             XCTAssertEqual(run.rowsRead, Int(row["rows_read"]!))
             XCTAssertEqual(run.rowsDistinct, Int(row["rows_distinct"]!))

@@ -11,6 +11,9 @@ SWIFT ?= swift
 report: deps build-release
 	./.build/release/backbone build --content content --out site
 
+# The tests run in one process, not with `swift test --parallel`: that runs every
+# test in a process of its own, so the fixtures each test target builds once and
+# shares (the report sites, the analysed study) would be rebuilt for every test.
 test: deps browser-deps
 	$(SWIFT) build
 	@mkdir -p .build

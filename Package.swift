@@ -30,11 +30,14 @@ let package = Package(
             "StudyData", "Analyses", "SiteBuilder",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "StudyDataTests", dependencies: ["StudyData"], path: "Tests/StudyDataTests"),
-        .testTarget(name: "StatsTests", dependencies: ["Stats"], path: "Tests/StatsTests"),
-        .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats"], path: "Tests/AnalysesTests"),
-        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], path: "Tests/SVGChartsTests"),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Analyses", "StudyData"], path: "Tests/SiteBuilderTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Analyses", "StudyData"], path: "Tests/EndToEndTests"),
+        // Shared test helpers (repository paths, hostile strings, XML scan, tolerance, snapshots).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StudyDataTests", dependencies: ["StudyData", "TestSupport"], path: "Tests/StudyDataTests"),
+        .testTarget(name: "StatsTests", dependencies: ["Stats", "TestSupport"], path: "Tests/StatsTests"),
+        .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "TestSupport"], path: "Tests/AnalysesTests"),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], path: "Tests/SVGChartsTests",
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "TestSupport"], path: "Tests/SiteBuilderTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "TestSupport"], path: "Tests/EndToEndTests"),
     ]
 )

@@ -1,21 +1,27 @@
 import Analyses
+import TestSupport
 import XCTest
 
 /// §2 Big Two against the R/nlme reference computed on the same data
-/// (Tests/Fixtures/reference/big2, from ../shared/reference).
+/// (Tests/Fixtures/reference/big2; provenance in its README.md).
 final class BigTwoReferenceTests: XCTestCase {
-    let reference = Fixtures.json("big2/fig1_big2.json")
-    var result: DictionaryRankResult { Fixtures.results.rewardModels.result(for: "big2")! }
+    var reference: [String: Any] = [:]
+    var result: DictionaryRankResult!
 
-    func testCountsMatchTheReference() {
+    override func setUpWithError() throws {
+        reference = try Fixtures.json("big2/fig1_big2.json")
+        result = try XCTUnwrap(Fixtures.results().rewardModels.result(for: "big2"))
+    }
+
+    func testCountsMatchTheReference() throws {
         XCTAssertEqual(result.answersRanked, 263)
         XCTAssertEqual(result.answersNotInDictionary, ["discussion", "eagerness"])
         XCTAssertEqual(result.answersPerCategory.map(\.count), [104, 159])
         XCTAssertEqual(result.medianRanks.count, 1080)
     }
 
-    func testEveryMedianRankEqualsTheReferenceExactly() {
-        let rows = Fixtures.csvRows("big2/fig1_big2_rank_results.csv")
+    func testEveryMedianRankEqualsTheReferenceExactly() throws {
+        let rows = try Fixtures.csvRows("big2/fig1_big2_rank_results.csv")
         XCTAssertEqual(rows.count, 1080)
         var ours: [String: Double] = [:]
         for r in result.medianRanks { ours["\(r.rm)|\(r.category)|\(r.prompt)"] = r.medianRank }
@@ -28,11 +34,11 @@ final class BigTwoReferenceTests: XCTestCase {
         }
     }
 
-    func testMixedModelMatchesR() {
+    func testMixedModelMatchesR() throws {
         let model = result.mixedModel
         XCTAssertEqual(model.observations, 1080)
         XCTAssertEqual(model.groups, 10)
-        let exact = Fixtures.json("big2/big2_lme_exact.json")["lme_exact"] as! [String: Any]
+        let exact = try Fixtures.json("big2/big2_lme_exact.json")["lme_exact"] as! [String: Any]
         // The published run names factors base_model/Category/prompt_framing; ours family/category/framing.
         assertMixedModel(model, exact: exact, nlme: reference["lme"] as! [String: Any],
                          nlmeKeys: ("Value", "Std.Error", "DF", "t.value", "p.value"),
@@ -42,7 +48,7 @@ final class BigTwoReferenceTests: XCTestCase {
                          label: "Big Two")
     }
 
-    func testWelchPanelsAndEffectSizes() {
+    func testWelchPanelsAndEffectSizes() throws {
         let panels = reference["panel_tests"] as! [[String: Any]]
         let ds = (reference["cohen_d"] as! [[String: Any]]).filter { $0["definition"] as? String == "panel_rank_results" }
         XCTAssertEqual(result.panels.count, 4)
@@ -51,17 +57,17 @@ final class BigTwoReferenceTests: XCTestCase {
             let ours = result.panels.first { $0.category == category && $0.framing == framing }!
             let label = "\(framing) \(category)"
             // Reference t is Gemma − Llama; ours is Llama − Gemma.
-            XCTAssertRelative(ours.welch.t, -double(theirs["t"]), 1e-6, "\(label) t")
-            XCTAssertRelative(ours.welch.df, double(theirs["df"]), 1e-6, "\(label) df")
-            XCTAssertRelative(ours.welch.p, double(theirs["p_welch"]), 1e-6, "\(label) p")
-            XCTAssertRelative(ours.welch.pAdjusted, double(theirs["p_adj_upstream"]), 1e-6, "\(label) p adjusted")
+            assertRelativelyClose(ours.welch.t, -double(theirs["t"]), 1e-6, "\(label) t")
+            assertRelativelyClose(ours.welch.df, double(theirs["df"]), 1e-6, "\(label) df")
+            assertRelativelyClose(ours.welch.p, double(theirs["p_welch"]), 1e-6, "\(label) p")
+            assertRelativelyClose(ours.welch.pAdjusted, double(theirs["p_adj_upstream"]), 1e-6, "\(label) p adjusted")
             XCTAssertEqual(ours.welch.stars, theirs["stars_upstream"] as? String, label)
             XCTAssertEqual(ours.nFamily, 162); XCTAssertEqual(ours.nReference, 108)
-            XCTAssertRelative(ours.meanFamily, double(theirs["mean_llama"]), 1e-9, "\(label) Llama mean")
-            XCTAssertRelative(ours.meanReference, double(theirs["mean_gemma"]), 1e-9, "\(label) Gemma mean")
+            assertRelativelyClose(ours.meanFamily, double(theirs["mean_llama"]), 1e-9, "\(label) Llama mean")
+            assertRelativelyClose(ours.meanReference, double(theirs["mean_gemma"]), 1e-9, "\(label) Gemma mean")
             let d = ds.first { $0["category"] as? String == category && $0["prompt_framing"] as? String == framing }!
-            XCTAssertRelative(ours.cohensD, double(d["d_avgvar"]), 1e-6, "\(label) d")
-            XCTAssertRelative(ours.cohensDPooled, double(d["d_pooled"]), 1e-6, "\(label) pooled d")
+            assertRelativelyClose(ours.cohensD, double(d["d_avgvar"]), 1e-6, "\(label) d")
+            assertRelativelyClose(ours.cohensDPooled, double(d["d_pooled"]), 1e-6, "\(label) pooled d")
         }
         // The paper's "d = .40–.43" for the positive-framing panels.
         let positive = result.panels.filter { $0.framing == "positive" }.map { abs($0.cohensD) }.sorted()
@@ -70,7 +76,7 @@ final class BigTwoReferenceTests: XCTestCase {
 
     /// Permutation p from 20,000 relabellings vs R's 9,999 (different draws):
     /// they agree within four combined Monte-Carlo standard errors.
-    func testPermutationPValuesAgreeWithinMonteCarloError() {
+    func testPermutationPValuesAgreeWithinMonteCarloError() throws {
         for theirs in reference["panel_tests"] as! [[String: Any]] {
             let category = theirs["category"] as! String, framing = theirs["prompt_framing"] as! String
             let ours = result.panels.first { $0.category == category && $0.framing == framing }!.permutation
@@ -82,11 +88,11 @@ final class BigTwoReferenceTests: XCTestCase {
         }
     }
 
-    func testSummariesMatchTheReference() {
+    func testSummariesMatchTheReference() throws {
         for theirs in reference["framing_summary"] as! [[String: Any]] {
             let ours = result.framingSummary.first { $0.framing == theirs["prompt_framing"] as? String }!
-            XCTAssertRelative(ours.mean, double(theirs["mean"]), 1e-9, "framing mean")
-            XCTAssertRelative(ours.sd, double(theirs["sd"]), 1e-9, "framing sd")
+            assertRelativelyClose(ours.mean, double(theirs["mean"]), 1e-9, "framing mean")
+            assertRelativelyClose(ours.sd, double(theirs["sd"]), 1e-9, "framing sd")
             XCTAssertEqual(ours.n, 540)
         }
         for theirs in reference["avg_ranks"] as! [[String: Any]] {
@@ -94,16 +100,16 @@ final class BigTwoReferenceTests: XCTestCase {
                 let ours = result.averageRanks.first {
                     $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String && $0.family == family
                 }!
-                XCTAssertRelative(ours.averageRank, double(theirs[family]), 1e-9, "average rank \(family)")
-                if family == "Llama" { XCTAssertRelative(ours.differenceFromReference, double(theirs["diff"]), 1e-9, "difference") }
+                assertRelativelyClose(ours.averageRank, double(theirs[family]), 1e-9, "average rank \(family)")
+                if family == "Llama" { assertRelativelyClose(ours.differenceFromReference, double(theirs["diff"]), 1e-9, "difference") }
             }
         }
         for theirs in reference["per_model_panel_means"] as! [[String: Any]] {
             let ours = result.rmPanelMeans.first {
                 $0.rm == theirs["model_id"] as? String && $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String
             }!
-            XCTAssertRelative(ours.mean, double(theirs["mean"]), 1e-9, "RM mean")
-            XCTAssertRelative(ours.se, double(theirs["se"]), 1e-9, "RM SE")
+            assertRelativelyClose(ours.mean, double(theirs["mean"]), 1e-9, "RM mean")
+            assertRelativelyClose(ours.se, double(theirs["se"]), 1e-9, "RM SE")
             XCTAssertEqual(ours.n, 27)
         }
     }

@@ -1,31 +1,36 @@
 import Analyses
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
-/// Paths and shared, computed-once inputs for the analysis tests: the real
-/// vendored study and the R reference values in Tests/Fixtures.
+/// Shared, computed-once inputs for the analysis tests: the real vendored
+/// study, its analysis, and the reference values in Tests/Fixtures. Loading
+/// or analysing can fail; the failure is kept and rethrown to every test
+/// that asks, so each such test fails with the error instead of the whole
+/// run crashing.
 enum Fixtures {
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let content = ContentFolder(root: repoRoot.appendingPathComponent("content"))
-    static let references = repoRoot.appendingPathComponent("Tests/Fixtures/reference")
-
-    static let study: LoadedStudy = try! StudyLoader.load(folder: content)
+    static let content = ContentFolder(root: Repository.content)
+    static let references = Repository.references
 
     /// 20,000 relabellings: enough to check permutation p within Monte-Carlo
     /// error of the R reference while keeping the debug-mode test quick.
     static let options = AnalysisOptions(mfdColumns: .virtue, panelTest: .permutation, permutations: 20_000, seed: 42)
-    static let results: StudyResults = try! StudyAnalysis.run(study, options: options)
 
-    static func json(_ relative: String) -> [String: Any] {
-        let data = try! Data(contentsOf: references.appendingPathComponent(relative))
-        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+    private static let loaded = Result { try StudyLoader.load(folder: content) }
+    private static let analysed = Result { try StudyAnalysis.run(loaded.get(), options: options) }
+
+    static func study() throws -> LoadedStudy { try loaded.get() }
+    static func results() throws -> StudyResults { try analysed.get() }
+
+    static func json(_ relative: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: references.appendingPathComponent(relative))
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(relative) is not a JSON object")
     }
 
     /// Rows of a reference CSV as dictionaries keyed by header (quotes stripped).
-    static func csvRows(_ relative: String) -> [[String: String]] {
-        let doc = try! CSVReader.read(url: references.appendingPathComponent(relative), displayPath: relative)
+    static func csvRows(_ relative: String) throws -> [[String: String]] {
+        let doc = try CSVReader.read(url: references.appendingPathComponent(relative), displayPath: relative)
         return doc.records.map { Dictionary(uniqueKeysWithValues: zip(doc.header, $0.fields)) }
     }
 }
@@ -34,15 +39,6 @@ func double(_ any: Any?) -> Double {
     if let n = any as? NSNumber { return n.doubleValue }
     if let s = any as? String, let v = Double(s) { return v }
     return .nan
-}
-
-/// Relative closeness, as the spec states it (1e-6 relative); falls back to
-/// an absolute tolerance for values at zero.
-func XCTAssertRelative(_ actual: Double, _ expected: Double, _ tolerance: Double = 1e-6, _ message: String = "",
-                       file: StaticString = #filePath, line: UInt = #line) {
-    let scale = max(abs(expected), 1e-300)
-    let ok = expected == 0 ? abs(actual) < 1e-300 : abs(actual - expected) / scale <= tolerance
-    XCTAssert(ok, "\(message): \(actual) vs reference \(expected) (relative error \(abs(actual - expected) / scale))", file: file, line: line)
 }
 
 /// Checks a fitted mixed model against two R references.
@@ -59,23 +55,23 @@ func assertMixedModel(_ model: MixedModelResult, exact: [String: Any], nlme: [St
                       termName: (String) -> String = { $0 }, label: String,
                       file: StaticString = #filePath, line: UInt = #line) {
     func check(_ reference: [String: Any], _ keys: (estimate: String, se: String, df: String, t: String, p: String), sensitiveTolerance: Double, _ which: String) {
-        let terms = reference["fixed_effects"] as! [[String: Any]]
-        XCTAssertEqual(model.fixedEffects.map(\.term), terms.map { termName($0["term"] as! String) }, "\(label) \(which) terms", file: file, line: line)
+        guard let terms = reference["fixed_effects"] as? [[String: Any]] else { return XCTFail("\(label) \(which): no fixed_effects", file: file, line: line) }
+        XCTAssertEqual(model.fixedEffects.map(\.term), terms.map { termName(($0["term"] as? String) ?? "") }, "\(label) \(which) terms", file: file, line: line)
         for (o, t) in zip(model.fixedEffects, terms) {
             let what = "\(label) \(which) \(o.term)"
-            XCTAssertRelative(o.estimate, double(t[keys.estimate]), 1e-6, "\(what) estimate", file: file, line: line)
+            assertRelativelyClose(o.estimate, double(t[keys.estimate]), 1e-6, "\(what) estimate", file: file, line: line)
             XCTAssertEqual(o.df, double(t[keys.df]), "\(what) DF", file: file, line: line)
-            XCTAssertRelative(o.stdError, double(t[keys.se]), sensitiveTolerance, "\(what) SE", file: file, line: line)
-            XCTAssertRelative(o.t, double(t[keys.t]), sensitiveTolerance, "\(what) t", file: file, line: line)
+            assertRelativelyClose(o.stdError, double(t[keys.se]), sensitiveTolerance, "\(what) SE", file: file, line: line)
+            assertRelativelyClose(o.t, double(t[keys.t]), sensitiveTolerance, "\(what) t", file: file, line: line)
             let p = double(t[keys.p])
             if p == 0 { XCTAssertLessThan(o.p, 1e-300, what, file: file, line: line) }
-            else { XCTAssertRelative(o.p, p, sensitiveTolerance, "\(what) p", file: file, line: line) }
+            else { assertRelativelyClose(o.p, p, sensitiveTolerance, "\(what) p", file: file, line: line) }
         }
-        XCTAssertRelative(model.randomInterceptSd, double(reference["random_intercept_sd"]), sensitiveTolerance, "\(label) \(which) random-intercept SD", file: file, line: line)
-        XCTAssertRelative(model.residualSd, double(reference["residual_sd"]), 1e-6, "\(label) \(which) residual SD", file: file, line: line)
-        XCTAssertRelative(model.logLikelihood, double(reference["logLik"]), 1e-6, "\(label) \(which) logLik", file: file, line: line)
-        XCTAssertRelative(model.aic, double(reference["AIC"]), 1e-6, "\(label) \(which) AIC", file: file, line: line)
-        XCTAssertRelative(model.bic, double(reference["BIC"]), 1e-6, "\(label) \(which) BIC", file: file, line: line)
+        assertRelativelyClose(model.randomInterceptSd, double(reference["random_intercept_sd"]), sensitiveTolerance, "\(label) \(which) random-intercept SD", file: file, line: line)
+        assertRelativelyClose(model.residualSd, double(reference["residual_sd"]), 1e-6, "\(label) \(which) residual SD", file: file, line: line)
+        assertRelativelyClose(model.logLikelihood, double(reference["logLik"]), 1e-6, "\(label) \(which) logLik", file: file, line: line)
+        assertRelativelyClose(model.aic, double(reference["AIC"]), 1e-6, "\(label) \(which) AIC", file: file, line: line)
+        assertRelativelyClose(model.bic, double(reference["BIC"]), 1e-6, "\(label) \(which) BIC", file: file, line: line)
     }
     check(exact, ("estimate", "SE", "DF", "t", "p"), sensitiveTolerance: 1e-6, "exact REML")
     check(nlme, nlmeKeys, sensitiveTolerance: 5e-4, "nlme defaults")

@@ -1,19 +1,20 @@
 import Analyses
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
 /// The eight measures on hand-checkable log-prob pairs (values from numpy in
 /// make_logprob_reference.py) and their symmetry properties.
 final class ImplicitRewardMeasureTests: XCTestCase {
     func testEachMeasureMatchesNumpyOnHandCases() throws {
-        let cases = try XCTUnwrap(Fixtures.json("logprobs/reference.json")["hand_cases"] as? [[String: Any]])
+        let cases = try XCTUnwrap(try Fixtures.json("logprobs/reference.json")["hand_cases"] as? [[String: Any]])
         for c in cases {
             let a = double(c["a"]), b = double(c["b"])
             for measure in ImplicitRewardMeasure.allCases {
                 let expected = double(c[measure.rawValue])
                 if expected == 0 { XCTAssertEqual(measure.score(a, b), 0, "\(measure.rawValue)(\(a), \(b))") }
-                else { XCTAssertRelative(measure.score(a, b), expected, 1e-12, "\(measure.rawValue)(\(a), \(b))") }
+                else { assertRelativelyClose(measure.score(a, b), expected, 1e-12, "\(measure.rawValue)(\(a), \(b))") }
             }
         }
         // By hand: a = log ½, b = log ¼ → LLR = log 2, MWLR = ½(½ + ¼) log 2.
@@ -26,7 +27,7 @@ final class ImplicitRewardMeasureTests: XCTestCase {
         XCTAssertEqual(ImplicitRewardMeasure.jslr.score(log(0.5), log(0.25)), 0.5 * (0.5 * log(0.5 / m) - 0.25 * log(0.25 / m)), accuracy: 1e-15)
     }
 
-    func testCapsAndUnderflow() {
+    func testCapsAndUnderflow() throws {
         XCTAssertEqual(ImplicitRewardMeasure.lr20.score(-30, -25), 0, "both below the cap")
         XCTAssertEqual(ImplicitRewardMeasure.lr10.score(-5, -30), 5)
         XCTAssertEqual(ImplicitRewardMeasure.lr20.score(-5, -30), 15)
@@ -36,7 +37,7 @@ final class ImplicitRewardMeasureTests: XCTestCase {
         XCTAssertFalse(ImplicitRewardMeasure.jslr.score(-0.1, -800).isNaN)
     }
 
-    func testAntisymmetricMeasuresFlipSignAndReverseTheOrder() {
+    func testAntisymmetricMeasuresFlipSignAndReverseTheOrder() throws {
         var g = SplitMix(seed: 3)
         let a = (0..<200).map { _ in -25 * g.unit() }, b = (0..<200).map { _ in -25 * g.unit() }
         let tokens = (0..<200).map { "t\($0)" }
@@ -66,7 +67,7 @@ final class ImplicitRewardMeasureTests: XCTestCase {
         XCTAssertEqual(aligned, TokenAlignment(tokens: ["x", "y", "NaN"], a: [-3, -2, -4], b: [-7, -6, -8]))
     }
 
-    func testWordsAreTrimmedAsPythonStrip() {
+    func testWordsAreTrimmedAsPythonStrip() throws {
         XCTAssertEqual(ImplicitRewards.normalizedWord(" Freedom\n"), "freedom")
         XCTAssertEqual(ImplicitRewards.normalizedWord("\u{00A0}Love\u{3000}"), "love")
         XCTAssertEqual(ImplicitRewards.normalizedWord("\u{1F}Love"), "love", "Python's isspace includes U+001C–U+001F")

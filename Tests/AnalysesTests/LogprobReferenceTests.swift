@@ -1,6 +1,7 @@
 import Analyses
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
 /// §3 analyses on the generated log-prob tables in
@@ -8,46 +9,58 @@ import XCTest
 /// scipy values computed by make_logprob_reference.py from the same tables.
 final class LogprobReferenceTests: XCTestCase {
     static let tablesFolder = Fixtures.references.appendingPathComponent("logprobs/tables")
-    static let reference = Fixtures.json("logprobs/reference.json")
-    static let study: LoadedStudy = try! StudyLoader.load(folder: Fixtures.content, logprobs: tablesFolder)
-    static let sections = try! LogprobAnalyses.run(study)!
+    private static let referenceValues = Result { try Fixtures.json("logprobs/reference.json") }
+    private static let loaded = Result { try StudyLoader.load(folder: Fixtures.content, logprobs: tablesFolder) }
+    private static let analysed = Result { try XCTUnwrap(LogprobAnalyses.run(loaded.get())) }
+    /// The study with the fixture tables, loaded once for this class and `SharedVocabularyTests`.
+    static func sharedStudy() throws -> LoadedStudy { try loaded.get() }
+
+    var reference: [String: Any] = [:]
+    var study: LoadedStudy!
+    var sections: (ranks: LogprobRankSection, rewards: ImplicitRewardSection)!
+
+    override func setUpWithError() throws {
+        reference = try Self.referenceValues.get()
+        study = try Self.loaded.get()
+        sections = try Self.analysed.get()
+    }
 
     func testEveryInputIsFoundAndAudited() throws {
-        let loaded = try XCTUnwrap(Self.study.logprobs)
+        let loaded = try XCTUnwrap(study.logprobs)
         XCTAssertEqual(loaded.missingFiles, [])
         XCTAssertEqual(loaded.files.count, 12)
-        XCTAssertEqual(Self.sections.ranks.status, "ok")
-        XCTAssertEqual(Self.sections.rewards.status, "ok")
+        XCTAssertEqual(sections.ranks.status, "ok")
+        XCTAssertEqual(sections.rewards.status, "ok")
         let audit = try XCTUnwrap(loaded.files.first { $0.model == "google/gemma-2-2b-it" }?.audit)
         XCTAssertEqual(audit.rows, 128, "pandas' default reader makes 129 rows of it: it splits the bare-CR token")
         XCTAssertEqual(audit.bareCRRows, 1, "the token a\\rb")
         XCTAssertEqual(audit.missingLikeTokens, 4, "NaN, null and two empty strings")
         // Each table is an input of the build, with a fingerprint of what was read (no SHA-256).
-        let records = Self.study.inputs.filter { $0.role.hasPrefix("log-prob table: ") }
+        let records = study.inputs.filter { $0.role.hasPrefix("log-prob table: ") }
         XCTAssertEqual(records.map(\.path), loaded.files.map(\.path))
         for (record, file) in zip(records, loaded.files) {
             XCTAssertNil(record.sha256)
             XCTAssertEqual(record.readFingerprint, file.readFingerprint)
-            XCTAssertEqual(record.readFingerprint, Self.study.logprobs?.tables[file.model]?.fingerprint())
+            XCTAssertEqual(record.readFingerprint, study.logprobs?.tables[file.model]?.fingerprint())
             XCTAssertEqual(record.rows, file.audit.rows)
         }
         XCTAssertEqual(Set(records.compactMap(\.readFingerprint)).count, 12, "every table read differently")
     }
 
     func testFigure2AnovaAndWelchMatchStatsmodels() throws {
-        let expected = try XCTUnwrap(Self.reference["fig2"] as? [[String: Any]])
-        XCTAssertEqual(Self.sections.ranks.pairs.count, 2)
-        for (pair, ref) in zip(Self.sections.ranks.pairs, expected) {
+        let expected = try XCTUnwrap(reference["fig2"] as? [[String: Any]])
+        XCTAssertEqual(sections.ranks.pairs.count, 2)
+        for (pair, ref) in zip(sections.ranks.pairs, expected) {
             XCTAssertEqual(pair.nouns, ref["nouns"] as? Int, pair.label)
             XCTAssertEqual(pair.medianRanks.count, 216)
             let anova = try XCTUnwrap(ref["anova"] as? [[String: Any]])
             XCTAssertEqual(pair.anova.map(\.term), anova.map { $0["term"] as! String })
             for (row, r) in zip(pair.anova, anova) {
-                XCTAssertRelative(row.sumSq, double(r["sum_sq"]), 1e-6, "\(pair.label) \(row.term) sum_sq")
+                assertRelativelyClose(row.sumSq, double(r["sum_sq"]), 1e-6, "\(pair.label) \(row.term) sum_sq")
                 XCTAssertEqual(row.df, double(r["df"]), "\(pair.label) \(row.term) df")
                 if r["F"] is NSNumber {
-                    XCTAssertRelative(row.f, double(r["F"]), 1e-6, "\(pair.label) \(row.term) F")
-                    XCTAssertRelative(row.p, double(r["p"]), 1e-6, "\(pair.label) \(row.term) p")
+                    assertRelativelyClose(row.f, double(r["F"]), 1e-6, "\(pair.label) \(row.term) F")
+                    assertRelativelyClose(row.p, double(r["p"]), 1e-6, "\(pair.label) \(row.term) p")
                 } else {
                     XCTAssertTrue(row.f.isNaN)
                 }
@@ -57,7 +70,7 @@ final class LogprobReferenceTests: XCTestCase {
             for r in cells {
                 let cell = try XCTUnwrap(pair.cells.first { $0.category == r["category"] as? String && $0.valence == r["valence"] as? String })
                 for (mine, key) in [(cell.t, "t"), (cell.df, "df"), (cell.p, "p"), (cell.pFdr, "p_fdr")] {
-                    XCTAssertRelative(mine, double(r[key]), 1e-6, "\(pair.label) \(cell.category) \(cell.valence) \(key)")
+                    assertRelativelyClose(mine, double(r[key]), 1e-6, "\(pair.label) \(cell.category) \(cell.valence) \(key)")
                 }
             }
             let first = try XCTUnwrap(ref["median_ranks_first_prompt_a"] as? [String: Any])
@@ -68,8 +81,8 @@ final class LogprobReferenceTests: XCTestCase {
     }
 
     func testTokenTablesMatchPandas() throws {
-        let expected = try XCTUnwrap(Self.reference["tables"] as? [[String: Any]])
-        let tables = Self.sections.rewards.tables
+        let expected = try XCTUnwrap(reference["tables"] as? [[String: Any]])
+        let tables = sections.rewards.tables
         XCTAssertEqual(tables.map(\.title), ["Table 1", "Table A2", "Table A3"])
         for (table, ref) in zip(tables, expected) {
             XCTAssertEqual(table.commonTokens, ref["common_tokens"] as? Int)
@@ -77,18 +90,18 @@ final class LogprobReferenceTests: XCTestCase {
                 let rows = try XCTUnwrap(theirs as? [[String: Any]])
                 XCTAssertEqual(mine.map(\.rank), rows.map { $0["rank"] as! Int }, table.title)
                 XCTAssertEqual(mine.map(\.token), rows.map { $0["token"] as! String }, table.title)
-                for (m, r) in zip(mine, rows) { XCTAssertRelative(m.score, double(r["score"]), 1e-9, "\(table.title) \(m.token)") }
+                for (m, r) in zip(mine, rows) { assertRelativelyClose(m.score, double(r["score"]), 1e-9, "\(table.title) \(m.token)") }
             }
         }
         XCTAssertEqual(tables[0].top.first?.token, "Freedom")
     }
 
     func testMeasureComparisonMatchesPandas() throws {
-        let expected = try XCTUnwrap(Self.reference["tables"] as? [[String: Any]])
+        let expected = try XCTUnwrap(reference["tables"] as? [[String: Any]])
         for ref in expected {
             let title = ref["title"] as! String
             let ranks = try XCTUnwrap(ref["measure_ranks"] as? [String: [String: Any]])
-            for row in Self.sections.rewards.measureComparison where row.title == title {
+            for row in sections.rewards.measureComparison where row.title == title {
                 let r = try XCTUnwrap(ranks[row.measure])
                 XCTAssertEqual(row.freedomRank, r["Freedom"] as? Int, "\(title) \(row.measure) Freedom")
                 XCTAssertEqual(row.loveRank, r["Love"] as? Int, "\(title) \(row.measure) Love")
@@ -96,34 +109,34 @@ final class LogprobReferenceTests: XCTestCase {
                 XCTAssertEqual(row.bottomToken, r["bottom"] as? String, "\(title) \(row.measure) bottom")
             }
         }
-        XCTAssertEqual(Self.sections.rewards.measureComparison.count, 24)
+        XCTAssertEqual(sections.rewards.measureComparison.count, 24)
     }
 
     func testFigure3FreedomAndLoveMatchPython() throws {
-        let expected = try XCTUnwrap(Self.reference["grid"] as? [[String: Any]])
-        let rows = Self.sections.rewards.freedomLove
+        let expected = try XCTUnwrap(reference["grid"] as? [[String: Any]])
+        let rows = sections.rewards.freedomLove
         XCTAssertEqual(rows.count, 21)
         XCTAssertEqual(rows.prefix(4).map(\.label), ["G2-2b → L3-8b", "G2-9b → L3-8b", "G2-27b → L3-8b", "G2-2b → L3-70b"],
                        "sorted by Llama release, then Llama size, then Gemma size")
         XCTAssertEqual(rows.last?.label, "G2-27b → L3.3-70b")
-        let section = Self.study.manifest.logprobs!
+        let section = study.manifest.logprobs!
         for ref in expected {
             let a = section.models.first { $0.file == ref["file_a"] as? String }!.name
             let b = section.models.first { $0.file == ref["file_b"] as? String }!.name
             let row = try XCTUnwrap(rows.first { $0.modelA == a && $0.modelB == b })
-            XCTAssertRelative(row.freedom, double(ref["freedom"]), 1e-9, "\(row.label) freedom")
-            XCTAssertRelative(row.love, double(ref["love"]), 1e-9, "\(row.label) love")
+            assertRelativelyClose(row.freedom, double(ref["freedom"]), 1e-9, "\(row.label) freedom")
+            assertRelativelyClose(row.love, double(ref["love"]), 1e-9, "\(row.label) love")
             XCTAssertEqual(row.freedomTokens, ref["freedom_tokens"] as? Int, row.label)
             XCTAssertEqual(row.loveTokens, ref["love_tokens"] as? Int, "\(row.label): NBSP and U+001F are trimmed, U+200B is not")
         }
     }
 
     func testRecoverySimulationIsLabelledAndReproducible() throws {
-        let sim = try XCTUnwrap(Self.sections.rewards.simulation)
+        let sim = try XCTUnwrap(sections.rewards.simulation)
         XCTAssertEqual(sim.kind, "simulation")
         XCTAssertEqual(sim.recall.map(\.measure), ImplicitRewardMeasure.allCases.map(\.rawValue))
         for r in sim.recall { XCTAssertTrue((0...1).contains(r.meanRecall), r.measure) }
-        let again = try LogprobAnalyses.run(Self.study)!.rewards.simulation
+        let again = try LogprobAnalyses.run(study)!.rewards.simulation
         XCTAssertEqual(sim, again, "seeded")
     }
 

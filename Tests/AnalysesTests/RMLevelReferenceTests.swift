@@ -1,14 +1,19 @@
 import Analyses
 import Stats
+import TestSupport
 import XCTest
 
 /// R1 (reward models as the unit) against the pandas/scipy reference in
 /// Tests/Fixtures/reference/robustness (make_rm_level_reference.py).
 final class RMLevelReferenceTests: XCTestCase {
-    let reference = Fixtures.json("robustness/rm_level_reference.json")
+    var reference: [String: Any] = [:]
+
+    override func setUpWithError() throws {
+        reference = try Fixtures.json("robustness/rm_level_reference.json")
+    }
 
     func testAllThreeDictionariesMatchTheReference() throws {
-        let robustness = try XCTUnwrap(Fixtures.results.robustness)
+        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
         XCTAssertEqual(robustness.dictionaries.map { RobustnessSection.key(dictionary: $0.dictionary, columns: $0.columns) },
                        ["big2", "mfd2", "mfd2_script"])
         for key in ["big2", "mfd2", "mfd2_script"] {
@@ -23,12 +28,12 @@ final class RMLevelReferenceTests: XCTestCase {
     /// In the balanced design each per-RM contrast's family difference is the
     /// paper model's estimate (Big Two 3-way: −19.8279…).
     func testContrastsEqualTheMixedModelEstimates() throws {
-        let robustness = try XCTUnwrap(Fixtures.results.robustness)
-        for r in Fixtures.results.rewardModels.dictionaries + Fixtures.results.rewardModels.alternatives {
+        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
+        for r in (try Fixtures.results()).rewardModels.dictionaries + (try Fixtures.results()).rewardModels.alternatives {
             let ours = try XCTUnwrap(robustness.result(for: RobustnessSection.key(dictionary: r.dictionary, columns: r.columns))).rmLevel
             let familyTerms = r.mixedModel.fixedEffects.filter { $0.term.hasPrefix("family") }
             XCTAssertEqual(ours.terms.map(\.term), familyTerms.map(\.term))
-            for (a, b) in zip(ours.terms, familyTerms) { XCTAssertRelative(a.estimate, b.estimate, 1e-9, "\(r.dictionary) \(a.term)") }
+            for (a, b) in zip(ours.terms, familyTerms) { assertRelativelyClose(a.estimate, b.estimate, 1e-9, "\(r.dictionary) \(a.term)") }
         }
         let threeWay = robustness.result(for: "big2")!.rmLevel.terms.last!
         XCTAssertEqual(threeWay.term, "familyLlama:categoryCommunion:framingnegative")
@@ -36,7 +41,7 @@ final class RMLevelReferenceTests: XCTestCase {
     }
 
     func testThreeFamiliesCompareEachWithTheReferenceFamily() throws {
-        let big2 = Fixtures.results.rewardModels.result(for: "big2")!
+        let big2 = (try Fixtures.results()).rewardModels.result(for: "big2")!
         let rows = big2.medianRanks.map { row -> MedianRankRow in
             var r = row
             if ["R-Lla-8B", "R-Lla-3B"].contains(r.rm) { r.family = "Qwen" }
@@ -68,26 +73,26 @@ final class RMLevelReferenceTests: XCTestCase {
         XCTAssertEqual(ours.cellMeans.count, cells.count, label, file: file, line: line)
         for c in cells {
             let mine = ours.cellMeans.first { $0.rm == c["rm"] as? String && $0.category == c["category"] as? String && $0.framing == c["framing"] as? String }
-            XCTAssertRelative(mine?.mean ?? .nan, double(c["mean"]), 1e-12, "\(label) cell mean", file: file, line: line)
+            assertRelativelyClose(mine?.mean ?? .nan, double(c["mean"]), 1e-12, "\(label) cell mean", file: file, line: line)
             XCTAssertEqual(mine?.family, c["family"] as? String, file: file, line: line)
         }
         for t in theirs["terms"] as! [[String: Any]] {
             let name = t["term"] as! String
             guard let mine = ours.terms.first(where: { $0.term == name }) else { XCTFail("\(label): no \(name)", file: file, line: line); continue }
             let what = "\(label) \(name)"
-            XCTAssertRelative(mine.estimate, double(t["estimate"]), 1e-9, "\(what) estimate", file: file, line: line)
-            XCTAssertRelative(mine.tStudent, double(t["t_student"]), 1e-9, "\(what) Student t", file: file, line: line)
+            assertRelativelyClose(mine.estimate, double(t["estimate"]), 1e-9, "\(what) estimate", file: file, line: line)
+            assertRelativelyClose(mine.tStudent, double(t["t_student"]), 1e-9, "\(what) Student t", file: file, line: line)
             XCTAssertEqual(mine.dfStudent, double(t["df_student"]), what, file: file, line: line)
-            XCTAssertRelative(mine.pStudent, double(t["p_student"]), 1e-6, "\(what) Student p", file: file, line: line)
-            XCTAssertRelative(mine.tWelch, double(t["t_welch"]), 1e-9, "\(what) Welch t", file: file, line: line)
-            XCTAssertRelative(mine.dfWelch, double(t["df_welch"]), 1e-9, "\(what) Welch df", file: file, line: line)
-            XCTAssertRelative(mine.pWelch, double(t["p_welch"]), 1e-6, "\(what) Welch p", file: file, line: line)
+            assertRelativelyClose(mine.pStudent, double(t["p_student"]), 1e-6, "\(what) Student p", file: file, line: line)
+            assertRelativelyClose(mine.tWelch, double(t["t_welch"]), 1e-9, "\(what) Welch t", file: file, line: line)
+            assertRelativelyClose(mine.dfWelch, double(t["df_welch"]), 1e-9, "\(what) Welch df", file: file, line: line)
+            assertRelativelyClose(mine.pWelch, double(t["p_welch"]), 1e-6, "\(what) Welch p", file: file, line: line)
             // Exact p compared exactly, as hits / assignments (JSON parsing may round the decimal).
             XCTAssertEqual(mine.pPermutation, double(t["permutation_hits"]) / double(t["assignments"]), "\(what) exact permutation p", file: file, line: line)
-            XCTAssertRelative(mine.pPermutation, double(t["p_permutation"]), 1e-14, "\(what) exact permutation p", file: file, line: line)
+            assertRelativelyClose(mine.pPermutation, double(t["p_permutation"]), 1e-14, "\(what) exact permutation p", file: file, line: line)
             let perRM = t["per_rm"] as! [String: Any]
             XCTAssertEqual(Set(mine.perRm.map(\.rm)), Set(perRM.keys), what, file: file, line: line)
-            for v in mine.perRm { XCTAssertRelative(v.value, double(perRM[v.rm]), 1e-12, "\(what) \(v.rm)", file: file, line: line) }
+            for v in mine.perRm { assertRelativelyClose(v.value, double(perRM[v.rm]), 1e-12, "\(what) \(v.rm)", file: file, line: line) }
         }
         let panels = theirs["panels"] as! [[String: Any]]
         XCTAssertEqual(ours.panels.count, panels.count, label, file: file, line: line)
@@ -95,15 +100,15 @@ final class RMLevelReferenceTests: XCTestCase {
             let what = "\(label) \(p["framing"]!) \(p["category"]!) \(p["family"]!)"
             XCTAssertEqual([mine.framing, mine.category, mine.family], [p["framing"], p["category"], p["family"]] as? [String], what, file: file, line: line)
             let welch = p["welch"] as! [String: Any], perm = p["permutation"] as! [String: Any]
-            XCTAssertRelative(mine.difference, double(p["difference"]), 1e-9, "\(what) difference", file: file, line: line)
-            XCTAssertRelative(mine.welch.t, double(welch["t"]), 1e-9, "\(what) t", file: file, line: line)
-            XCTAssertRelative(mine.welch.df, double(welch["df"]), 1e-9, "\(what) df", file: file, line: line)
-            XCTAssertRelative(mine.welch.p, double(welch["p"]), 1e-6, "\(what) p", file: file, line: line)
-            XCTAssertRelative(mine.welch.pAdjusted, double(welch["p_adjusted"]), 1e-6, "\(what) p adjusted", file: file, line: line)
+            assertRelativelyClose(mine.difference, double(p["difference"]), 1e-9, "\(what) difference", file: file, line: line)
+            assertRelativelyClose(mine.welch.t, double(welch["t"]), 1e-9, "\(what) t", file: file, line: line)
+            assertRelativelyClose(mine.welch.df, double(welch["df"]), 1e-9, "\(what) df", file: file, line: line)
+            assertRelativelyClose(mine.welch.p, double(welch["p"]), 1e-6, "\(what) p", file: file, line: line)
+            assertRelativelyClose(mine.welch.pAdjusted, double(welch["p_adjusted"]), 1e-6, "\(what) p adjusted", file: file, line: line)
             let assignments = ExactPermutationTest.binomial(ours.perRmCount(family: mine.family), ours.familySize(mine.family))
             XCTAssertEqual(mine.permutation.p, double(perm["hits"]) / assignments, "\(what) permutation p", file: file, line: line)
             XCTAssertEqual(mine.permutation.pAdjusted, min(1, double(perm["hits"]) / assignments * Double(panels.count)), "\(what) permutation p adjusted", file: file, line: line)
-            XCTAssertRelative(mine.permutation.pAdjusted, double(perm["p_adjusted"]), 1e-14, "\(what) permutation p adjusted", file: file, line: line)
+            assertRelativelyClose(mine.permutation.pAdjusted, double(perm["p_adjusted"]), 1e-14, "\(what) permutation p adjusted", file: file, line: line)
             XCTAssertEqual(mine.stars, p["stars"] as? String, what, file: file, line: line)
         }
     }

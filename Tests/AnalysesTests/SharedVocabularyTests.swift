@@ -5,7 +5,7 @@ import XCTest
 /// The shared token index must give exactly the pairwise alignment.
 final class SharedVocabularyTests: XCTestCase {
     func testEveryPairAlignsExactlyAsTheDirectJoin() throws {
-        let tables = try XCTUnwrap(LogprobReferenceTests.study.logprobs?.tables)
+        let tables = try XCTUnwrap(LogprobReferenceTests.sharedStudy().logprobs?.tables)
         let prompt = "greatest_ever_one"
         let usable = tables.filter { $0.value.promptKeys.contains(prompt) }
         XCTAssertGreaterThanOrEqual(usable.count, 10)
@@ -50,7 +50,7 @@ final class RankingShortcutTests: XCTestCase {
 /// Fig. 3 through the shared index equals Fig. 3 from direct alignments.
 final class FreedomLoveShortcutTests: XCTestCase {
     func testSameRowsWithAndWithoutTheSharedIndex() throws {
-        let study = LogprobReferenceTests.study
+        let study = try LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(study.manifest.logprobs)
         let tables = try XCTUnwrap(study.logprobs?.tables)
         func model(_ name: String) -> ImplicitRewards.Model? {

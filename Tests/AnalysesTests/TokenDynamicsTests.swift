@@ -1,6 +1,7 @@
 import Analyses
 import Foundation
 @testable import StudyData
+import TestSupport
 import XCTest
 
 /// Token-level §4 (Fig. 5, A6, App. G) on SIMULATED checkpoint tables: against
@@ -8,10 +9,16 @@ import XCTest
 /// (Tests/Fixtures/reference/training/token_dynamics_reference.py), and the
 /// planted drift of freshly generated tables.
 final class TokenDynamicsTests: XCTestCase {
-    var big2: CategoryDictionary { Fixtures.study.dictionaries["big2"]![.virtue]! }
-    var source: TokenDynamicsSource { Fixtures.study.manifest.training!.tokenDynamics! }
+    var big2: CategoryDictionary!
+    var source: TokenDynamicsSource!
 
-    func testNormalisationDropsNonASCIITrimsAndLowercases() {
+    override func setUpWithError() throws {
+        let study = try Fixtures.study()
+        big2 = try XCTUnwrap(study.dictionaries["big2"]?[.virtue])
+        source = try XCTUnwrap(study.manifest.training?.tokenDynamics)
+    }
+
+    func testNormalisationDropsNonASCIITrimsAndLowercases() throws {
         XCTAssertEqual(TokenNormalisation.normalise(" Love"), "love")
         XCTAssertEqual(TokenNormalisation.normalise("\u{2581}Freedom"), "freedom")
         XCTAssertEqual(TokenNormalisation.normalise("caf\u{E9}"), "caf")
@@ -26,7 +33,7 @@ final class TokenDynamicsTests: XCTestCase {
         let url = Fixtures.references.appendingPathComponent("training/checkpoints/greatest_ever_one_across_checkpoints_gemma.csv")
         let table = try CheckpointTableReader.read(Data(contentsOf: url), family: "Gemma", path: "gemma.csv")
         let result = TokenDynamics.family(table, dictionary: big2, top: 10)
-        let ref = Fixtures.json("training/token_dynamics_reference.json")
+        let ref = try Fixtures.json("training/token_dynamics_reference.json")
         XCTAssertEqual(result.steps, (ref["steps"] as! [NSNumber]).map(\.intValue))
         XCTAssertEqual(result.wordsRanked, (ref["words_ranked"] as! NSNumber).intValue)
         XCTAssertEqual(result.wordsDropped, ref["words_dropped"] as! [String])
@@ -46,9 +53,9 @@ final class TokenDynamicsTests: XCTestCase {
         XCTAssertEqual(result.kendall.count, kendall.count)
         for (o, t) in zip(result.kendall, kendall) {
             XCTAssertEqual(o.step, (t["step"] as! NSNumber).intValue)
-            XCTAssertRelative(o.vsFinal!, double(t["vs_final"]), 1e-12, "τ vs final at \(o.step)")
+            assertRelativelyClose(o.vsFinal!, double(t["vs_final"]), 1e-12, "τ vs final at \(o.step)")
             if t["vs_previous"] is NSNull { XCTAssertNil(o.vsPrevious) } else {
-                XCTAssertRelative(o.vsPrevious!, double(t["vs_previous"]), 1e-12, "τ vs previous at \(o.step)")
+                assertRelativelyClose(o.vsPrevious!, double(t["vs_previous"]), 1e-12, "τ vs previous at \(o.step)")
             }
         }
     }
@@ -97,8 +104,8 @@ final class TokenDynamicsTests: XCTestCase {
         }
     }
 
-    func testWithoutTablesTheStatusIsMissingWithTheList() {
-        let status = Fixtures.results.training!.tokenDynamics
+    func testWithoutTablesTheStatusIsMissingWithTheList() throws {
+        let status = try XCTUnwrap(Fixtures.results().training).tokenDynamics
         XCTAssertEqual(status.status, "missing")
         XCTAssertEqual(status.missing, ["greatest_ever_one_across_checkpoints_gemma", "greatest_ever_one_across_checkpoints_llama",
                                         "greatest_ever_one_across_checkpoints_qwen"])
@@ -106,7 +113,7 @@ final class TokenDynamicsTests: XCTestCase {
         XCTAssertNil(status.folder)
     }
 
-    func testTiedScoresGetAverageRanksAndVariantsAreAveraged() {
+    func testTiedScoresGetAverageRanksAndVariantsAreAveraged() throws {
         let dictionary = CategoryDictionary(id: "d", path: "d", categories: ["Agency", "Communion"],
                                             categoryOfWord: ["a": "Agency", "b": "Communion", "c": "Agency", "d": "Communion"])
         let table = CheckpointTable(family: "X", path: "x.csv", steps: [1, 2], tokens: ["a", " A", "b", "c", "d", "zzz"],

@@ -1,17 +1,22 @@
 import Analyses
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
 /// §4 from the study's summary files against an independent R reading of
 /// the same files (Tests/Fixtures/reference/training/make_training_reference.R).
 final class TrainingDynamicsTests: XCTestCase {
-    var result: TrainingSectionResult { Fixtures.results.training! }
+    var result: TrainingSectionResult!
 
-    func testAblationPointsMatchR() {
+    override func setUpWithError() throws {
+        result = try XCTUnwrap(Fixtures.results().training)
+    }
+
+    func testAblationPointsMatchR() throws {
         // R reads every file; rank_results_uf_13.csv holds the 27k run (see
         // testTheAuditReadsModelIDs), so the report draws no point for it.
-        let all = Fixtures.csvRows("training/ablation_points.csv")
+        let all = try Fixtures.csvRows("training/ablation_points.csv")
         let rows = all.filter { $0["run"] != "uf_13" }
         XCTAssertEqual(all.filter { $0["run"] == "uf_13" }.map { [$0["model_id"]!, $0["Category"]!, $0["sum_value"]!] },
                        all.filter { $0["run"] == "uf_27" }.map { [$0["model_id"]!, $0["Category"]!, $0["sum_value"]!] })
@@ -28,16 +33,16 @@ final class TrainingDynamicsTests: XCTestCase {
         XCTAssertTrue(grm.allSatisfy { $0.plottedAt == 632 && $0.method == "GRM" })
     }
 
-    func testSeriesOfTheSkyworkRunMatchesR() {
-        let rows = Fixtures.csvRows("training/series_sky_80k.csv")
+    func testSeriesOfTheSkyworkRunMatchesR() throws {
+        let rows = try Fixtures.csvRows("training/series_sky_80k.csv")
         XCTAssertEqual(result.series.count, 60)
         XCTAssertEqual(result.series.map { "\($0.model)|\($0.category)|\($0.checkpoint)|\($0.medianRank)" },
                        rows.map { "\($0["model_id"]!)|\($0["Category"]!)|\($0["checkpoint"]!)|\(Double($0["sum_value"]!)!)" })
         XCTAssertEqual(Set(result.series.map(\.family)), ["Gemma", "Llama", "Qwen"])
     }
 
-    func testAuditFindsDuplicatesAndIdenticalFiles() {
-        for row in Fixtures.csvRows("training/audit.csv") {
+    func testAuditFindsDuplicatesAndIdenticalFiles() throws {
+        for row in try Fixtures.csvRows("training/audit.csv") {
             let run = result.runs.first { $0.id == row["run"] }!
             XCTAssertEqual(run.rowsRead, Int(row["rows_read"]!))
             XCTAssertEqual(run.rowsDistinct, Int(row["rows_distinct"]!))

@@ -1,6 +1,7 @@
 import Analyses
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
 /// The shared-vocabulary counts against an independent pandas reading of the
@@ -9,7 +10,7 @@ final class VocabularyCountsTests: XCTestCase {
     func testCountsMatchPandas() throws {
         let data = try Data(contentsOf: Fixtures.references.appendingPathComponent("vocabulary/vocabulary_reference.json"))
         let ref = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let v = try XCTUnwrap(Fixtures.results.vocabulary)
+        let v = try XCTUnwrap((try Fixtures.results()).vocabulary)
         XCTAssertEqual(v.sharedStrings, ref["shared_strings"] as? Int)
         XCTAssertEqual(v.emptyStrings, ref["empty_strings"] as? Int)
         XCTAssertEqual(v.sharedNouns, ref["shared_nouns"] as? Int)
@@ -19,6 +20,6 @@ final class VocabularyCountsTests: XCTestCase {
         XCTAssertEqual(v.expandedTokenStrings, ref["expanded_token_strings"] as? Int)
         XCTAssertEqual(v.expandedDistinctWords, ref["expanded_distinct_words"] as? Int)
         // The manifest's axis label ("#1 = best, #N = worst") is the same count.
-        XCTAssertEqual(Fixtures.study.manifest.training?.words, v.expandedTokenStrings)
+        XCTAssertEqual((try Fixtures.study()).manifest.training?.words, v.expandedTokenStrings)
     }
 }

@@ -1,25 +1,18 @@
 import Foundation
 import SiteBuilder
+import TestSupport
 import XCTest
 
 /// Bad input through the real CLI: one clear line naming file, line and
 /// column; a non-zero exit; and the previous site left exactly as it was.
 final class BadInputTests: XCTestCase {
-    static let binary: URL = {
-        // swift test runs from .build/<config>/; `make test` builds the CLI there first.
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("backbone"),
-            SiteFixture.repoRoot.appendingPathComponent(".build/debug/backbone"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
-    }()
 
     let scoreFile = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
 
     /// A copy of content/ to break, and an existing site (an earlier Backbone
     /// output: its marker lists its one file) whose page says "previous build".
     func workspace(_ name: String) throws -> (content: URL, site: URL) {
-        let root = SiteFixture.temporaryFolder("bad-\(name)")
+        let root = try SiteFixture.temporaryFolder("bad-\(name)")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
         let site = root.appendingPathComponent("site")
@@ -30,9 +23,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func run(content: URL, site: URL) throws -> (status: Int32, stderr: String) {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the CLI first (swift build)")
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try SiteFixture.backbone()
         process.arguments = ["build", "--content", content.path, "--out", site.path,
                              "--templates", SiteFixture.templates.path, "--permutations", "99"]
         let err = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the real `backbone` executable (built next to the tests) in a given
@@ -20,9 +21,9 @@ struct CLIRun {
     }
 
     static func start(_ arguments: [String], in folder: URL? = nil) throws -> Started {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: BadInputTests.binary.path), "build the CLI first (swift build)")
+        XCTAssertTrue(Repository.backbone != nil, "build the CLI first (swift build)")
         let process = Process()
-        process.executableURL = BadInputTests.binary
+        process.executableURL = try SiteFixture.backbone()
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()

@@ -2,6 +2,7 @@ import Analyses
 import Foundation
 import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// Pushes the hostile-string corpus through a whole build — as reward-model
@@ -48,18 +49,18 @@ final class HostileBuildTests: XCTestCase {
     /// raw invalid UTF-8.
     static let hostileAnswers = HostileStrings.corpus.filter { !$0.isEmpty }
 
-    static let built: (site: URL, results: StudyResults) = {
-        let root = SiteFixture.temporaryFolder("hostile")
+    private static let builtResult = Result { () throws -> (site: URL, results: StudyResults) in
+        let root = try SiteFixture.temporaryFolder("hostile")
         let content = root.appendingPathComponent("content")
         let fm = FileManager.default
-        try! fm.createDirectory(at: content.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try! fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("pages"), to: content.appendingPathComponent("pages"))
+        try fm.createDirectory(at: content.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("pages"), to: content.appendingPathComponent("pages"))
         // Dictionary: 40 plain words in two hostile categories.
         let words = (0..<40).map { "word\($0)" }
         var dict = "Category,token_decoded\n"
         for (i, w) in words.enumerated() { dict += "\(csvField(categories[i % 2])),\(w)\n" }
-        try! dict.write(to: content.appendingPathComponent("data/dict.csv"), atomically: true, encoding: .utf8)
-        try! fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("data/corpora/moral-foundations-dictionary-20.dicx"),
+        try dict.write(to: content.appendingPathComponent("data/dict.csv"), atomically: true, encoding: .utf8)
+        try fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("data/corpora/moral-foundations-dictionary-20.dicx"),
                          to: content.appendingPathComponent("data/mfd.dicx"))
         let mfdSources = ["MFD20_rewards_nicolinho_QRM-Gemma-2-27B.csv", "MFD20_rewards_Skywork_Skywork-Reward-Gemma-2-27B.csv",
                           "MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv", "big2_rewards_nicolinho_QRM-Llama3.1-8B.csv"]
@@ -85,24 +86,25 @@ final class HostileBuildTests: XCTestCase {
                 data.append(Data([UInt8(ascii: "\"")] + bytes + Array("x\",".utf8)))
                 data.append(Data((prompts.map { _ in String(format: "%.6f", next()) }.joined(separator: ",") + "\n").utf8))
             }
-            try! data.write(to: content.appendingPathComponent("data/rm\(i).csv"))
-            try! fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("data/reward_model_scores/dict_MFD_20/\(mfdSources[i])"),
+            try data.write(to: content.appendingPathComponent("data/rm\(i).csv"))
+            try fm.copyItem(at: SiteFixture.content.root.appendingPathComponent("data/reward_model_scores/dict_MFD_20/\(mfdSources[i])"),
                              to: content.appendingPathComponent("data/mfd\(i).csv"))
             yaml += "  - label: \(HostileBuildTests.yaml(label))\n    name: \(HostileBuildTests.yaml("org/<\(label)>"))\n    family: \(HostileBuildTests.yaml(families[family]))\n    size: \"8B\"\n"
             yaml += "    scores: { big2: data/rm\(i).csv, mfd2: data/mfd\(i).csv }\n"
         }
-        try! yaml.write(to: content.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
+        try yaml.write(to: content.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
         let folder = ContentFolder(root: content)
-        let study = try! StudyLoader.load(folder: folder)
+        let study = try StudyLoader.load(folder: folder)
         let options = AnalysisOptions(permutations: 99, seed: 1)
-        let results = try! StudyAnalysis.run(study, options: options)
+        let results = try StudyAnalysis.run(study, options: options)
         let site = root.appendingPathComponent("site")
-        _ = try! ReportBuilder.build(study: study, results: results, options: options,
+        _ = try ReportBuilder.build(study: study, results: results, options: options,
                                      locations: SiteLocations(content: folder, templates: SiteFixture.templates, output: site))
         return (site, results)
-    }()
+    }
+    static var built: (site: URL, results: StudyResults) { get throws { try builtResult.get() } }
 
-    func testTheCorpusIsLargeAndDistinct() {
+    func testTheCorpusIsLargeAndDistinct() throws {
         XCTAssertGreaterThanOrEqual(HostileStrings.corpus.count, 200)
         XCTAssertEqual(Set(HostileStrings.corpus).count, HostileStrings.corpus.count)
     }
@@ -118,7 +120,7 @@ final class HostileBuildTests: XCTestCase {
         XCTAssertEqual(expected.subtracting(got).map(\.debugDescription).sorted(), [], "missing answers")
         // results.json round-trips every string.
         let data = try Data(contentsOf: Self.built.site.appendingPathComponent("results.json"))
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let big2 = try XCTUnwrap((json["reward_models"] as? [String: Any])?["big2"] as? [String: Any])
         let fromJSON = Set(try XCTUnwrap(big2["answers_not_in_dictionary"] as? [String]))
         XCTAssertEqual(fromJSON.subtracting(expected).map(\.debugDescription).sorted(), [], "JSON has strings the results do not")
@@ -132,13 +134,13 @@ final class HostileBuildTests: XCTestCase {
             "svg", "desc", "g", "path", "rect", "line", "circle", "polygon", "text", "tspan", "clipPath", "defs", "polyline"]
         for page in ["index.html", "reward-models.html", "methods.html", "data.html"] {
             let html = try String(contentsOf: Self.built.site.appendingPathComponent(page), encoding: .utf8)
-            let scan = MarkupScan.scan(html)
+            let scan = XMLScan(html)
             XCTAssertNil(scan.error, "\(page): \(String(describing: scan.error))")
-            XCTAssertTrue(Set(scan.elements).isSubset(of: allowed), "\(page) has unexpected elements \(Set(scan.elements).subtracting(allowed))")
+            XCTAssertTrue(Set(scan.names).isSubset(of: allowed), "\(page) has unexpected elements \(Set(scan.names).subtracting(allowed))")
             XCTAssertFalse(scan.links.contains { $0.lowercased().hasPrefix("javascript:") || $0.hasPrefix("http") }, page)
         }
         let page = try String(contentsOf: Self.built.site.appendingPathComponent("reward-models.html"), encoding: .utf8)
-        let text = MarkupScan.scan(page).text
+        let text = XMLScan(page).text
         for answer in Self.hostileAnswers where !answer.contains("\r") {
             XCTAssertTrue(text.contains(Self.visible(answer)), "answer \(answer.debugDescription) is not shown as text")
         }
@@ -149,9 +151,9 @@ final class HostileBuildTests: XCTestCase {
     func testFiguresAndDownloadsRoundTrip() throws {
         for figure in ["fig1a", "figA1a", "fig1b"] {
             let svg = try String(contentsOf: Self.built.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
-            let scan = MarkupScan.scan(svg)
+            let scan = XMLScan(svg)
             XCTAssertNil(scan.error, figure)
-            XCTAssertFalse(scan.elements.contains("script") || scan.elements.contains("section") || scan.elements.contains("center"), figure)
+            XCTAssertFalse(scan.names.contains("script") || scan.names.contains("section") || scan.names.contains("center"), figure)
             for name in Self.families { XCTAssertTrue(scan.text.contains(Self.visible(name)), "\(figure): \(name.debugDescription)") }
         }
         let doc = try CSVReader.read(url: Self.built.site.appendingPathComponent("downloads/big2_rm_panel_means.csv"), displayPath: "x")
@@ -166,16 +168,16 @@ final class HostileBuildTests: XCTestCase {
 /// labels, families and categories.
 final class HostileDiffTests: XCTestCase {
     func testDiffPagesShowHostileStringsAsText() throws {
-        let d = try RunDiff.compare(try RunSnapshot.load(path: SiteFixture.site.path), try RunSnapshot.load(path: HostileBuildTests.built.site.path))
-        let out = SiteFixture.temporaryFolder("hostile-diff").appendingPathComponent("diff")
+        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: HostileBuildTests.built.site.path))
+        let out = try SiteFixture.temporaryFolder("hostile-diff").appendingPathComponent("diff")
         try DiffSite.write(d, to: out, templates: SiteFixture.templates)
         let files = SiteFixture.allFiles(under: out)
         XCTAssertEqual(SiteChecks.run(root: out, files: files, entryPoints: Set(files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") })), [])
         var text = ""
         for page in files where page.hasSuffix(".html") {
-            let scan = MarkupScan.scan(try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8))
+            let scan = XMLScan(try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8))
             XCTAssertNil(scan.error, page)
-            XCTAssertFalse(scan.elements.contains { ["script", "section", "center", "style"].contains($0) }, page)
+            XCTAssertFalse(scan.names.contains { ["script", "section", "center", "style"].contains($0) }, page)
             text += scan.text
         }
         // The diff writes controls JSON-style (\u0001); the report pages Swift-style (\u{1}).

@@ -2,26 +2,20 @@ import Analyses
 import Foundation
 import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// §3 pages end to end: the default content has no log-prob tables, so the
 /// pages must say what is missing and how to rebuild, with `status: missing`
 /// and no numbers; with the generated tables, every figure and table appears.
 final class LogprobPagesTests: XCTestCase {
-    static let tables = SiteFixture.repoRoot.appendingPathComponent("Tests/Fixtures/reference/logprobs/tables")
-
-    static let withTables: URL = {
-        let out = SiteFixture.temporaryFolder("logprobs").appendingPathComponent("site")
-        let study = try! StudyLoader.load(folder: SiteFixture.content, logprobs: tables)
-        let results = try! StudyAnalysis.run(study, options: SiteFixture.options)
-        _ = try! ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
-                                     locations: SiteLocations(content: SiteFixture.content, templates: SiteFixture.templates, output: out))
-        return out
-    }()
+    static let tables = SiteFixture.logprobTables
+    /// The shared site built with every optional input (`SiteFixture.fullSite`).
+    static var withTables: URL { get throws { try SiteFixture.fullSite } }
 
     func testDefaultBuildSaysWhatIsMissingAndInventsNothing() throws {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let ranks = try XCTUnwrap(root["logprob_ranks"] as? [String: Any])
         XCTAssertEqual(ranks["status"] as? String, "missing")
         XCTAssertEqual(ranks["missing"] as? [String], ["google--gemma-2-2b.csv", "meta-llama--Llama-3.2-3B.csv",
@@ -35,23 +29,23 @@ final class LogprobPagesTests: XCTestCase {
         XCTAssertNil(rewards["simulation"])
 
         for page in ["logprobs.html", "implicit-rewards.html"] {
-            let html = SiteFixture.text(page)
+            let html = try SiteFixture.text(page)
             XCTAssertTrue(html.contains("Not computed in this build."), page)
             XCTAssertTrue(html.contains("Oxford-HIPlab/iclr2026-lm-logprobs"), page)
             XCTAssertTrue(html.contains("backbone build --logprobs DIR"), page)
             XCTAssertTrue(html.contains("google--gemma-2-2b-it.csv"), page)
             XCTAssertFalse(html.contains("<svg"), "\(page): no figure without data")
         }
-        XCTAssertTrue(SiteFixture.text("implicit-rewards.html").contains("Table 1 needs <code>meta-llama--Llama-3.2-3B-Instruct.csv</code>"))
-        XCTAssertTrue(SiteFixture.text("data.html").contains("No log-prob table was read in this build"))
+        XCTAssertTrue(try SiteFixture.text("implicit-rewards.html").contains("Table 1 needs <code>meta-llama--Llama-3.2-3B-Instruct.csv</code>"))
+        XCTAssertTrue(try SiteFixture.text("data.html").contains("No log-prob table was read in this build"))
     }
 
     /// The fixture tables are generated (their folder holds SIMULATED.txt):
     /// every §3 figure, table and page says so, and so does results.json.
     func testGeneratedTablesAreLabelledSimulatedEverywhere() throws {
-        let site = Self.withTables
+        let site = try Self.withTables
         func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
         XCTAssertEqual((root["logprob_ranks"] as? [String: Any])?["simulated"] as? Bool, true)
         XCTAssertEqual((root["implicit_rewards"] as? [String: Any])?["simulated"] as? Bool, true)
         for page in ["logprobs.html", "implicit-rewards.html"] {
@@ -75,22 +69,23 @@ final class LogprobPagesTests: XCTestCase {
     /// The same tables without the marker are not labelled (the label comes
     /// from the marker, not from guessing at the data).
     func testTablesWithoutTheMarkerAreNotLabelled() throws {
-        let copy = SiteFixture.temporaryFolder("logprobs-unmarked").appendingPathComponent("tables")
+        let copy = try SiteFixture.temporaryFolder("logprobs-unmarked").appendingPathComponent("tables")
         try FileManager.default.copyItem(at: Self.tables, to: copy)
         try FileManager.default.removeItem(at: copy.appendingPathComponent(LogprobLoader.simulatedMarker))
         let study = try StudyLoader.load(folder: SiteFixture.content, logprobs: copy)
         XCTAssertEqual(study.logprobs?.simulated, false)
-        let results = try StudyAnalysis.run(study, options: SiteFixture.options)
-        XCTAssertEqual(results.logprobRanks?.simulated, false)
-        XCTAssertEqual(results.implicitRewards?.simulated, false)
-        XCTAssertEqual(results.logprobRanks?.pairs.count, 2)
+        // §3 alone: the label is decided there, so §2 and §4 need not run.
+        let sections = try XCTUnwrap(LogprobAnalyses.run(study))
+        XCTAssertEqual(sections.ranks.simulated, false)
+        XCTAssertEqual(sections.rewards.simulated, false)
+        XCTAssertEqual(sections.ranks.pairs.count, 2)
     }
 
     /// `backbone generate-logprobs` marks its folder, so a build from it is labelled.
     func testTheGeneratorMarksItsFolder() throws {
-        let out = SiteFixture.temporaryFolder("generated-logprobs")
+        let out = try SiteFixture.temporaryFolder("generated-logprobs")
         let process = Process()
-        process.executableURL = BadInputTests.binary
+        process.executableURL = try SiteFixture.backbone()
         process.arguments = ["generate-logprobs", "--out", out.path, "--rows-gemma", "300", "--rows-llama", "300",
                              "--content", SiteFixture.content.root.path]
         process.standardError = Pipe(); process.standardOutput = Pipe()
@@ -104,19 +99,19 @@ final class LogprobPagesTests: XCTestCase {
     }
 
     func testWithGeneratedTablesEveryFigureAndTableIsThere() throws {
-        let site = Self.withTables
+        let site = try Self.withTables
         func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
         let files = SiteFixture.allFiles(under: site)
         for figure in ["fig2a_positive", "fig2a_negative", "fig2b_positive", "fig2b_negative", "fig3"] {
             XCTAssertTrue(files.contains("figures/\(figure).svg"), figure)
-            let scan = MarkupScan.scan(text("figures/\(figure).svg"))
+            let scan = XMLScan(text("figures/\(figure).svg"))
             XCTAssertNil(scan.error, figure)
             XCTAssertFalse(text("figures/\(figure).svg").lowercased().contains("nan"), figure)
         }
         var linked = Set(SiteBuildTests.pages + ["style.css"])
         for page in SiteBuildTests.pages {
             let html = text(page)
-            let scan = MarkupScan.scan(html)
+            let scan = XMLScan(html)
             XCTAssertNil(scan.error, "\(page) well-formed")
             XCTAssertFalse(html.contains("Not computed in this build"), page)
             for link in scan.links {
@@ -133,7 +128,7 @@ final class LogprobPagesTests: XCTestCase {
         XCTAssertTrue(text("logprobs.html").contains("category:valence:model"))
         XCTAssertTrue(text("data.html").contains("logprob_inputs.csv"))
 
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
         let ranks = try XCTUnwrap(root["logprob_ranks"] as? [String: Any])
         XCTAssertEqual(ranks["status"] as? String, "ok")
         let pair = try XCTUnwrap((ranks["pairs"] as? [[String: Any]])?.first)

@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuilder
+import TestSupport
 import XCTest
 
 /// Strings from study.yaml are data: through the real CLI, a table title with
@@ -7,7 +8,7 @@ import XCTest
 /// build neither crashes nor needs its checks to stay safe.
 final class ManifestStringsTests: XCTestCase {
     func testHostileTableTitlesStayText() throws {
-        let root = SiteFixture.temporaryFolder("manifest-strings")
+        let root = try SiteFixture.temporaryFolder("manifest-strings")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
         let manifest = content.appendingPathComponent("study.yaml")
@@ -32,7 +33,7 @@ final class ManifestStringsTests: XCTestCase {
             XCTAssertFalse(page.contains(attribute), "\(attribute) became an attribute")
         }
         XCTAssertTrue(page.contains("onfocus=&quot;alert(1)&quot;"), "the title is on the page, escaped")
-        let scan = MarkupScan.scan(page)
+        let scan = XMLScan(page)
         XCTAssertNil(scan.error)
         XCTAssertTrue(scan.text.contains(attack.replacingOccurrences(of: "\t", with: "\t")), "the title is shown as text")
         XCTAssertTrue(scan.text.contains(escape))

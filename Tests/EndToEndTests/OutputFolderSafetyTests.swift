@@ -12,7 +12,7 @@ final class OutputFolderSafetyTests: XCTestCase {
     /// A working folder with content/, templates/, a person's notes and a
     /// folder of theirs.
     func workspace(_ name: String) throws -> URL {
-        let root = SiteFixture.temporaryFolder("out-\(name)")
+        let root = try SiteFixture.temporaryFolder("out-\(name)")
         try fm.copyItem(at: SiteFixture.content.root, to: root.appendingPathComponent("content"))
         try fm.copyItem(at: SiteFixture.templates, to: root.appendingPathComponent("templates"))
         try "my notes".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -67,7 +67,7 @@ final class OutputFolderSafetyTests: XCTestCase {
 
     func testDiffHTMLRefusesTheSameWay() throws {
         let root = try workspace("diff")
-        let site = SiteFixture.site.path
+        let site = try SiteFixture.site.path
         let before = inventory(root)
         for (html, says) in [(".", "is the working folder"), ("notes.txt", "is a file, not a folder"), ("", "--html is empty"),
                              ("thesis", "is not a Backbone output"), ("templates", "is the templates folder")] {
@@ -76,7 +76,7 @@ final class OutputFolderSafetyTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(says), "--html \(html): \(result.stderr)")
             XCTAssertEqual(inventory(root), before)
         }
-        let inside = try CLIRun.run(["diff", site, site, "--html", SiteFixture.site.appendingPathComponent("diff").path], in: root)
+        let inside = try CLIRun.run(["diff", site, site, "--html", try SiteFixture.site.appendingPathComponent("diff").path], in: root)
         XCTAssertEqual(inside.status, 2)
         XCTAssertTrue(inside.stderr.contains("lies inside the OLD folder"), inside.stderr)
         // Its own output is replaced; once a person adds a file to it, it is not.

@@ -14,7 +14,7 @@ final class ParquetBuildTests: XCTestCase {
 
     /// A copy of content/ whose manifest names the Parquet form of the three tables.
     static func parquetContent() throws -> ContentFolder {
-        let root = SiteFixture.temporaryFolder("parquet").appendingPathComponent("content")
+        let root = try SiteFixture.temporaryFolder("parquet").appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: root)
         let manifestURL = root.appendingPathComponent("study.yaml")
         var yaml = try String(contentsOf: manifestURL, encoding: .utf8)

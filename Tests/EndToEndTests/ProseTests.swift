@@ -8,8 +8,18 @@ import XCTest
 /// describes: each test changes a value and checks that the sentence changes
 /// with it, and checks the built pages against results.
 final class ProseTests: XCTestCase {
-    var results: StudyResults { SiteFixture.results }
-    func page(_ name: String) -> String { SiteFixture.text(name) }
+    var results: StudyResults!
+    var study: LoadedStudy!
+
+    override func setUpWithError() throws {
+        study = try SiteFixture.study
+        results = try SiteFixture.results
+    }
+
+    /// A page of the shared site; a failed build fails the test that reads it.
+    func page(_ name: String) -> String {
+        do { return try SiteFixture.text(name) } catch { XCTFail("\(error)"); return "" }
+    }
     /// A page's text with tags removed, whitespace collapsed.
     func words(_ name: String) -> String {
         page(name).replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
@@ -150,7 +160,7 @@ final class ProseTests: XCTestCase {
     func testCitationsNameEveryAuthorAndThePublishedSources() throws {
         let cff = try String(contentsOf: SiteFixture.content.root.appendingPathComponent("data/CITATION.cff"), encoding: .utf8)
         let families = cff.components(separatedBy: "\n").filter { $0.contains("family-names:") }.map { $0.components(separatedBy: ": ").last! }
-        let citation = SiteFixture.study.manifest.citation
+        let citation = study.manifest.citation
         for name in Set(families) { XCTAssertTrue(citation.contains(name), name) }
         XCTAssertTrue(citation.contains("Yang, E. M."), "the author CITATION.cff lists as just \"Elle\"")
         XCTAssertFalse(citation.contains("Elle,"))
@@ -184,12 +194,12 @@ final class ProseTests: XCTestCase {
         XCTAssertTrue(methods.contains(ClaimsTable.tally(results.claims)))
         for c in results.claims { XCTAssertTrue(methods.contains(c.id), c.id) }
         // Flip: Gemma ahead on positive Agency → that claim differs.
-        var flipped = results
+        var flipped: StudyResults = results
         var big2 = flipped.rewardModels.dictionaries[0]
         let i = big2.panels.firstIndex { $0.framing == "positive" && $0.category == "Agency" }!
         (big2.panels[i].meanFamily, big2.panels[i].meanReference) = (big2.panels[i].meanReference, big2.panels[i].meanFamily)
         flipped.rewardModels.dictionaries[0] = big2
-        let judged = ClaimsEvaluation.evaluate(try XCTUnwrap(SiteFixture.study.claims), results: flipped)
+        let judged = ClaimsEvaluation.evaluate(try XCTUnwrap(study.claims), results: flipped)
         XCTAssertEqual(judged.first { $0.id == "s2-big2-positive-agency" }?.status, .differs)
         XCTAssertEqual(judged.first { $0.id == "s2-big2-positive-communion" }?.status, .reproduced)
     }

@@ -2,6 +2,7 @@ import Analyses
 import Foundation
 @testable import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// `backbone diff` and `build --compare-to` on real builds: a site against
@@ -12,40 +13,41 @@ final class RunDiffEndToEndTests: XCTestCase {
 
     /// The report rebuilt from a copy of content/ in which one RM scores the
     /// Big Two answer "accuracy" 100 under every prompt, compared to the fixture site.
-    static let changedSite: URL = {
-        let root = SiteFixture.temporaryFolder("changed-rm")
+    private static let changedSiteResult = Result { () throws -> URL in
+        let root = try SiteFixture.temporaryFolder("changed-rm")
         let content = root.appendingPathComponent("content")
-        try! FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
         let file = root.appendingPathComponent(changedFile)
-        var lines = try! String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        let index = lines.firstIndex { $0.hasPrefix("accuracy,") }!
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let index = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("accuracy,") })
         let fields = lines[index].split(separator: ",", omittingEmptySubsequences: false)
         lines[index] = (["accuracy"] + Array(repeating: "100", count: fields.count - 1)).joined(separator: ",")
-        try! lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let folder = ContentFolder(root: content)
-        let study = try! StudyLoader.load(folder: folder)
-        let results = try! StudyAnalysis.run(study, options: SiteFixture.options)
+        let study = try StudyLoader.load(folder: folder)
+        let results = try StudyAnalysis.run(study, options: SiteFixture.options)
         let out = root.appendingPathComponent("site")
-        let previous = try! RunSnapshot.load(path: SiteFixture.site.path, label: "previous build")
-        _ = try! ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
+        let previous = try RunSnapshot.load(path: SiteFixture.site.path, label: "previous build")
+        _ = try ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
                                      locations: SiteLocations(content: folder, templates: SiteFixture.templates, output: out),
                                      previous: previous)
         return out
-    }()
+    }
+    static var changedSite: URL { get throws { try changedSiteResult.get() } }
 
     func testASiteDiffedWithItselfHasNoChanges() throws {
-        let d = try RunDiff.compare(try RunSnapshot.load(path: SiteFixture.site.path), try RunSnapshot.load(path: SiteFixture.site.path))
+        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: SiteFixture.site.path))
         XCTAssertFalse(d.hasChanges)
         XCTAssertTrue(d.changes.isEmpty)
         XCTAssertEqual(d.manifest?.isEmpty, true)
         XCTAssertTrue(d.figures.isEmpty)
         XCTAssertTrue(d.figureMapAvailable, "manifest.json records which results each figure is drawn from")
         XCTAssertTrue(DiffTextReport.render(d).contains("No changes beyond tolerance."))
-        XCTAssertFalse(SiteFixture.text("index.html").contains("changes.html"), "no Changes page without --compare-to")
+        XCTAssertFalse(try SiteFixture.text("index.html").contains("changes.html"), "no Changes page without --compare-to")
     }
 
     func testChangingOneRewardModelsScoresMovesOnlyItsKeys() throws {
-        let d = try RunDiff.compare(try RunSnapshot.load(path: SiteFixture.site.path), try RunSnapshot.load(path: Self.changedSite.path))
+        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
         XCTAssertTrue(d.hasChanges)
         for c in d.changes {
             XCTAssertTrue(c.pointer.description.hasPrefix("/reward_models/big2/"), "only Big Two results move: \(c.pointer)")
@@ -68,12 +70,12 @@ final class RunDiffEndToEndTests: XCTestCase {
     }
 
     func testCompareToAddsADeterministicChangesPage() throws {
-        let site = Self.changedSite
+        let site = try Self.changedSite
         let page = try String(contentsOf: site.appendingPathComponent("changes.html"), encoding: .utf8)
-        XCTAssertNil(MarkupScan.scan(page).error)
+        XCTAssertNil(XMLScan(page).error)
         XCTAssertTrue(page.contains("Changes since the previous build"))
         XCTAssertTrue(page.contains("previous build") && page.contains("this build"))
-        XCTAssertFalse(page.contains(SiteFixture.site.path) || page.contains("/tmp"), "no absolute path on the page")
+        XCTAssertFalse(page.contains(try SiteFixture.site.path) || page.contains("/tmp"), "no absolute path on the page")
         XCTAssertTrue(page.contains("src=\"changes/figures/old/fig1a.svg\"") && page.contains("src=\"figures/fig1a.svg\""))
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertTrue(index.contains("href=\"changes.html\""), "linked from the index")
@@ -84,25 +86,20 @@ final class RunDiffEndToEndTests: XCTestCase {
     }
 
     func testDiffSiteIsSelfContainedAndChecked() throws {
-        let out = SiteFixture.temporaryFolder("diff-html").appendingPathComponent("diff")
-        let d = try RunDiff.compare(try RunSnapshot.load(path: SiteFixture.site.path), try RunSnapshot.load(path: Self.changedSite.path))
+        let out = try SiteFixture.temporaryFolder("diff-html").appendingPathComponent("diff")
+        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
         try DiffSite.write(d, to: out, templates: SiteFixture.templates)
         let files = SiteFixture.allFiles(under: out)
         XCTAssertTrue(files.contains("index.html") && files.contains("style.css") && files.contains("downloads/changes.csv"))
         XCTAssertTrue(files.contains("figures/old/fig1a.svg") && files.contains("figures/new/fig1a.svg"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        XCTAssertNil(MarkupScan.scan(html).error)
+        XCTAssertNil(XMLScan(html).error)
         XCTAssertFalse(html.contains("http://") || html.contains("https://"))
     }
 
     /// The CLI's exit codes, when the executable was built next to the tests.
     func testCommandLineExitCodes() throws {
-        // The test bundle is a folder (macOS) or a file (Linux) in the build products folder.
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("backbone") }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("backbone executable not built")
-        }
+        let binary = try SiteFixture.backbone()
         func run(_ args: [String]) throws -> (Int32, String, String) {
             let p = Process()
             p.executableURL = binary

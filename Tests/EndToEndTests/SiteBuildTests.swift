@@ -1,5 +1,6 @@
 import Foundation
 import StudyData
+import TestSupport
 import XCTest
 
 /// Builds the report from the real content/ and checks what a reader and a
@@ -7,19 +8,19 @@ import XCTest
 final class SiteBuildTests: XCTestCase {
     static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "training.html", "methods.html", "data.html"]
 
-    func testEveryPageIsWellFormedAndEveryInternalLinkResolves() {
+    func testEveryPageIsWellFormedAndEveryInternalLinkResolves() throws {
         for page in Self.pages {
-            let html = SiteFixture.text(page)
+            let html = try SiteFixture.text(page)
             XCTAssertFalse(html.isEmpty, page)
-            let scan = MarkupScan.scan(html)
+            let scan = XMLScan(html)
             XCTAssertNil(scan.error, "\(page) is not well-formed: \(String(describing: scan.error))")
             for link in scan.links {
                 XCTAssertFalse(link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("//"), "\(page) links outside: \(link)")
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let file = parts[0].isEmpty ? page : parts[0]
-                XCTAssertTrue(FileManager.default.fileExists(atPath: SiteFixture.site.appendingPathComponent(file).path), "\(page) → \(link): missing file")
+                XCTAssertTrue(FileManager.default.fileExists(atPath: try SiteFixture.site.appendingPathComponent(file).path), "\(page) → \(link): missing file")
                 if parts.count == 2, file.hasSuffix(".html") {
-                    let target = file == page ? scan : MarkupScan.scan(SiteFixture.text(file))
+                    let target = file == page ? scan : XMLScan(try SiteFixture.text(file))
                     XCTAssertTrue(target.ids.contains(parts[1]), "\(page) → \(link): no such anchor")
                 }
             }
@@ -27,11 +28,11 @@ final class SiteBuildTests: XCTestCase {
         }
     }
 
-    func testTheSiteHoldsExactlyThePagesFiguresAndDownloadsItLinks() {
-        let files = SiteFixture.allFiles(under: SiteFixture.site)
+    func testTheSiteHoldsExactlyThePagesFiguresAndDownloadsItLinks() throws {
+        let files = SiteFixture.allFiles(under: try SiteFixture.site)
         var linked = Set(Self.pages + ["style.css"])
         for page in Self.pages {
-            for link in MarkupScan.scan(SiteFixture.text(page)).links {
+            for link in XMLScan(try SiteFixture.text(page)).links {
                 linked.insert(String(link.split(separator: "#", omittingEmptySubsequences: false)[0]))
             }
         }
@@ -42,31 +43,31 @@ final class SiteBuildTests: XCTestCase {
         }
     }
 
-    func testFiguresAreAccessibleWellFormedSVG() {
+    func testFiguresAreAccessibleWellFormedSVG() throws {
         for figure in ["fig1a", "fig1b", "figA1a", "figA1b"] {
-            let svg = SiteFixture.text("figures/\(figure).svg")
-            let scan = MarkupScan.scan(svg)
+            let svg = try SiteFixture.text("figures/\(figure).svg")
+            let scan = XMLScan(svg)
             XCTAssertNil(scan.error, figure)
-            XCTAssertEqual(scan.elements.first, "svg", figure)
-            XCTAssertTrue(scan.elements.contains("title") && scan.elements.contains("desc"), figure)
+            XCTAssertEqual(scan.names.first, "svg", figure)
+            XCTAssertTrue(scan.names.contains("title") && scan.names.contains("desc"), figure)
             XCTAssertTrue(svg.contains("role=\"img\""), figure)
             XCTAssertTrue(svg.lowercased().contains("#db4437") && svg.lowercased().contains("#0064e0"), "\(figure) uses the manifest's family colours")
             XCTAssertFalse(svg.contains("http://") && !svg.contains("xmlns=\"http://www.w3.org/2000/svg\""), figure)
             XCTAssertFalse(svg.lowercased().contains("nan"), "\(figure) has a NaN coordinate")
             // The same SVG is inlined in the reward-models page.
-            XCTAssertTrue(SiteFixture.text("reward-models.html").contains(svg), figure)
+            XCTAssertTrue(try SiteFixture.text("reward-models.html").contains(svg), figure)
         }
-        let desc = SiteFixture.text("figures/fig1a.svg")
+        let desc = try SiteFixture.text("figures/fig1a.svg")
         XCTAssertTrue(desc.contains("positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"), "alt text states the finding in numbers")
-        XCTAssertTrue(SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"),
+        XCTAssertTrue(try SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"),
                       "the caption states the finding in numbers")
         for page in Self.pages where page != "logprobs.html" {
-            XCTAssertTrue(SiteFixture.text(page).contains("<nav class=\"toc\""), "\(page) has a table of contents")
+            XCTAssertTrue(try SiteFixture.text(page).contains("<nav class=\"toc\""), "\(page) has a table of contents")
         }
     }
 
     func testDownloadsAreCSVThatMatchResults() throws {
-        let dir = SiteFixture.site.appendingPathComponent("downloads")
+        let dir = try SiteFixture.site.appendingPathComponent("downloads")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         XCTAssertTrue(names.contains("big2_median_ranks.csv") && names.contains("inputs.csv"))
         for name in names where name.hasSuffix(".csv") {
@@ -88,7 +89,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testResultsJSONFollowsTheContract() throws {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(root["schema"] as? String, "1.0")
         let rm = try XCTUnwrap(root["reward_models"] as? [String: Any])
         let big2 = try XCTUnwrap(rm["big2"] as? [String: Any])
@@ -125,7 +126,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testManifestRecordsInputsAndOptionsWithoutTimestamps() throws {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("manifest.json"))
-        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
         XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6 + 1 + 2, "manifest, two dictionaries, 10 RMs × 2 score files, 6 training summaries, claims table, 2 vocabulary files")
         for input in inputs {
@@ -139,21 +140,21 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertFalse(text.contains("/tmp") || text.contains(SiteFixture.repoRoot.path), "no absolute paths")
     }
 
-    func testPagesStateTheComputedNumbers() {
-        let page = SiteFixture.text("reward-models.html")
+    func testPagesStateTheComputedNumbers() throws {
+        let page = try SiteFixture.text("reward-models.html")
         XCTAssertTrue(page.contains("familyLlama:categoryCommunion:framingnegative"))
         XCTAssertTrue(page.contains("-19.828"), "3-way estimate in the fixed-effects table")
         XCTAssertTrue(page.contains("263 answers were ranked (Agency 104, Communion 159)"))
-        let methods = SiteFixture.text("methods.html")
+        let methods = try SiteFixture.text("methods.html")
         XCTAssertTrue(methods.contains("989 words") && methods.contains("1652 words"))
-        let data = SiteFixture.text("data.html")
+        let data = try SiteFixture.text("data.html")
         XCTAssertTrue(data.contains("content/data/corpora/dict_big2_nouns.csv"))
     }
 
     func testRebuildIsByteIdentical() throws {
-        let again = SiteFixture.temporaryFolder("again").appendingPathComponent("site")
+        let again = try SiteFixture.temporaryFolder("again").appendingPathComponent("site")
         _ = try SiteFixture.build(into: again)
-        let a = SiteFixture.allFiles(under: SiteFixture.site), b = SiteFixture.allFiles(under: again)
+        let a = SiteFixture.allFiles(under: try SiteFixture.site), b = SiteFixture.allFiles(under: again)
         XCTAssertEqual(a, b)
         for file in a {
             let x = try Data(contentsOf: SiteFixture.site.appendingPathComponent(file))
@@ -166,11 +167,11 @@ final class SiteBuildTests: XCTestCase {
 /// The §4 page from the real summary files.
 final class TrainingPageTests: XCTestCase {
     func testTrainingPageShowsFiguresAuditAndTheMissingTokenData() throws {
-        let page = SiteFixture.text("training.html")
+        let page = try SiteFixture.text("training.html")
         for figure in ["fig4a", "figA5a", "fig4b", "figA5b"] {
             XCTAssertTrue(page.contains("id=\"figure-\(figure)\""), figure)
-            let svg = SiteFixture.text("figures/\(figure).svg")
-            XCTAssertNil(MarkupScan.scan(svg).error, figure)
+            let svg = try SiteFixture.text("figures/\(figure).svg")
+            XCTAssertNil(XMLScan(svg).error, figure)
         }
         XCTAssertTrue(page.contains("rank_results_uf_100.csv has 60956 rows but only 84 distinct ones"))
         XCTAssertTrue(page.contains("rank_results_uf_13.csv and rank_results_uf_27.csv are byte-identical"))
@@ -180,7 +181,7 @@ final class TrainingPageTests: XCTestCase {
         XCTAssertTrue(page.contains("<code>backbone build --checkpoints DIR</code>"), "and how to supply them")
         XCTAssertFalse(page.contains("id=\"figure-fig5\""), "no invented Fig. 5")
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
-        let training = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
+        let training = try XCTUnwrap((JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
         XCTAssertEqual((training["token_dynamics"] as? [String: Any])?["status"] as? String, "missing")
         XCTAssertEqual(((training["token_dynamics"] as? [String: Any])?["missing"] as? [String])?.count, 3)
         let runs = try XCTUnwrap(training["runs"] as? [[String: Any]])

@@ -1,18 +1,19 @@
 import Foundation
 import SiteBuilder
+import TestSupport
 import XCTest
 
 /// The checks every build runs before swapping its site in.
 final class SiteChecksTests: XCTestCase {
-    func testTheRealSitePasses() {
-        let files = SiteFixture.allFiles(under: SiteFixture.site)
-        let problems = SiteChecks.run(root: SiteFixture.site, files: files,
+    func testTheRealSitePasses() throws {
+        let files = SiteFixture.allFiles(under: try SiteFixture.site)
+        let problems = SiteChecks.run(root: try SiteFixture.site, files: files,
                                       entryPoints: ["index.html", "reward-models.html", "methods.html", "data.html", "style.css", "results.json", "manifest.json"])
         XCTAssertEqual(problems, [])
     }
 
     func testBrokenSitesAreCaught() throws {
-        let root = SiteFixture.temporaryFolder("checks")
+        let root = try SiteFixture.temporaryFolder("checks")
         func write(_ name: String, _ text: String) throws {
             let url = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -42,7 +43,7 @@ final class SiteChecksTests: XCTestCase {
     /// libcmark leaves a pipe table as a paragraph of `|` lines: the check
     /// fails on it, not on a one-line data string or a real table's cells.
     func testUnrenderedMarkdownTablesAreCaught() throws {
-        let root = SiteFixture.temporaryFolder("checks-markdown")
+        let root = try SiteFixture.temporaryFolder("checks-markdown")
         try "<html><body><p>| option | value |\n|---|---|\n| a | b |</p><p>token |a|b| and |---|</p><table><tr><td>|---|---|</td></tr></table></body></html>"
             .write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try "<html><body><p>token |a|b| and x</p><table><tr><td>\n|---|---|\n</td></tr></table></body></html>"

@@ -2,24 +2,22 @@ import Analyses
 import Foundation
 import SiteBuilder
 import StudyData
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import TestSupport
+import XCTest
 
 /// Builds the real report once (from content/ into a temporary folder) for
 /// every end-to-end test, and offers small readers for what it wrote.
 enum SiteFixture {
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let content = ContentFolder(root: repoRoot.appendingPathComponent("content"))
-    static let templates = repoRoot.appendingPathComponent("templates")
+    static let repoRoot = Repository.root
+    static let content = ContentFolder(root: Repository.content)
+    static let templates = Repository.templates
     /// Few relabellings keep the debug-mode test quick; the numbers are checked in AnalysesTests.
     static let options = AnalysisOptions(permutations: 999, seed: 42)
 
-    static func temporaryFolder(_ name: String) -> URL {
+    static func temporaryFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("backbone-e2e-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: url)
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
@@ -30,23 +28,60 @@ enum SiteFixture {
                                        locations: SiteLocations(content: content, templates: templates, output: output))
     }
 
-    /// The real study and its results under `options`, computed once.
-    static let study: LoadedStudy = try! StudyLoader.load(folder: content)
-    static let results: StudyResults = try! StudyAnalysis.run(study, options: options)
+    /// The real study and its results under `options`, computed once; a
+    /// failure is kept and rethrown to each test that needs them.
+    private static let loadedStudy = Result { try StudyLoader.load(folder: content) }
+    private static let analysed = Result { try StudyAnalysis.run(loadedStudy.get(), options: options) }
+    static var study: LoadedStudy { get throws { try loadedStudy.get() } }
+    static var results: StudyResults { get throws { try analysed.get() } }
 
-    static let site: URL = {
-        let out = temporaryFolder("site").appendingPathComponent("site")
-        _ = try! ReportBuilder.build(study: study, results: results, options: options,
-                                     locations: SiteLocations(content: content, templates: templates, output: out))
+    /// The report as shipped, built once for every test of this target that
+    /// only reads it. A failed build is kept and rethrown to each such test.
+    private static let builtSite = Result { () throws -> URL in
+        let out = try temporaryFolder("site").appendingPathComponent("site")
+        _ = try ReportBuilder.build(study: study, results: results, options: options,
+                                    locations: SiteLocations(content: content, templates: templates, output: out))
         return out
-    }()
+    }
+    static var site: URL { get throws { try builtSite.get() } }
 
-    static func text(_ relative: String) -> String {
-        (try? String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)) ?? ""
+    /// The §3 fixture log-prob tables (SIMULATED).
+    static let logprobTables = Repository.reference("logprobs/tables")
+
+    /// The report with every optional input: the §3 fixture log-prob tables and
+    /// SIMULATED §4 checkpoint tables (`CheckpointGenerator`, seed 42, Gemma's
+    /// planted riser "choice" and faller "neighbors"). Built once and shared by
+    /// the §3 and §4 page tests, which only read it.
+    private static let builtFullSite = Result { () throws -> URL in
+        let root = try temporaryFolder("full")
+        let checkpoints = root.appendingPathComponent("checkpoints")
+        let plain = try StudyLoader.load(folder: content)
+        let source = try XCTUnwrap(plain.manifest.training?.tokenDynamics)
+        let words = try XCTUnwrap(plain.dictionaries[source.dictionary]?[.virtue]).categoryOfWord.sorted { $0.key < $1.key }
+        try CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
+                                communion: words.filter { $0.value == "Communion" }.map(\.key), seed: 42)
+            .write(to: checkpoints, tables: source.tables, planted: ["Gemma": .init(riser: "choice", faller: "neighbors")])
+        let out = root.appendingPathComponent("site")
+        let study = try StudyLoader.load(folder: content, logprobs: logprobTables, checkpoints: checkpoints)
+        let results = try StudyAnalysis.run(study, options: options)
+        _ = try ReportBuilder.build(study: study, results: results, options: options,
+                                    locations: SiteLocations(content: content, templates: templates, output: out))
+        return out
+    }
+    static var fullSite: URL { get throws { try builtFullSite.get() } }
+
+    /// The CLI built next to the tests (`make test` builds it first).
+    static func backbone() throws -> URL {
+        try XCTUnwrap(Repository.backbone, "build the CLI first (swift build)")
+    }
+
+    /// A file of the shared site as text.
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
     }
 
     static func allFiles(under root: URL) -> [String] {
-        let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var out: [String] = []
         // The output marker (which files Backbone wrote) is not part of the site.
         for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
@@ -55,29 +90,4 @@ enum SiteFixture {
         }
         return out.sorted()
     }
-}
-
-/// Collects what an XML parse saw: well-formedness, links, ids, text.
-final class MarkupScan: NSObject, XMLParserDelegate {
-    var links: [String] = []
-    var ids: Set<String> = []
-    var elements: [String] = []
-    var text = ""
-    var error: Error?
-
-    static func scan(_ text: String) -> MarkupScan {
-        let scan = MarkupScan()
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.delegate = scan
-        if !parser.parse() { scan.error = parser.parserError ?? NSError(domain: "xml", code: 1) }
-        return scan
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        elements.append(name)
-        if let id = attributes["id"] { ids.insert(id) }
-        for key in ["href", "src"] { if let v = attributes[key] { links.append(v) } }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
 }

@@ -2,38 +2,25 @@ import Analyses
 import Foundation
 import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// The §4 page with SIMULATED checkpoint tables (`backbone generate-checkpoints`):
 /// Fig. 5, A6 and G1 appear, labelled simulated, with their data downloads.
 final class TrainingCheckpointPagesTests: XCTestCase {
-    static let site: URL = {
-        let root = SiteFixture.temporaryFolder("checkpoints")
-        let tables = root.appendingPathComponent("checkpoints")
-        let plain = try! StudyLoader.load(folder: SiteFixture.content)
-        let source = plain.manifest.training!.tokenDynamics!
-        let words = plain.dictionaries[source.dictionary]![.virtue]!.categoryOfWord.sorted { $0.key < $1.key }
-        try! CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
-                                 communion: words.filter { $0.value == "Communion" }.map(\.key), seed: 42)
-            .write(to: tables, tables: source.tables, planted: ["Gemma": .init(riser: "choice", faller: "neighbors")])
-        let out = root.appendingPathComponent("site")
-        let study = try! StudyLoader.load(folder: SiteFixture.content, checkpoints: tables)
-        let results = try! StudyAnalysis.run(study, options: SiteFixture.options)
-        _ = try! ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
-                                     locations: SiteLocations(content: SiteFixture.content, templates: SiteFixture.templates, output: out))
-        return out
-    }()
+    /// The shared site built with every optional input (`SiteFixture.fullSite`).
+    static var site: URL { get throws { try SiteFixture.fullSite } }
 
     func testFiguresAppearLabelledSimulatedWithTheirData() throws {
         let page = try String(contentsOf: Self.site.appendingPathComponent("training.html"), encoding: .utf8)
-        let scan = MarkupScan.scan(page)
+        let scan = XMLScan(page)
         XCTAssertNil(scan.error)
         XCTAssertTrue(page.contains("SIMULATED data."))
         XCTAssertFalse(page.contains("the checkpoint tables are missing"))
         for figure in ["fig5", "figA6", "figG"] {
             XCTAssertTrue(page.contains("id=\"figure-\(figure)\""), figure)
             let svg = try String(contentsOf: Self.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
-            XCTAssertNil(MarkupScan.scan(svg).error, figure)
+            XCTAssertNil(XMLScan(svg).error, figure)
             XCTAssertTrue(svg.contains("SIMULATED"), "\(figure): the standalone SVG says it is simulated")
         }
         // The table of the simulated checkpoint files says so first, as §3's tables do.
@@ -41,12 +28,12 @@ final class TrainingCheckpointPagesTests: XCTestCase {
         for link in scan.links where !link.hasPrefix("#") && !link.contains("://") {
             let path = String(link.split(separator: "#").first ?? "")
             if path.isEmpty { continue }
-            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.site.appendingPathComponent(path).path), link)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: try Self.site.appendingPathComponent(path).path), link)
         }
         XCTAssertTrue(page.contains("Gemma: biggest riser choice (Agency, +"), "the planted riser leads Fig. 5")
 
         let data = try Data(contentsOf: Self.site.appendingPathComponent("results.json"))
-        let training = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
+        let training = try XCTUnwrap((JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
         let tokens = try XCTUnwrap(training["token_dynamics"] as? [String: Any])
         XCTAssertEqual(tokens["status"] as? String, "ok")
         XCTAssertEqual(tokens["simulated"] as? Bool, true)

@@ -48,4 +48,8 @@ final class BrokenAxisPointFigureTests: XCTestCase {
         XCTAssertTrue(doc.texts(of: "text").contains("13*" + h))
         XCTAssertTrue(doc.texts(of: "title").contains("g13" + h))
     }
+
+    func testMatchesSnapshot() {
+        assertSnapshot(render(demo()), named: "broken-axis-point")
+    }
 }

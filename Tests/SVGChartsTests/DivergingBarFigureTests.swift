@@ -39,4 +39,8 @@ final class DivergingBarFigureTests: XCTestCase {
         XCTAssertTrue(doc.texts(of: "text").contains("choice" + h))
         XCTAssertTrue(doc.texts(of: "title").contains("Rank changes" + h))
     }
+
+    func testMatchesSnapshot() {
+        assertSnapshot(render(demo()), named: "diverging-bar")
+    }
 }

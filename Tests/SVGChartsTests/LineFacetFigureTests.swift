@@ -46,7 +46,7 @@ final class LineFacetFigureTests: XCTestCase {
         XCTAssertNil(svg.range(of: #"\d+\.\d{3,}"#, options: .regularExpression))
     }
 
-    func testWritesDemo() throws {
-        try writeDemo(render(demo()), name: "lines")
+    func testMatchesSnapshot() {
+        assertSnapshot(render(demo()), named: "line-facet")
     }
 }

@@ -39,7 +39,7 @@ final class LollipopFigureTests: XCTestCase {
         XCTAssertTrue(doc.texts(of: "text").contains("Δ log-probability (Llama − Gemma)" + h))
     }
 
-    func testWritesDemo() throws {
-        try writeDemo(render(demo()), name: "lollipop")
+    func testMatchesSnapshot() {
+        assertSnapshot(render(demo()), named: "lollipop")
     }
 }

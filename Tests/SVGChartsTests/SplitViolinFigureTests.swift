@@ -37,7 +37,7 @@ final class SplitViolinFigureTests: XCTestCase {
         XCTAssertNil(svg.range(of: #"\d+\.\d{3,}"#, options: .regularExpression))
     }
 
-    func testWritesDemo() throws {
-        try writeDemo(render(demo()), name: "split")
+    func testMatchesSnapshot() {
+        assertSnapshot(render(demo()), named: "split-violin")
     }
 }

@@ -1,42 +1,20 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import TestSupport
 import XCTest
 @testable import SVGCharts
 
-/// Parses XML and collects element names, attributes and text per element.
-final class XMLCollector: NSObject, XMLParserDelegate {
-    struct Element { var name: String; var attributes: [String: String]; var text: String }
-    var elements: [Element] = []
-    private var stack: [Int] = []
-    var error: Error?
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        elements.append(Element(name: name, attributes: attributes, text: ""))
-        stack.append(elements.count - 1)
-    }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        for index in stack { elements[index].text += string }
-    }
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
-
-    /// Text of all elements named `name`, in document order.
-    func texts(of name: String) -> [String] { elements.filter { $0.name == name }.map(\.text) }
+/// The SVG parsed by the shared `XMLScan`, failing the test when it is not well-formed.
+func parse(_ svg: String, file: StaticString = #filePath, line: UInt = #line) -> XMLScan {
+    let scan = XMLScan(svg)
+    XCTAssertTrue(scan.isWellFormed, "SVG does not parse: \(String(describing: scan.error))", file: file, line: line)
+    return scan
 }
 
-func parse(_ svg: String, file: StaticString = #filePath, line: UInt = #line) -> XMLCollector {
-    let collector = XMLCollector()
-    let parser = XMLParser(data: Data(svg.utf8))
-    parser.delegate = collector
-    let ok = parser.parse()
-    XCTAssertTrue(ok, "SVG does not parse: \(String(describing: parser.parserError ?? collector.error))",
-                  file: file, line: line)
-    return collector
+/// Compares a rendering with its committed baseline `Snapshots/<name>.svg`
+/// (re-record on purpose with BACKBONE_RECORD_SNAPSHOTS=1; see CONTRIBUTING.md).
+func assertSnapshot(_ svg: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    assertMatchesSnapshot(svg, named: name + ".svg", in: directory, file: file, line: line)
 }
 
 /// Normal-shaped density curve (made up for tests; the real ones come from Stats).
@@ -90,19 +68,4 @@ func demoFigure(pointStyle: PointStyle = .summaries, hostile: String? = nil) -> 
         groups: [GroupStyle(name: "Gemma" + h, color: "#DB4437", marker: .circle),
                  GroupStyle(name: "Llama", color: "#0064E0", marker: .triangle)],
         pointStyle: pointStyle, summaryLegendLabel: "Family mean ± SE" + h, panels: panels)
-}
-
-/// Writes `svg` into an HTML page under $SVGCHARTS_DEMO_DIR (if set), for
-/// looking at it in a browser.
-func writeDemo(_ svg: String, name: String) throws {
-    guard let dir = ProcessInfo.processInfo.environment["SVGCHARTS_DEMO_DIR"] else { return }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try svg.write(toFile: dir + "/\(name).svg", atomically: true, encoding: .utf8)
-    let html = """
-    <!doctype html><html><head><meta charset="utf-8"><title>\(name)</title>
-    <style>body{margin:16px;font-family:system-ui,sans-serif;background:#fff;color:#1a1a1a}
-    .dark{background:#16181d;color:#e8e8e8;padding:8px;margin-top:12px}</style></head>
-    <body>\(svg)<div class="dark">\(svg)</div></body></html>
-    """
-    try html.write(toFile: dir + "/\(name).html", atomically: true, encoding: .utf8)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SVGCharts
 
@@ -131,9 +132,12 @@ final class ViolinFacetFigureTests: XCTestCase {
         XCTAssertEqual(parse(render(figure)).elements.filter { $0.attributes["class"] == "panel" }.count, 10)
     }
 
-    func testWritesDemo() throws {
-        try writeDemo(render(demoFigure()), name: "fig")
-        try writeDemo(render(demoFigure(pointStyle: .beeswarm)), name: "fig-beeswarm")
+    /// Fig. 1a (summaries), Fig. A1a (beeswarm), a five-column MFD2-like
+    /// figure, and the summaries figure with hostile labels (escaping).
+    func testMatchesSnapshots() {
+        assertSnapshot(render(demoFigure()), named: "violin-facet-summaries")
+        assertSnapshot(render(demoFigure(pointStyle: .beeswarm)), named: "violin-facet-beeswarm")
+        assertSnapshot(render(demoFigure(hostile: " <b>&amp;\"'\u{1}\r\u{202E}")), named: "violin-facet-hostile")
         var mfd = demoFigure(pointStyle: .summaries)
         mfd.id = "fig1b"
         mfd.columnLabels = ["Authority", "Care", "Fairness", "Loyalty", "Sanctity"]
@@ -141,6 +145,6 @@ final class ViolinFacetFigureTests: XCTestCase {
         mfd.yDomain = 1...989
         mfd.yTicks = nil
         mfd.panels = mfd.panels.map { row in (0..<5).map { row[$0 % 2] } }
-        try writeDemo(render(mfd), name: "fig-mfd")
+        assertSnapshot(render(mfd), named: "violin-facet-five-columns")
     }
 }

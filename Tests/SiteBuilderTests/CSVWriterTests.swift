@@ -1,6 +1,7 @@
 import Foundation
 @testable import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// CSV downloads: RFC 4180 quoting, exact round trips through our reader,
@@ -48,7 +49,7 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testHostileTokensRoundTripThroughTheReaderExactly() throws {
-        let tokens = HostileStrings.all
+        let tokens = HostileStrings.corpus
         let rows: [[CSVWriter.Cell]] = tokens.enumerated().map { [.integer($0.offset), .text($0.element), .number(Double($0.offset) / 7)] }
         let text = CSVWriter.write(header: ["rank", "token", "score"], rows: rows)
         let doc = try CSVReader.parse(Data(text.utf8), path: "tokens.csv")
@@ -62,7 +63,7 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testHostileTokensRoundTripSideBySideAndInTheHeader() throws {
-        let tokens = HostileStrings.all
+        let tokens = HostileStrings.corpus
         // All tokens in one record, next to each other; the header holds them too (after a plain first column).
         let header = ["id"] + tokens
         let row: [CSVWriter.Cell] = [.text("r1")] + tokens.map { .text($0) }
@@ -73,7 +74,7 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testEveryOutputLineEndsInCRLFOutsideQuotes() {
-        let text = CSVWriter.write(header: ["a"], rows: HostileStrings.all.map { [.text($0)] })
+        let text = CSVWriter.write(header: ["a"], rows: HostileStrings.corpus.map { [.text($0)] })
         XCTAssertTrue(text.hasSuffix("\r\n"))
         // Outside quoted fields the only line ends are CRLF record ends.
         var inQuotes = false

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// `CanonicalJSON` in detail: key order at every depth, snake_case keys,
@@ -144,7 +145,7 @@ final class CanonicalJSONFormatTests: XCTestCase {
     }
 
     func testHostileStringsAreEscapedAndParseBack() throws {
-        let strings = HostileStrings.all + ["\u{1}\u{2}\u{1F}", "\u{2029}", "\u{AD}", "\u{2066}x\u{2069}", "\u{9F}"]
+        let strings = HostileStrings.corpus + ["\u{1}\u{2}\u{1F}", "\u{2029}", "\u{AD}", "\u{2066}x\u{2069}", "\u{9F}"]
         let text = try CanonicalJSON.encode(strings)
         // No raw control or invisible format character survives in the file.
         for scalar in text.unicodeScalars where scalar != "\n" {
@@ -170,7 +171,7 @@ final class CanonicalJSONFormatTests: XCTestCase {
 
     func testSameValueEncodesByteIdenticallyTwice() throws {
         let value = Model(randomInterceptSd: 0.1 + 0.2, cohensDPooled: 1.0 / 3.0, pAdjusted: 5.352655021783e-113, nReference: 7,
-                          rows: (0..<50).map { Row(termName: HostileStrings.all[$0 % HostileStrings.all.count], stdError: Double($0) / 7, ciLow95: -Double($0)) })
+                          rows: (0..<50).map { Row(termName: HostileStrings.corpus[$0 % HostileStrings.corpus.count], stdError: Double($0) / 7, ciLow95: -Double($0)) })
         let first = try CanonicalJSON.encode(value)
         let second = try CanonicalJSON.encode(value)
         XCTAssertEqual(Data(first.utf8), Data(second.utf8))

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// `HTML.escape`: markup characters become entities, control characters
@@ -38,19 +39,19 @@ final class HTMLEscapeTests: XCTestCase {
     }
 
     func testEscapedTextParsesBackAsTheSameTextAndNoElement() throws {
-        for value in HostileStrings.all + ["<p>nested</p>", "<![CDATA[x]]>", "<?xml version=\"1.0\"?>", "&#60;", "&lt;", "a & b < c > d"] {
+        for value in HostileStrings.corpus + ["<p>nested</p>", "<![CDATA[x]]>", "<?xml version=\"1.0\"?>", "&#60;", "&lt;", "a & b < c > d"] {
             let escaped = HTML.escape(value)
-            let result = try XCTUnwrap(ParsedXML("<p>" + escaped + "</p>"), value.debugDescription)
-            XCTAssertEqual(result.elements, ["p"], "no element from \(value.prefix(40).debugDescription)")
+            let result = try wellFormed("<p>" + escaped + "</p>", value.debugDescription)
+            XCTAssertEqual(result.names, ["p"], "no element from \(value.prefix(40).debugDescription)")
             XCTAssertEqual(Array(result.text.unicodeScalars), Array(Self.expectedText(value).unicodeScalars), value.prefix(40).debugDescription)
         }
     }
 
     func testEscapedTextIsSafeInsideAnAttribute() throws {
-        for value in HostileStrings.all {
-            let result = try XCTUnwrap(ParsedXML("<a title=\"" + HTML.escape(value) + "\" class='" + HTML.escape(value) + "'>x</a>"), value.debugDescription)
-            XCTAssertEqual(result.elements, ["a"])
-            XCTAssertEqual(result.attributes.count, 2, "no attribute injected by \(value.prefix(40).debugDescription)")
+        for value in HostileStrings.corpus {
+            let result = try wellFormed("<a title=\"" + HTML.escape(value) + "\" class='" + HTML.escape(value) + "'>x</a>", value.debugDescription)
+            XCTAssertEqual(result.names, ["a"])
+            XCTAssertEqual(result.elements.first?.attributes.count, 2, "no attribute injected by \(value.prefix(40).debugDescription)")
         }
     }
 
@@ -67,39 +68,5 @@ final class HTMLEscapeTests: XCTestCase {
             }
         }
         return out
-    }
-}
-
-/// The elements, attributes and text of a small XML/XHTML fragment, or nil
-/// when it is not well-formed.
-final class ParsedXML: NSObject, XMLParserDelegate {
-    var elements: [String] = []
-    var attributes: [String: String] = [:]
-    var text = ""
-    /// Text per element, in document order (for table cells).
-    var textByElement: [(String, String)] = []
-    private var open: [(String, String)] = []
-
-    init?(_ xml: String) {
-        super.init()
-        let parser = XMLParser(data: Data(xml.utf8))
-        parser.delegate = self
-        guard parser.parse() else { return nil }
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-                attributes attributeDict: [String: String] = [:]) {
-        elements.append(elementName)
-        attributes.merge(attributeDict) { a, _ in a }
-        open.append((elementName, ""))
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        textByElement.append(open.removeLast())
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-        if !open.isEmpty { open[open.count - 1].1 += string }
     }
 }

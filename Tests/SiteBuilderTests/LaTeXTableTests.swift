@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SiteBuilder
 @testable import StudyData
@@ -23,7 +24,7 @@ final class LaTeXTableTests: XCTestCase {
     }
 
     func testEveryHostileStringStaysDistinctAndHasNoBareSpecial() {
-        let inputs = HostileStrings.all + Self.specials + ["\u{e9}", "e\u{301}", "\u{212A}", "K"]
+        let inputs = HostileStrings.corpus + Self.specials + ["\u{e9}", "e\u{301}", "\u{212A}", "K"]
         var seen: [String: String] = [:]
         var inputBytes = Set<[UInt8]>()
         for s in inputs where inputBytes.insert(Array(s.utf8)).inserted {
@@ -62,7 +63,7 @@ final class LaTeXTableTests: XCTestCase {
         guard let pdflatex else {
             throw XCTSkip("pdflatex not found: install texlive-latex-recommended to compile-check the .tex downloads")
         }
-        let tokens = (HostileStrings.all.filter { $0.count < 200 } + Self.specials + ["\u{e9}", "e\u{301}", "日本"])
+        let tokens = (HostileStrings.corpus.filter { $0.count < 200 } + Self.specials + ["\u{e9}", "e\u{301}", "日本"])
         let table = ReportTable(id: "hostile", caption: "Every hostile token: \\ { } % # _ & ~ ^ $",
                                 columns: ["Token", "Rank", "p"],
                                 rows: tokens.enumerated().map { [.text(VisibleToken.render($1)), .integer($0 + 1), .pValue(0.5)] }

@@ -2,6 +2,7 @@ import Analyses
 import Foundation
 @testable import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// Output details of §3: results.json keys, visible tokens, `backbone mwlr` formats.
@@ -61,8 +62,7 @@ final class LogprobOutputTests: XCTestCase {
     }
 
     func testMWLRCommandScoresTheFixturePair() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reference/logprobs/tables")
+        let folder = Repository.reference("logprobs/tables")
         let read = { (name: String) in try LogprobReader.read(url: folder.appendingPathComponent(name), displayPath: name,
                                                               request: LogprobRequest(prompts: ["greatest_ever_one"])) }
         let a = try read("meta-llama--Llama-3.2-3B-Instruct.csv"), b = try read("google--gemma-2-2b-it.csv")

@@ -1,12 +1,14 @@
 import Foundation
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// Page prose: Markdown first, then values; unknown tags fail the build.
 final class PageRendererTests: XCTestCase {
-    var renderer: PageRenderer {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try! PageRenderer(templatesFolder: root.appendingPathComponent("templates"))
+    var renderer: PageRenderer!
+
+    override func setUpWithError() throws {
+        renderer = try PageRenderer(templatesFolder: Repository.templates)
     }
 
     func testValuesAreInsertedAfterMarkdownSoDataIsNeverMarkup() throws {
@@ -43,10 +45,11 @@ final class PageRendererTests: XCTestCase {
 /// PageRenderer in more detail: values after Markdown, tag checks that name
 /// the page and line, raw HTML blocks, heading anchors.
 final class PageRendererDetailTests: XCTestCase {
-    lazy var renderer: PageRenderer = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try! PageRenderer(templatesFolder: root.appendingPathComponent("templates"))
-    }()
+    var renderer: PageRenderer!
+
+    override func setUpWithError() throws {
+        renderer = try PageRenderer(templatesFolder: Repository.templates)
+    }
 
     func testMarkdownSyntaxInValuesStaysLiteral() throws {
         let values = ["**bold**", "_em_", "<b>x</b>", "[link](javascript:alert(1))", "# heading", "`code`", "&amp;", "'single' \"double\"", "<!--[", "<section"]
@@ -58,10 +61,10 @@ final class PageRendererDetailTests: XCTestCase {
     }
 
     func testEveryHostileValueStaysTextInsideTheParagraph() throws {
-        for value in HostileStrings.all where !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        for value in HostileStrings.corpus where !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
             let html = try renderer.body(markdown: "Value: {{x}}\n", sourcePath: "p.md", context: ["x": value])
-            let parsed = try XCTUnwrap(ParsedXML(html), value.prefix(40).debugDescription)
-            XCTAssertEqual(parsed.elements, ["p"], value.prefix(40).debugDescription)
+            let parsed = try wellFormed(html, value.prefix(40).debugDescription)
+            XCTAssertEqual(parsed.names, ["p"], value.prefix(40).debugDescription)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// Tables: one set of cells, rendered as accessible HTML and as CSV.
@@ -54,11 +55,11 @@ final class ReportTableStructureTests: XCTestCase {
         XCTAssertEqual(table.downloadPath, "downloads/tab-mfd.csv")
         XCTAssertTrue(html.hasSuffix("</figure>"))
 
-        let parsed = try XCTUnwrap(ParsedXML(html), "well-formed markup")
-        XCTAssertEqual(parsed.elements.filter { $0 == "caption" }.count, 1)
-        XCTAssertEqual(parsed.elements.filter { $0 == "tr" }.count, 1 + Self.cells.count)
-        XCTAssertEqual(parsed.elements.filter { $0 == "th" }.count, table.columns.count + Self.cells.count, "one header per column and per row")
-        XCTAssertEqual(parsed.elements.filter { $0 == "td" }.count, Self.cells.count * (table.columns.count - 1))
+        let parsed = try wellFormed(html, "well-formed markup")
+        XCTAssertEqual(parsed.names.filter { $0 == "caption" }.count, 1)
+        XCTAssertEqual(parsed.names.filter { $0 == "tr" }.count, 1 + Self.cells.count)
+        XCTAssertEqual(parsed.names.filter { $0 == "th" }.count, table.columns.count + Self.cells.count, "one header per column and per row")
+        XCTAssertEqual(parsed.names.filter { $0 == "td" }.count, Self.cells.count * (table.columns.count - 1))
         // Text cells are not marked numeric; every number cell is.
         XCTAssertEqual(html.components(separatedBy: "class=\"num\"").count - 1, Self.cells.count * 3)
     }
@@ -79,7 +80,7 @@ final class ReportTableStructureTests: XCTestCase {
     }
 
     func testHostileCellTextIsEscaped() throws {
-        let strings = HostileStrings.all
+        let strings = HostileStrings.corpus
         let hostile = ReportTable(id: "hostile", caption: "Tokens <section> & \"quotes\" \u{0}", columns: ["Token <th>", "Note"],
                                   rows: strings.map { [.text($0), .text("x" + $0 + "y")] })
         let html = hostile.html()
@@ -89,17 +90,17 @@ final class ReportTableStructureTests: XCTestCase {
         XCTAssertFalse(html.contains("\u{0}"))
         XCTAssertFalse(html.contains("\r"))
         XCTAssertTrue(html.contains("<caption>Tokens &lt;section&gt; &amp; &quot;quotes&quot; \\u{0}</caption>"), html)
-        let parsed = try XCTUnwrap(ParsedXML(html), "hostile text must not break the markup")
-        XCTAssertEqual(Set(parsed.elements), ["figure", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "p", "a"])
-        let rowHeaders = parsed.textByElement.filter { $0.0 == "th" }.map(\.1).dropFirst(2)
+        let parsed = try wellFormed(html, "hostile text must not break the markup")
+        XCTAssertEqual(Set(parsed.names), ["figure", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "p", "a"])
+        let rowHeaders = parsed.texts(of: "th").dropFirst(2)
         XCTAssertEqual(Array(rowHeaders), strings.map(HTMLEscapeTests.expectedText))
-        let notes = parsed.textByElement.filter { $0.0 == "td" }.map(\.1)
+        let notes = parsed.texts(of: "td")
         XCTAssertEqual(notes, strings.map { HTMLEscapeTests.expectedText("x" + $0 + "y") })
     }
 
     func testPageAndDownloadComeFromTheSameCells() throws {
-        let html = try XCTUnwrap(ParsedXML(table.html()))
-        let shown = html.textByElement.filter { $0.0 == "th" || $0.0 == "td" }.map(\.1)
+        let html = try wellFormed(table.html())
+        let shown = html.elements.filter { $0.name == "th" || $0.name == "td" }.map(\.text)
         let header = Array(shown.prefix(table.columns.count))
         let body = Array(shown.dropFirst(table.columns.count))
         let csv = try CSVReader.parse(Data(table.csv.utf8), path: "tab-mfd.csv")

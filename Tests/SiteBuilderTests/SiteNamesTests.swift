@@ -1,4 +1,5 @@
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// Every hostile string, in every context it can reach, comes out inert: a
@@ -6,7 +7,7 @@ import XCTest
 final class SiteNamesTests: XCTestCase {
     func testSlugsAreSafeDistinctAndStable() {
         var seen: [String: String] = [:]
-        for s in HostileStrings.all + ["Table 1", "table 1", "Table 1!", "Table 1?", "../../etc/passwd", "a\"b\tonfocus=x"] {
+        for s in HostileStrings.corpus + ["Table 1", "table 1", "Table 1!", "Table 1?", "../../etc/passwd", "a\"b\tonfocus=x"] {
             let slug = SiteNames.slug(s)
             XCTAssertFalse(slug.isEmpty, s)
             XCTAssertTrue(slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" },
@@ -21,7 +22,7 @@ final class SiteNamesTests: XCTestCase {
     }
 
     func testAttributesStayOneValue() {
-        for s in HostileStrings.all {
+        for s in HostileStrings.corpus {
             let value = SiteNames.attribute(s)
             XCTAssertFalse(value.contains("\"") || value.contains("'") || value.contains("<") || value.contains(">"), value)
         }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -13,18 +14,18 @@ final class CohensDTests: XCTestCase {
             let gemma = try Fixtures.big2Panel(category: category, framing: framing, family: "Gemma")
             let llama = try Fixtures.big2Panel(category: category, framing: framing, family: "Llama")
             let d = CohensD.compute(llama, gemma)
-            assertRelative(d.averageVariance, try entry.double("d_avgvar"), 1e-9, "\(category)/\(framing)")
-            assertRelative(d.pooled, try entry.double("d_pooled"), 1e-9, "\(category)/\(framing)")
+            assertRelativelyClose(d.averageVariance, try entry.double("d_avgvar"), 1e-9, "\(category)/\(framing)")
+            assertRelativelyClose(d.pooled, try entry.double("d_pooled"), 1e-9, "\(category)/\(framing)")
         }
     }
 
     func testHandComputedExample() {
         // means 2 and 5; variances 1 and 4; n 3 and 3.
         let d = CohensD.compute([1, 2, 3], [3, 5, 7])
-        assertRelative(d.averageVariance, -3 / (2.5).squareRoot(), 1e-15)
-        assertRelative(d.pooled, -3 / (2.5).squareRoot(), 1e-15)  // equal n: both conventions agree
+        assertRelativelyClose(d.averageVariance, -3 / (2.5).squareRoot(), 1e-15)
+        assertRelativelyClose(d.pooled, -3 / (2.5).squareRoot(), 1e-15)  // equal n: both conventions agree
         let unequal = CohensD.compute([1, 2, 3], [3, 7])           // var 1 (n 3) and 8 (n 2)
-        assertRelative(unequal.averageVariance, (2 - 5) / (4.5).squareRoot(), 1e-15)
-        assertRelative(unequal.pooled, (2 - 5) / ((2 * 1 + 1 * 8) / 3.0).squareRoot(), 1e-15)
+        assertRelativelyClose(unequal.averageVariance, (2 - 5) / (4.5).squareRoot(), 1e-15)
+        assertRelativelyClose(unequal.pooled, (2 - 5) / ((2 * 1 + 1 * 8) / 3.0).squareRoot(), 1e-15)
     }
 }

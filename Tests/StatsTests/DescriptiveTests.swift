@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -13,9 +14,9 @@ final class DescriptiveTests: XCTestCase {
     func testMeanVarianceAndStandardError() {
         let x: [Double] = [2, 4, 4, 4, 5, 5, 7, 9]
         XCTAssertEqual(Descriptive.mean(x), 5)
-        assertRelative(Descriptive.variance(x), 32.0 / 7, 1e-15)
-        assertRelative(Descriptive.standardDeviation(x), (32.0 / 7).squareRoot(), 1e-15)
-        assertRelative(Descriptive.standardError(x), (32.0 / 7 / 8).squareRoot(), 1e-15)
+        assertRelativelyClose(Descriptive.variance(x), 32.0 / 7, 1e-15)
+        assertRelativelyClose(Descriptive.standardDeviation(x), (32.0 / 7).squareRoot(), 1e-15)
+        assertRelativelyClose(Descriptive.standardError(x), (32.0 / 7 / 8).squareRoot(), 1e-15)
         XCTAssertTrue(Descriptive.variance([1]).isNaN)
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -15,7 +16,7 @@ final class ExactPermutationTestTests: XCTestCase {
         XCTAssertEqual(result.resamples, 5000)
         XCTAssertEqual(result.extremeCount, Int(try mc.double("hits")))
         XCTAssertEqual(result.p, (1 + (try mc.double("hits"))) / 5001)
-        assertRelative(result.difference, try mc.double("difference"), 1e-12)
+        assertRelativelyClose(result.difference, try mc.double("difference"), 1e-12)
     }
 
     func testSmallCaseEnumeratesEveryAssignment() {
@@ -52,8 +53,8 @@ final class ExactPermutationTestTests: XCTestCase {
         let llama = perRM.filter { $0.key.contains("Lla") }.map(\.value.doubleValue)
         let gemma = perRM.filter { $0.key.contains("Gem") }.map(\.value.doubleValue)
         let result = StudentTwoSampleTest.test(llama, gemma)
-        assertRelative(result.t, try term.double("t_student"), 1e-9)
+        assertRelativelyClose(result.t, try term.double("t_student"), 1e-9)
         XCTAssertEqual(result.df, 8)
-        assertRelative(result.p, try term.double("p_student"), 1e-9)
+        assertRelativelyClose(result.p, try term.double("p_student"), 1e-9)
     }
 }

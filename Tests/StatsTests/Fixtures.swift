@@ -1,12 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Test-only access to the committed reference files.
 enum Fixtures {
-    /// Tests/Fixtures/reference, found relative to this source file.
-    static let referenceDirectory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/reference")
+    /// Tests/Fixtures/reference.
+    static let referenceDirectory = Repository.references
 
     static func json(_ relativePath: String) throws -> [String: Any] {
         let data = try Data(contentsOf: referenceDirectory.appendingPathComponent(relativePath))
@@ -73,19 +72,4 @@ extension Dictionary where Key == String, Value == Any {
     func object(_ key: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
         try XCTUnwrap(self[key] as? [String: Any], "missing object \(key)", file: file, line: line)
     }
-}
-
-/// |actual − expected| ≤ tolerance · |expected| (the project's 1e-6 relative standard).
-func assertRelative(_ actual: Double, _ expected: Double, _ tolerance: Double = 1e-6,
-                    _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
-    if expected == actual { return }
-    let ok = abs(actual - expected) <= tolerance * abs(expected)
-    XCTAssertTrue(ok, "\(actual) vs expected \(expected) (relative error \(abs(actual - expected) / abs(expected))) \(message())",
-                  file: file, line: line)
-}
-
-func assertRelative(_ actual: [Double], _ expected: [Double], _ tolerance: Double = 1e-6,
-                    _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(actual.count, expected.count, "length \(message())", file: file, line: line)
-    for (a, e) in zip(actual, expected) { assertRelative(a, e, tolerance, message(), file: file, line: line) }
 }

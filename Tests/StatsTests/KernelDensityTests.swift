@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -8,12 +9,12 @@ final class KernelDensityTests: XCTestCase {
         for c in try Fixtures.statsReference.objects("kde") {
             let x = try c.doubles("x")
             let bandwidth = KernelDensity.bandwidthNRD0(x)
-            assertRelative(bandwidth, try c.double("bw"), 1e-12, "bw for n = \(x.count)")
+            assertRelativelyClose(bandwidth, try c.double("bw"), 1e-12, "bw for n = \(x.count)")
             let grid = try c.doubles("grid")
-            assertRelative(KernelDensity.evaluate(x, bandwidth: bandwidth, at: grid), try c.doubles("density"), 1e-10)
+            assertRelativelyClose(KernelDensity.evaluate(x, bandwidth: bandwidth, at: grid), try c.doubles("density"), 1e-10)
             let curve = KernelDensity.curve(x, points: grid.count)
-            assertRelative(curve.grid, grid, 1e-12, "grid")
-            assertRelative(curve.density, try c.doubles("density"), 1e-10, "curve")
+            assertRelativelyClose(curve.grid, grid, 1e-12, "grid")
+            assertRelativelyClose(curve.density, try c.doubles("density"), 1e-10, "curve")
         }
     }
 

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -48,18 +49,18 @@ final class LinearMixedModelTests: XCTestCase {
         for (effect, expected) in zip(fit.fixedEffects, reference) {
             let term = rTermName(effect.term)
             XCTAssertEqual(term, expected["term"] as? String)
-            assertRelative(effect.estimate, try expected.double("Value"), 1e-6, term)
+            assertRelativelyClose(effect.estimate, try expected.double("Value"), 1e-6, term)
             XCTAssertEqual(effect.df, try expected.double("DF"), term)
-            assertRelative(effect.standardError, try expected.double("Std.Error"), optimiserTolerance, term)
-            assertRelative(effect.t, try expected.double("t.value"), optimiserTolerance, term)
+            assertRelativelyClose(effect.standardError, try expected.double("Std.Error"), optimiserTolerance, term)
+            assertRelativelyClose(effect.t, try expected.double("t.value"), optimiserTolerance, term)
             let p = try expected.double("p.value")
-            if p == 0 { XCTAssertLessThan(effect.p, 1e-300, term) } else { assertRelative(effect.p, p, optimiserTolerance, term) }
+            if p == 0 { XCTAssertLessThan(effect.p, 1e-300, term) } else { assertRelativelyClose(effect.p, p, optimiserTolerance, term) }
         }
-        assertRelative(fit.randomInterceptSD, try lme.double("random_intercept_sd"), optimiserTolerance)
-        assertRelative(fit.residualSD, try lme.double("residual_sd"), 1e-6)
-        assertRelative(fit.logLikelihood, try lme.double("logLik"), 1e-6)
-        assertRelative(fit.aic, try lme.double("AIC"), 1e-6)
-        assertRelative(fit.bic, try lme.double("BIC"), 1e-6)
+        assertRelativelyClose(fit.randomInterceptSD, try lme.double("random_intercept_sd"), optimiserTolerance)
+        assertRelativelyClose(fit.residualSD, try lme.double("residual_sd"), 1e-6)
+        assertRelativelyClose(fit.logLikelihood, try lme.double("logLik"), 1e-6)
+        assertRelativelyClose(fit.aic, try lme.double("AIC"), 1e-6)
+        assertRelativelyClose(fit.bic, try lme.double("BIC"), 1e-6)
         // Our optimum is the true maximum: never below nlme's log-likelihood.
         XCTAssertGreaterThanOrEqual(fit.logLikelihood, try lme.double("logLik"))
     }
@@ -88,29 +89,29 @@ final class LinearMixedModelTests: XCTestCase {
         XCTAssertEqual(fit.groups, 9)
         try assertMatches(fit, try reference.object("lmm_unbalanced_exact"), termName: { $0 })
         // Against nlme's default (early-stopping) run: estimates and fit criteria.
-        assertRelative(fit.fixedEffects.map(\.estimate), try u.doubles("estimate"), 1e-5)
-        assertRelative(fit.logLikelihood, try u.double("logLik"), 1e-9)
-        assertRelative(fit.randomInterceptSD, try u.double("random_intercept_sd"), 1e-5)
+        assertRelativelyClose(fit.fixedEffects.map(\.estimate), try u.doubles("estimate"), 1e-5)
+        assertRelativelyClose(fit.logLikelihood, try u.double("logLik"), 1e-9)
+        assertRelativelyClose(fit.randomInterceptSD, try u.double("random_intercept_sd"), 1e-5)
         XCTAssertEqual(fit.fixedEffects.map(\.df), try u.doubles("df"))
     }
 
     private func assertMatches(_ fit: MixedModelFit, _ e: [String: Any], termName: (String) -> String,
                                file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(fit.fixedEffects.map { termName($0.term) }, try e.strings("terms"), file: file, line: line)
-        assertRelative(fit.fixedEffects.map(\.estimate), try e.doubles("estimate"), 1e-6, "estimate", file: file, line: line)
-        assertRelative(fit.fixedEffects.map(\.standardError), try e.doubles("se"), 1e-6, "se", file: file, line: line)
+        assertRelativelyClose(fit.fixedEffects.map(\.estimate), try e.doubles("estimate"), 1e-6, "estimate", file: file, line: line)
+        assertRelativelyClose(fit.fixedEffects.map(\.standardError), try e.doubles("se"), 1e-6, "se", file: file, line: line)
         XCTAssertEqual(fit.fixedEffects.map(\.df), try e.doubles("df"), file: file, line: line)
-        assertRelative(fit.fixedEffects.map(\.t), try e.doubles("t"), 1e-6, "t", file: file, line: line)
+        assertRelativelyClose(fit.fixedEffects.map(\.t), try e.doubles("t"), 1e-6, "t", file: file, line: line)
         for (effect, p) in zip(fit.fixedEffects, try e.doubles("p")) {
             if p == 0 { XCTAssertLessThan(effect.p, 1e-300, file: file, line: line) } else {
-                assertRelative(effect.p, p, 1e-6, "p \(effect.term)", file: file, line: line)
+                assertRelativelyClose(effect.p, p, 1e-6, "p \(effect.term)", file: file, line: line)
             }
         }
-        assertRelative(fit.randomInterceptSD, try e.double("random_intercept_sd"), 1e-6, "sd_b", file: file, line: line)
-        assertRelative(fit.residualSD, try e.double("residual_sd"), 1e-6, "sigma", file: file, line: line)
-        assertRelative(fit.logLikelihood, try e.double("logLik"), 1e-6, "logLik", file: file, line: line)
-        assertRelative(fit.aic, try e.double("AIC"), 1e-6, "AIC", file: file, line: line)
-        assertRelative(fit.bic, try e.double("BIC"), 1e-6, "BIC", file: file, line: line)
+        assertRelativelyClose(fit.randomInterceptSD, try e.double("random_intercept_sd"), 1e-6, "sd_b", file: file, line: line)
+        assertRelativelyClose(fit.residualSD, try e.double("residual_sd"), 1e-6, "sigma", file: file, line: line)
+        assertRelativelyClose(fit.logLikelihood, try e.double("logLik"), 1e-6, "logLik", file: file, line: line)
+        assertRelativelyClose(fit.aic, try e.double("AIC"), 1e-6, "AIC", file: file, line: line)
+        assertRelativelyClose(fit.bic, try e.double("BIC"), 1e-6, "BIC", file: file, line: line)
     }
 
     func testRejectsMismatchedAndRankDeficientInput() {
@@ -131,8 +132,8 @@ final class LinearMixedModelTests: XCTestCase {
         let fit = try LinearMixedModel.fitREML(response: y, design: design, groups: [0, 0, 0, 1, 1, 1, 2, 2, 2])
         XCTAssertEqual(fit.randomInterceptSD, 0)
         // σ² is then the ordinary sample variance (8 df): Σ(y − 2)² / 8 = 6/8.
-        assertRelative(fit.residualSD, (6.0 / 8).squareRoot(), 1e-12)
-        assertRelative(fit.fixedEffects[0].estimate, 2, 1e-12)
+        assertRelativelyClose(fit.residualSD, (6.0 / 8).squareRoot(), 1e-12)
+        assertRelativelyClose(fit.fixedEffects[0].estimate, 2, 1e-12)
     }
 }
 

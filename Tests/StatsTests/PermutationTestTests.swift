@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import XCTest
 import Stats
 
@@ -13,7 +15,7 @@ final class PermutationTestTests: XCTestCase {
             let reference = try panel.double("perm_p_plus1")
             let referenceR = try panel.double("perm_R")
             XCTAssertEqual(result.resamples, 99_999)
-            assertRelative(result.observedT, try panel.double("t"), 1e-9)
+            assertRelativelyClose(result.observedT, try panel.double("t"), 1e-9)
             XCTAssertEqual(result.p, Double(1 + result.extremeCount) / 100_000)
             // Binomial SEs of both estimates, using the larger p (and at least 1/R).
             let pHat = max(reference, result.p, 1 / referenceR)
@@ -66,11 +68,20 @@ final class PermutationTestTests: XCTestCase {
         let gemma = try Fixtures.big2Panel(category: "Communion", framing: "positive", family: "Gemma")
         let llama = try Fixtures.big2Panel(category: "Communion", framing: "positive", family: "Llama")
         var g = SeededGenerator(seed: 3)
-        let start = Date()
+        let start = threadCPUSeconds()
         let result = PermutationTest.welch(gemma, llama, resamples: 99_999, generator: &g)
-        let elapsed = Date().timeIntervalSince(start)
+        let elapsed = threadCPUSeconds() - start
         XCTAssertEqual(result.resamples, 99_999)
-        // Generous for debug builds on a shared 2-core machine; release is far faster.
-        XCTAssertLessThan(elapsed, 5, "99,999 resamples took \(elapsed) s")
+        // CPU time of this thread, not wall time: other jobs on a shared machine
+        // must not fail the test, an algorithm that got slower must. Generous
+        // for debug builds; release is far faster.
+        XCTAssertLessThan(elapsed, 5, "99,999 resamples took \(elapsed) s of CPU")
+    }
+
+    /// CPU time consumed by the calling thread.
+    private func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

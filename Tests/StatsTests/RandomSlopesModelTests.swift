@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -23,7 +24,7 @@ final class RandomSlopesModelTests: XCTestCase {
     func testChiSquaredUpperTailMatchesR() throws {
         for c in try Fixtures.json("robustness/chisq_reference.json").objects("cases") {
             let x = try c.double("x"), df = try c.double("df")
-            assertRelative(ChiSquared.upperTail(x, df: df), try c.double("p"), 1e-10, "x = \(x), df = \(df)")
+            assertRelativelyClose(ChiSquared.upperTail(x, df: df), try c.double("p"), 1e-10, "x = \(x), df = \(df)")
         }
         XCTAssertEqual(ChiSquared.upperTail(0, df: 9), 1)
     }
@@ -46,11 +47,11 @@ final class RandomSlopesModelTests: XCTestCase {
         let general = try RandomSlopesModel.fitREML(response: y, design: design, randomDesign: intercept, groups: groups, df: 8)
         let exact = try LinearMixedModel.fitREML(response: y, design: design, groups: groups)
         XCTAssertGreaterThanOrEqual(general.logLikelihood, exact.logLikelihood - 1e-9)
-        assertRelative(general.logLikelihood, exact.logLikelihood, 1e-12)
-        assertRelative(general.randomEffectSD[0], exact.randomInterceptSD, 1e-4)
+        assertRelativelyClose(general.logLikelihood, exact.logLikelihood, 1e-12)
+        assertRelativelyClose(general.randomEffectSD[0], exact.randomInterceptSD, 1e-4)
         for (a, b) in zip(general.fixedEffects, exact.fixedEffects) {
-            assertRelative(a.estimate, b.estimate, 1e-8, a.term)
-            assertRelative(a.standardError, b.standardError, 1e-5, a.term)
+            assertRelativelyClose(a.estimate, b.estimate, 1e-8, a.term)
+            assertRelativelyClose(a.standardError, b.standardError, 1e-5, a.term)
         }
     }
 }

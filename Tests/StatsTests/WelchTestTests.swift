@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import Stats
 
@@ -14,14 +15,14 @@ final class WelchTestTests: XCTestCase {
             let label = "\(category)/\(framing)"
             XCTAssertEqual(result.nX, try panel.double("n_gemma").asInt, label)
             XCTAssertEqual(result.nY, try panel.double("n_llama").asInt, label)
-            assertRelative(result.meanX, try panel.double("mean_gemma"), 1e-9, label)
-            assertRelative(result.meanY, try panel.double("mean_llama"), 1e-9, label)
-            assertRelative(result.t, try panel.double("t"), 1e-9, label)
-            assertRelative(result.df, try panel.double("df"), 1e-9, label)
-            assertRelative(result.p, try panel.double("p_welch"), 1e-6, label)
+            assertRelativelyClose(result.meanX, try panel.double("mean_gemma"), 1e-9, label)
+            assertRelativelyClose(result.meanY, try panel.double("mean_llama"), 1e-9, label)
+            assertRelativelyClose(result.t, try panel.double("t"), 1e-9, label)
+            assertRelativelyClose(result.df, try panel.double("df"), 1e-9, label)
+            assertRelativelyClose(result.p, try panel.double("p_welch"), 1e-6, label)
             // Bonferroni over the four panels reproduces the published figure's p and stars.
             let adjusted = min(result.p * 4, 1)
-            assertRelative(adjusted, try panel.double("p_adj_upstream"), 1e-6, label)
+            assertRelativelyClose(adjusted, try panel.double("p_adj_upstream"), 1e-6, label)
             XCTAssertEqual(Significance.stars(adjusted), panel["stars_upstream"] as? String, label)
         }
     }
@@ -29,9 +30,9 @@ final class WelchTestTests: XCTestCase {
     func testSmallSamplesMatchR() throws {
         let w = try Fixtures.statsReference.object("welch_small")
         let result = WelchTest.test(try w.doubles("x"), try w.doubles("y"))
-        assertRelative(result.t, try w.double("t"), 1e-9)
-        assertRelative(result.df, try w.double("df"), 1e-9)
-        assertRelative(result.p, try w.double("p"), 1e-6)
+        assertRelativelyClose(result.t, try w.double("t"), 1e-9)
+        assertRelativelyClose(result.df, try w.double("df"), 1e-9)
+        assertRelativelyClose(result.p, try w.double("p"), 1e-6)
         // Swapping the groups flips t and keeps df and p.
         let swapped = WelchTest.test(try w.doubles("y"), try w.doubles("x"))
         XCTAssertEqual(swapped.t, -result.t)

@@ -6,16 +6,16 @@ import XCTest
 final class LogprobReadAllTests: XCTestCase {
     let table = LogprobTestTable()
 
-    func files() -> [URL] {
-        (0..<6).map { k in
+    func files() throws -> [URL] {
+        try (0..<6).map { k in
             var body = LogprobTestTable.header
             for r in 0..<(50 * (k + 1)) { body += "\(r),t\(r),\(r % 7 == 0 ? "love" : "w\(r)"),-\(r).5,-\(k).\(r)e-3,-\(r % 9)\n" }
-            return table.write(Array(body.utf8), name: "m\(k).csv")
+            return try table.write(Array(body.utf8), name: "m\(k).csv")
         }
     }
 
     func testSameAsSequentialReadsInInputOrder() throws {
-        let urls = files()
+        let urls = try files()
         let request = LogprobRequest(prompts: ["worst_ever_one", "greatest_ever_one"], tokens: ["love"])
         let all = try LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
         XCTAssertEqual(all.map(\.path), urls.map(\.lastPathComponent))
@@ -29,7 +29,7 @@ final class LogprobReadAllTests: XCTestCase {
     }
 
     func testJobsWithTheirOwnRequestsAndProgressInBytes() throws {
-        let urls = files()
+        let urls = try files()
         let jobs = urls.enumerated().map { k, url in
             LogprobJob(url: url, displayPath: url.lastPathComponent,
                        request: k % 2 == 0 ? LogprobRequest(prompts: ["greatest_ever_one"]) : LogprobRequest(prompts: ["best_ever_one"], tokens: ["love"]))
@@ -47,10 +47,10 @@ final class LogprobReadAllTests: XCTestCase {
         XCTAssertTrue(seen.allSatisfy { $0.1 == totalBytes })
     }
 
-    func testFirstErrorInInputOrderIsThrown() {
-        let good = files()[0]
-        let bad1 = table.write(Array((LogprobTestTable.header + "0,a,x,-1,oops,-3\n").utf8), name: "bad1.csv")
-        let bad2 = table.write(Array((LogprobTestTable.header + "0,a,x,-1\n").utf8), name: "bad2.csv")
+    func testFirstErrorInInputOrderIsThrown() throws {
+        let good = try files()[0]
+        let bad1 = try table.write(Array((LogprobTestTable.header + "0,a,x,-1,oops,-3\n").utf8), name: "bad1.csv")
+        let bad2 = try table.write(Array((LogprobTestTable.header + "0,a,x,-1\n").utf8), name: "bad2.csv")
         XCTAssertThrowsError(try LogprobReader.readAll([(good, "good"), (bad1, "bad1"), (bad2, "bad2")],
                                                        request: LogprobRequest(prompts: ["greatest_ever_one"]), progress: nil)) { error in
             XCTAssertEqual((error as? DataError)?.path, "bad1")

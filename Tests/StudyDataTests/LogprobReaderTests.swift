@@ -5,11 +5,11 @@ import XCTest
 /// The fast log-prob reader's text rules on small hostile tables (errors,
 /// numbers and parallel reads have their own test files).
 final class LogprobReaderTests: XCTestCase {
-    func write(_ bytes: [UInt8], name: String = "t.csv") -> URL {
+    func write(_ bytes: [UInt8], name: String = "t.csv") throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logprob-reader-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
-        try! Data(bytes).write(to: url)
+        try Data(bytes).write(to: url)
         return url
     }
 
@@ -58,7 +58,7 @@ final class LogprobReaderTests: XCTestCase {
     }
 
     func testEveryRowPromptsKeepOtherRowsWithOnlyThoseColumns() throws {
-        let url = write(Array((header + "0,a,love,-1,-2,-3\n1,b,tok,-4,-5,-6\n2,c,freedom,-7,-8,-9\n").utf8), name: "every.csv")
+        let url = try write(Array((header + "0,a,love,-1,-2,-3\n1,b,tok,-4,-5,-6\n2,c,freedom,-7,-8,-9\n").utf8), name: "every.csv")
         let t = try LogprobReader.read(url: url, displayPath: "x", request: LogprobRequest(
             prompts: ["best_ever_one", "greatest_ever_one", "worst_ever_one"], tokens: ["love", "freedom"], everyRowPrompts: ["greatest_ever_one"]))
         XCTAssertEqual(t.tokens, ["love", "tok", "freedom"])

@@ -11,9 +11,9 @@ struct LogprobTestTable {
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 
-    func write(_ bytes: [UInt8], name: String = "t.csv") -> URL {
+    func write(_ bytes: [UInt8], name: String = "t.csv") throws -> URL {
         let url = dir.appendingPathComponent(name)
-        try! Data(bytes).write(to: url)
+        try Data(bytes).write(to: url)
         return url
     }
 

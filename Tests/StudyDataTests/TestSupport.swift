@@ -1,23 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
-/// Paths of the repository, found from this source file rather than from the
-/// current directory (which depends on how the tests are run).
+/// The study files these tests read, inside the repository's `content/`
+/// (paths from `TestSupport.Repository`).
 enum Repo {
-    /// `<repo>/Tests/StudyDataTests/TestSupport.swift` → `<repo>`.
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // StudyDataTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // repo root
+    static let root = Repository.root
 
-    static let content = root.appendingPathComponent("content")
+    static let content = Repository.content
 
-    static func contentFile(_ relative: String) -> URL {
-        content.appendingPathComponent(relative)
-    }
-
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures/studydata")
+    static func contentFile(_ relative: String) -> URL { Repository.contentFile(relative) }
 
     static let big2ScoresQRMGemma27B = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
     static let big2Nouns = "data/corpora/dict_big2_nouns.csv"

@@ -1,11 +1,12 @@
-/// A corpus of token strings that break naive report generators: markup and
-/// comment openers, CDATA, entity look-alikes, quotes of every kind, bidi
-/// overrides, zero-width and private-use characters, NUL and C0/C1 controls,
-/// Markdown and Mustache syntax, CSV metacharacters, very long strings.
-/// (Invalid UTF-8 cannot live in a Swift String; `invalidUTF8Bytes` are
-/// written into files as raw bytes instead.)
-enum HostileStrings {
-    static let seeds: [String] = [
+/// The one corpus of strings that break naive report generators, for every
+/// test target: markup and comment openers, CDATA, entity look-alikes, quotes
+/// of every kind, bidi overrides, zero-width and private-use characters, NUL
+/// and C0/C1 controls, line ends of every kind, Markdown and Mustache syntax,
+/// CSV metacharacters, NaN look-alikes, very long strings. (Invalid UTF-8
+/// cannot live in a Swift String; `invalidUTF8Bytes` are written into files
+/// as raw bytes instead.)
+public enum HostileStrings {
+    public static let seeds: [String] = [
         "<section", "</section>", "<!--[", "<!--", "-->", "<![CDATA[", "]]>", "<center", "</svg>", "<script>alert(1)</script>",
         "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">", "<style>", "<?xml version=\"1.0\"?>", "<!DOCTYPE html>",
         "&", "&amp;", "&lt;", "&#0;", "&#x0;", "&nbsp;", "&bogus;", "&&", "a & b", "<>",
@@ -20,10 +21,12 @@ enum HostileStrings {
         "爱", "自由", "Любовь", "حرية", "😀", "👩‍👩‍👧", "🇺🇳", "e\u{301}", "ﬁ", "Ⅻ",
         "NaN", "nan", "null", "NULL", "None", "NA", "N/A", "#N/A", "<NA>", "-nan", "1.#IND", "inf", "-inf", "0x1p3", "1e400", "",
         " ", "  leading", "trailing  ", "\u{A0}", "\u{3000}",
+        // One hostile character inside or beside ordinary text.
+        "\"quoted\"", "x\ry", "\u{202E}evil", "\u{FEFF}x", " leading", "trailing ", "\\xFF", "**bold**",
     ]
 
     /// The seeds, plus combinations and long strings: 200+ strings, all distinct.
-    static let corpus: [String] = {
+    public static let corpus: [String] = {
         var out: [String] = []
         var seen = Set<String>()
         func add(_ s: String) { if seen.insert(s).inserted { out.append(s) } }
@@ -33,8 +36,9 @@ enum HostileStrings {
         add(String(repeating: "<section", count: 200))
         add(String(repeating: "A", count: 5000))
         add(String(repeating: "\u{202E}\u{200B}&", count: 300))
+        add(String(repeating: "long,\"value\"\r\n<b>&", count: 2_000))
         return out
     }()
 
-    static let invalidUTF8Bytes: [[UInt8]] = [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0x28], [0xED, 0xA0, 0x80], [0x80, 0x80]]
+    public static let invalidUTF8Bytes: [[UInt8]] = [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0x28], [0xED, 0xA0, 0x80], [0x80, 0x80]]
 }

@@ -28,7 +28,8 @@ enum RewardModelClaims {
             if let expected = c.higher, significant || c.significant != false { holds = holds && expected == higher }
             let test = d.figureStarsFrom == "welch" ? p.welch.pAdjusted : p.permutation.pAdjusted
             let bound = d.figureStarsFrom != "welch" && p.permutation.atFloor ? "≤ " : "= "
-            let note = "\(higher) ranks higher (\(p.family) \(fixed(p.meanFamily, 1)) vs \(p.referenceFamily) \(fixed(p.meanReference, 1))), "
+            let worst = p.framing == "negative" ? " as the worst thing" : ""
+            let note = "\(higher) ranks higher\(worst) (\(p.family) \(fixed(p.meanFamily, 1)) vs \(p.referenceFamily) \(fixed(p.meanReference, 1))), "
                 + "\(d.figureStarsFrom) p (Bonferroni) \(bound)\(pText(test)) \(p.stars)"
             return ClaimsEvaluation.verdict(holds, note, [key + "/mean_family", key + "/mean_reference", key + "/stars"])
         default:

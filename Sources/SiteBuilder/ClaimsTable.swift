@@ -12,10 +12,10 @@ enum ClaimsTable {
     }
 
     static func table(_ claims: [ClaimResult]) -> ReportTable {
-        ReportTable(id: "claims", caption: "Every quantitative or directional claim of the paper this report can check, judged on this build's results (content/claims.yaml; results.json claims[]).",
-                    columns: ["Claim", "Section", "The paper says", "Status", "This build", "Results"],
+        ReportTable(id: "claims", caption: "Every quantitative or directional claim of the paper this report can check, judged on this build's results (the table is content/claims.yaml; results.json claims[] adds the keys of the results each claim is judged on).",
+                    columns: ["Claim", "Section", "The paper says", "Status", "This build"],
                     rows: claims.map { c in
-                        [.text(c.id), .text(c.section), .text(c.text), .text(statusLabel(c.status)), .text(c.note), .text(c.keys.joined(separator: " "))]
+                        [.text(c.id), .text(c.section), .text(c.text), .text(statusLabel(c.status)), .text(c.note)]
                     })
     }
 

@@ -58,8 +58,8 @@ enum Narrative {
     static func columnsSentence(_ columns: String?) -> String {
         guard let columns else { return "" }
         return columns == "script"
-            ? "These are the columns the study's script used; the methods page shows how the results change with the virtue columns that the paper's text describes."
-            : "The methods page shows how the results change with the script columns that the study's script used (and its published figure shows)."
+            ? "These are the columns the study's script used (and its published figure shows), not the virtue columns that the paper's text describes."
+            : "These are the virtue columns the paper's text describes, not the script columns that the study's script used (and its published figure shows)."
     }
 
     /// At Fig. 1b: how this build's stars compare with the study's published
@@ -78,6 +78,20 @@ enum Narrative {
         let lead = "The study's published figure used the script's word list (\(published.answersRanked) words) and Welch p-values; this one uses the \(r.columns ?? "") columns (\(r.answersRanked) words) and the \(r.figureStarsFrom) test."
         return differing.isEmpty ? lead + " The stars agree in every panel."
             : lead + " \(differing.count) of \(r.panels.count) panels' stars differ: " + differing.joined(separator: ", ") + "."
+    }
+
+    /// The methods page's sentence on what the MFD2 column rule changes: the
+    /// panels whose figure stars or direction differ between the two rules.
+    static func columnsComparison(_ a: DictionaryRankResult, _ b: DictionaryRankResult) -> String {
+        let differing = a.panels.compactMap { p -> String? in
+            guard let q = b.panels.first(where: { $0.framing == p.framing && $0.category == p.category && $0.family == p.family }) else { return nil }
+            let higherP = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
+            let higherQ = q.meanFamily < q.meanReference ? q.family : q.referenceFamily
+            guard p.stars != q.stars || higherP != higherQ else { return nil }
+            return "\(p.framing) \(p.category) (\(a.columns ?? ""): \(higherP) higher, \(p.stars); \(b.columns ?? ""): \(higherQ) higher, \(q.stars))"
+        }
+        guard !differing.isEmpty else { return "On this data the two word lists give the same direction and stars in every panel." }
+        return "On this data the two word lists differ in direction or stars in \(differing.count) of \(a.panels.count) panels: " + differing.joined(separator: "; ") + "."
     }
 
     /// The overview's sentence on §3: what this build computed from the log-prob tables.

@@ -124,6 +124,7 @@ enum SiteContext {
             out["scriptWords"] = String(script.answersRanked)
             out["scriptFixedEffects"] = assets.table(RewardModelTables.fixedEffects(b, id: "mfd2_\(b.columns ?? "alt")_fixed_effects"))
             out["alternativeColumns"] = b.columns ?? ""
+            out["columnsComparison"] = Narrative.columnsComparison(virtue, script)
         }
         if let big2 = results.rewardModels.result(for: "big2") {
             out["big2PanelTable"] = assets.table(ReportTable(

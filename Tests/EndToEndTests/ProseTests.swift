@@ -93,6 +93,7 @@ final class ProseTests: XCTestCase {
         XCTAssertTrue(text.contains("the paper's text says more than 630k"))
         XCTAssertTrue(text.contains("Generalizable Reward Model"))
         let v = try XCTUnwrap(results.vocabulary)
+        XCTAssertTrue(text.contains("The words are \(v.expandedTokenStrings) token strings"))
         XCTAssertTrue(text.contains("variants of \(v.expandedDistinctWords) distinct words"))
         XCTAssertFalse(text.contains("words all vocabularies share"))
         for name in SiteBuildTests.pages { XCTAssertFalse(page(name).lowercased().contains("generalist"), name) }
@@ -122,6 +123,10 @@ final class ProseTests: XCTestCase {
         for p in differing { XCTAssertTrue(note.contains("\(p.framing) \(p.category) (\(p.stars) here"), note) }
         XCTAssertTrue(page("reward-models.html").contains(HTML.escape(note)))
         XCTAssertTrue(page("reward-models.html").contains("href=\"methods.html#mfd2-columns\""))
+        let comparison = Narrative.columnsComparison(mfd2, script)
+        XCTAssertTrue(words("methods.html").contains(comparison), comparison)
+        XCTAssertTrue(comparison.contains("positive Care (virtue: Llama higher, \(mfd2.panels.first { $0.framing == "positive" && $0.category == "Care" }!.stars); script: Gemma higher"), comparison)
+        XCTAssertTrue(Narrative.columnsComparison(mfd2, mfd2).contains("same direction and stars in every panel"))
         var agreeing = script
         agreeing.panels = script.panels.map { q in var q = q; q.welch.stars = mfd2.panels.first { $0.framing == q.framing && $0.category == q.category }!.stars; return q }
         XCTAssertTrue(Narrative.publishedFigureNote(mfd2, alternative: agreeing).contains("agree in every panel"))

@@ -67,6 +67,7 @@ public enum StudyLoader {
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
             try loadScores(into: &study, folder: folder)
+            try ScoreCoverage.check(study)
             if let section = manifest.training {
                 study.training = try TrainingLoader.load(section, folder: folder)
                 for run in study.training {

@@ -18,7 +18,7 @@ public func xmlEscaped(_ text: String) -> String {
         case "\t", "\n": out.unicodeScalars.append(scalar)
         default:
             let v = scalar.value
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
                 out += "\\u{\(String(v, radix: 16, uppercase: true))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -21,9 +21,14 @@ enum HTML {
         return out
     }
 
+    /// Controls HTML forbids, and Unicode noncharacters (U+FDD0…U+FDEF and
+    /// the last two code points of every plane, U+FFFE/U+FFFF among them,
+    /// which XML forbids outright): one such character in a token would make
+    /// a page ill-formed, so it is shown as an escape instead.
     static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return (v < 0x20 && scalar != "\n" && scalar != "\t") || v == 0x7F || (0x80...0x9F).contains(v)
+            || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 
     /// The same escaping as the charts' SVG text (one rule for all markup we

@@ -1,4 +1,5 @@
 import Foundation
+import StudyData
 
 /// The rule for every folder Backbone replaces (`build --out`, `diff --html`):
 /// it may replace a folder only when the folder is absent, empty, or an
@@ -135,23 +136,8 @@ public enum OutputFolder {
         return (files, folders, other)
     }
 
-    /// The path with every symbolic link resolved, also when the last parts
-    /// do not exist yet (their existing ancestor is resolved).
-    static func realPath(_ url: URL) -> String {
-        func resolved(_ path: String) -> String? {
-            guard let p = realpath(path, nil) else { return nil }
-            defer { free(p) }
-            return String(cString: p)
-        }
-        var existing = url.standardizedFileURL
-        var rest: [String] = []
-        while existing.path != "/", resolved(existing.path) == nil {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        let base = resolved(existing.path) ?? existing.path
-        return rest.reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
-    }
+    /// The path with every symbolic link resolved (see `ContentFolder.realPath`).
+    static func realPath(_ url: URL) -> String { ContentFolder.realPath(url) }
 
     /// Whether `path` lies strictly inside `folder`.
     static func isInside(_ path: String, _ folder: String) -> Bool {

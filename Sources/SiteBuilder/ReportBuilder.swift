@@ -83,8 +83,11 @@ public enum ReportBuilder {
                 navigated.map { ["href": $0.file, "label": $0.label, "current": $0.file == current] as [String: Any] }
             }
             for page in pages {
-                let sourceURL = locations.pages.appendingPathComponent(page.source)
                 let display = locations.content.displayPath("pages/" + page.source)
+                // Pages are confined like every manifest path: a link to a file outside the content folder is refused.
+                guard let sourceURL = try? locations.content.resolve("pages/" + page.source, manifestField: "pages") else {
+                    throw SiteError("\(display): a link to a file outside the content folder; keep page sources inside \(locations.content.root.path)")
+                }
                 guard let markdown = try? String(contentsOf: sourceURL, encoding: .utf8) else {
                     throw SiteError("\(display): cannot read the page source")
                 }

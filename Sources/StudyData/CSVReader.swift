@@ -51,6 +51,14 @@ public enum CSVReader {
             throw DataError(path: path, line: 1, message: "expected a header line, found an empty file")
         }
         let header = first.fields
+        var columnOf: [String: Int] = [:]
+        for (column, name) in header.enumerated() {
+            if let other = columnOf[name] {
+                throw DataError(path: path, line: first.line, column: column + 1,
+                                message: "expected each column name once, found \(quotedForMessage(name)) in columns \(other + 1) and \(column + 1)")
+            }
+            columnOf[name] = column
+        }
         let records = Array(rows.dropFirst())
         for record in records where record.fields.count != header.count {
             throw DataError(path: path, line: record.line, column: min(record.fields.count, header.count) + (record.fields.count < header.count ? 0 : 1),

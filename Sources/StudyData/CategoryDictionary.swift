@@ -47,14 +47,15 @@ public enum DictionaryLoader {
     /// Builds a dictionary from an already parsed file (the loader reads each file once).
     public static func from(_ doc: CSVDocument, source: DictionarySource, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
         switch source.format {
-        case .categoryWord: return try categoryWord(doc, id: source.id)
+        case .categoryWord: return try categoryWord(doc, id: source.id, allowed: source.categories)
         case .mfd2: return try mfd2(doc, id: source.id, rule: mfdRule)
         }
     }
 
     /// `Category,token_decoded` rows. A word listed under two categories is an
     /// error: the analysis would not know which category it belongs to.
-    static func categoryWord(_ doc: CSVDocument, id: String) throws -> CategoryDictionary {
+    /// With `allowed` (the manifest's `categories`), every category must be one of them.
+    static func categoryWord(_ doc: CSVDocument, id: String, allowed: [String]? = nil) throws -> CategoryDictionary {
         let cat = try doc.columnIndex("Category")
         let word = try doc.columnIndex("token_decoded")
         var map: [String: String] = [:]
@@ -62,6 +63,14 @@ public enum DictionaryLoader {
             let w = r.fields[word], c = r.fields[cat]
             if c.isEmpty {
                 throw DataError(path: doc.path, line: r.line, column: cat + 1, message: "expected a category name, found an empty field")
+            }
+            if w.isEmpty {
+                throw DataError(path: doc.path, line: r.line, column: word + 1, message: "expected a word, found an empty field")
+            }
+            if let allowed, !allowed.contains(c) {
+                throw DataError(path: doc.path, line: r.line, column: cat + 1,
+                                message: "expected one of the categories study.yaml lists for \(id) (\(allowed.joined(separator: ", "))), found \(quotedForMessage(c)); "
+                                + "fix the spelling, or add the category to dictionaries.\(id).categories in study.yaml")
             }
             if let old = map[w], old != c {
                 throw DataError(path: doc.path, line: r.line, column: word + 1,
@@ -98,6 +107,9 @@ public enum DictionaryLoader {
         var map: [String: String] = [:]
         for r in doc.records {
             let w = r.fields[term]
+            if w.isEmpty, selected.contains(where: { !r.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw DataError(path: doc.path, line: r.line, column: term + 1, message: "expected a word, found an empty field")
+            }
             for c in selected {
                 let mark = r.fields[c].trimmingCharacters(in: .whitespaces)
                 if mark.isEmpty { continue }

@@ -41,6 +41,10 @@ public enum CheckpointTableReader {
             throw DataError(path: path, line: 1, message: "expected one step-N column per checkpoint (e.g. step-1000), found none")
         }
         stepColumns.sort { $0.step < $1.step }
+        guard !doc.records.isEmpty else {
+            throw DataError(path: path, line: 1, message: "expected one row per token after the header, found none; restore the table's rows")
+        }
+        var seen: [String: Int] = [:]
         var tokens: [String] = [], scores: [[Double]] = []
         tokens.reserveCapacity(doc.records.count); scores.reserveCapacity(doc.records.count)
         for record in doc.records {
@@ -48,7 +52,7 @@ public enum CheckpointTableReader {
             row.reserveCapacity(stepColumns.count)
             for (_, column) in stepColumns {
                 let field = record.fields[column]
-                if let value = Double(field), value.isFinite {
+                if let value = NumberGrammar.parse(field), value.isFinite {
                     row.append(value)
                 } else if ["NA", "NaN", "nan", ""].contains(field) {
                     row.append(.nan)
@@ -57,6 +61,11 @@ public enum CheckpointTableReader {
                                     message: "expected a reward score, NA or an empty field, found \(quotedForMessage(field))")
                 }
             }
+            if let first = seen[record.fields[token]] {
+                throw DataError(path: path, line: record.line, column: token + 1,
+                                message: "expected each token once, found \(quotedForMessage(record.fields[token])) again (first on line \(first))")
+            }
+            seen[record.fields[token]] = record.line
             tokens.append(record.fields[token]); scores.append(row)
         }
         return CheckpointTable(family: family, path: path, steps: stepColumns.map(\.step), tokens: tokens, scores: scores)

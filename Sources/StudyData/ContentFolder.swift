@@ -21,12 +21,32 @@ public struct ContentFolder: Sendable {
             throw DataError(path: manifest, message: "\(manifestField): expected a path relative to the content folder, found the absolute path \(quotedForMessage(relative))")
         }
         let url = root.appendingPathComponent(relative).standardizedFileURL
-        let rootPath = root.resolvingSymlinksInPath().path
-        let resolved = url.resolvingSymlinksInPath().path
+        let rootPath = Self.realPath(root)
+        let resolved = Self.realPath(url)
         guard resolved == rootPath || resolved.hasPrefix(rootPath + "/") else {
             throw DataError(path: manifest, message: "\(manifestField): the path \(quotedForMessage(relative)) leaves the content folder; keep inputs inside \(root.path)")
         }
         return url
+    }
+
+    /// The path with every symbolic link resolved, also when its last parts do
+    /// not exist yet (Foundation's `resolvingSymlinksInPath` leaves such a path
+    /// unresolved, so a missing file under a symlinked content folder would
+    /// look as if it left the folder).
+    public static func realPath(_ url: URL) -> String {
+        func resolved(_ path: String) -> String? {
+            guard let p = realpath(path, nil) else { return nil }
+            defer { free(p) }
+            return String(cString: p)
+        }
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while existing.path != "/", resolved(existing.path) == nil {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        let base = resolved(existing.path) ?? existing.path
+        return rest.reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
     }
 
     /// The path shown to users: relative to the folder that holds the content

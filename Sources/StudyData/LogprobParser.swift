@@ -120,6 +120,11 @@ struct LogprobParser {
                     guard let v = DecimalParser.parse(p, s, e) else {
                         throw DataError(path: path, line: line, column: field + 1, message: "expected a number, found \(quotedForMessage(text(s, e)))")
                     }
+                    // A log-probability is at most 0 (probability 1); -inf is a probability of 0.
+                    guard v <= 0 else {
+                        throw DataError(path: path, line: line, column: field + 1,
+                                        message: "expected a log-probability (0 or below, or -inf), found \(quotedForMessage(text(s, e))): a probability above 1 is impossible")
+                    }
                     values.set(slot[field], v)
                 }
                 // After a field: a comma, a record end, or the end of the file.
@@ -158,6 +163,14 @@ struct LogprobParser {
             throw DataError(path: path, line: line, column: fields.count, message: "expected a comma or the end of the header line")
         }
         if let first = fields.first, first.hasPrefix("\u{FEFF}") { fields[0] = String(first.dropFirst()) }
+        var columnOf: [String: Int] = [:]
+        for (column, name) in fields.enumerated() {
+            if let other = columnOf[name] {
+                throw DataError(path: path, line: 1, column: column + 1,
+                                message: "expected each column name once, found \(quotedForMessage(name)) in columns \(other + 1) and \(column + 1)")
+            }
+            columnOf[name] = column
+        }
         return fields
     }
 

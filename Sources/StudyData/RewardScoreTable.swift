@@ -11,7 +11,8 @@ public struct RewardScoreTable: Sendable {
 
     /// Loads a score file and checks it against the manifest's prompts: every
     /// prompt must have a column, every score must be a finite number, and no
-    /// answer may appear twice (it would be ranked twice).
+    /// answer may appear twice (it would be ranked twice), and the table may
+    /// not be empty (the model would silently drop out).
     public static func load(url: URL, displayPath: String, prompts: [String]) throws -> RewardScoreTable {
         try from(CSVReader.read(url: url, displayPath: displayPath), prompts: prompts)
     }
@@ -21,6 +22,10 @@ public struct RewardScoreTable: Sendable {
         let displayPath = doc.path
         let responseColumn = try doc.columnIndex("response")
         let columns = try prompts.map { try doc.columnIndex($0) }
+        guard !doc.records.isEmpty else {
+            throw DataError(path: displayPath, line: 1, message: "expected scored responses after the header, found none; "
+                            + "a reward model without scores would silently drop out of every analysis: restore its scores or remove it from study.yaml")
+        }
         var responses: [String] = []
         responses.reserveCapacity(doc.records.count)
         var scores = Array(repeating: [Double](), count: prompts.count)
@@ -41,12 +46,9 @@ public struct RewardScoreTable: Sendable {
     }
 
     static func parseScore(_ text: String, path: String, line: Int, column: Int) throws -> Double {
-        // Fast path: Swift's correctly rounded parser on the field as is; only
-        // if that fails, allow surrounding blanks. Non-finite values (nan, inf)
-        // are rejected either way: a reward must be a number to be ranked.
-        if let v = Double(text), v.isFinite { return v }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed != text, let v = Double(trimmed), v.isFinite { return v }
+        // The grammar every reader shares (`NumberGrammar`); non-finite values
+        // are rejected: a reward must be a number to be ranked.
+        if let v = NumberGrammar.parse(text), v.isFinite { return v }
         throw DataError(path: path, line: line, column: column, message: "expected a number, found \(quotedForMessage(text))")
     }
 }

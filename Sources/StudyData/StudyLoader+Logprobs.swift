@@ -11,6 +11,12 @@ extension StudyLoader {
             url = directory.standardizedFileURL
             let root = folder.root.path + "/"
             display = url.path.hasPrefix(root) ? folder.displayPath(String(url.path.dropFirst(root.count))) : url.lastPathComponent
+            // A folder named on the command line must exist: a typo would otherwise publish "tables missing".
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw DataError(path: directory.path, message: "--logprobs: expected a folder holding the <org>--<model>.csv log-prob tables, "
+                                + (FileManager.default.fileExists(atPath: url.path) ? "found a file" : "found nothing at that path"))
+            }
         } else {
             url = try folder.resolve(section.defaultFolder, manifestField: "logprobs.default_folder")
             display = folder.displayPath(section.defaultFolder)

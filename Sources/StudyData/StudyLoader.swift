@@ -73,6 +73,7 @@ public enum StudyLoader {
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
             try loadScores(into: &study, folder: folder)
+            try ScoreCoverage.check(study)
             if let file = manifest.claims {
                 let (table, input) = try ClaimTableLoader.load(file, folder: folder)
                 study.claims = table

@@ -68,6 +68,10 @@ public struct DictionarySource: Codable, Equatable, Sendable {
     /// Relative to the content folder.
     public var file: String
     public var citation: String
+    /// The categories a `category-word` file may use (e.g. Agency,
+    /// Communion); a misspelt category in the file is then an error instead
+    /// of a new one-word category.
+    public var categories: [String]? = nil
 }
 
 public struct RewardModel: Codable, Equatable, Sendable {

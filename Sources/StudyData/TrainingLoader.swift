@@ -50,7 +50,7 @@ public enum TrainingLoader {
                 guard let step = Int(f[checkpoint]) else {
                     throw DataError(path: display, line: record.line, column: checkpoint + 1, message: "expected a checkpoint number, found \(quotedForMessage(f[checkpoint]))")
                 }
-                guard let rank = Double(f[value]), rank.isFinite else {
+                guard let rank = NumberGrammar.parse(f[value]), rank.isFinite else {
                     throw DataError(path: display, line: record.line, column: value + 1, message: "expected a median rank, found \(quotedForMessage(f[value]))")
                 }
                 let key = f[model] + "\u{0}" + f[category] + "\u{0}" + String(step)

@@ -19,7 +19,7 @@ struct Backbone: ParsableCommand {
     /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for
     /// every error (1 means "changes found"), so its usage errors are mapped to 2.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -48,8 +48,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the wall time of loading, analysing and writing the site on stderr (for benchmarks).")
     var timings = false
 
+    static let maxPermutations = 10_000_000
+
     func validate() throws {
-        guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
+        guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1, found \(permutations)") }
+        // 10 million relabellings already resolve p to 1e-7; more only costs time (and memory for the null distribution).
+        guard permutations <= Self.maxPermutations else {
+            throw ValidationError("--permutations must be at most \(Self.maxPermutations), found \(permutations); p-values below 1e-7 need no more relabellings")
+        }
     }
 
     func run() throws {

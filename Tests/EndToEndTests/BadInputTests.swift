@@ -11,7 +11,7 @@ final class BadInputTests: XCTestCase {
 
     /// A copy of content/ to break, and an existing site (an earlier Backbone
     /// output: its marker lists its one file) whose page says "previous build".
-    func workspace(_ name: String) throws -> (content: URL, site: URL) {
+    static func workspace(_ name: String) throws -> (content: URL, site: URL) {
         let root = try SiteFixture.temporaryFolder("bad-\(name)")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
@@ -36,7 +36,7 @@ final class BadInputTests: XCTestCase {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    func assertPreviousSiteUntouched(_ site: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+    static func assertPreviousSiteUntouched(_ site: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "previous build", file: file, line: line)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: site.path)), ["index.html", OutputFolder.markerName], file: file, line: line)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
@@ -44,7 +44,7 @@ final class BadInputTests: XCTestCase {
     }
 
     /// Replaces one field (1-based line and column) of a CSV file.
-    func replaceField(in url: URL, line: Int, column: Int, with value: String) throws {
+    static func replaceField(in url: URL, line: Int, column: Int, with value: String) throws {
         var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
         var fields = lines[line - 1].components(separatedBy: ",")
         fields[column - 1] = value
@@ -53,41 +53,41 @@ final class BadInputTests: XCTestCase {
     }
 
     func testNonNumericScore() throws {
-        let (content, site) = try workspace("number")
-        try replaceField(in: content.appendingPathComponent(scoreFile), line: 12, column: 7, with: "abc")
+        let (content, site) = try Self.workspace("number")
+        try Self.replaceField(in: content.appendingPathComponent(scoreFile), line: 12, column: 7, with: "abc")
         let result = try run(content: content, site: site)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("content/\(scoreFile):12:7: expected a number, found \"abc\""), result.stderr)
-        try assertPreviousSiteUntouched(site)
+        try Self.assertPreviousSiteUntouched(site)
     }
 
     func testMissingColumn() throws {
-        let (content, site) = try workspace("column")
-        try replaceField(in: content.appendingPathComponent(scoreFile), line: 1, column: 11, with: "greatest_ever_typo")
+        let (content, site) = try Self.workspace("column")
+        try Self.replaceField(in: content.appendingPathComponent(scoreFile), line: 1, column: 11, with: "greatest_ever_typo")
         let result = try run(content: content, site: site)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("content/\(scoreFile):1: expected a column named \"greatest_ever_one\""), result.stderr)
-        try assertPreviousSiteUntouched(site)
+        try Self.assertPreviousSiteUntouched(site)
     }
 
     func testMalformedCSV() throws {
-        let (content, site) = try workspace("malformed")
+        let (content, site) = try Self.workspace("malformed")
         let url = content.appendingPathComponent(scoreFile)
-        try replaceField(in: url, line: 5, column: 3, with: "\"2.5\"x")
+        try Self.replaceField(in: url, line: 5, column: 3, with: "\"2.5\"x")
         let result = try run(content: content, site: site)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("content/\(scoreFile):5:3: expected a comma or the end of the line after a closing quote"), result.stderr)
-        try assertPreviousSiteUntouched(site)
+        try Self.assertPreviousSiteUntouched(site)
 
-        try replaceField(in: url, line: 5, column: 3, with: "2.5,7")
+        try Self.replaceField(in: url, line: 5, column: 3, with: "2.5,7")
         let extra = try run(content: content, site: site)
         XCTAssertNotEqual(extra.status, 0)
         XCTAssertTrue(extra.stderr.contains("content/\(scoreFile):5:56: expected 55 fields as in the header, found 56"), extra.stderr)
-        try assertPreviousSiteUntouched(site)
+        try Self.assertPreviousSiteUntouched(site)
     }
 
     func testManifestPathMayNotLeaveTheContentFolder() throws {
-        let (content, site) = try workspace("escape")
+        let (content, site) = try Self.workspace("escape")
         let manifest = content.appendingPathComponent("study.yaml")
         let text = try String(contentsOf: manifest, encoding: .utf8)
             .replacingOccurrences(of: "file: data/corpora/dict_big2_nouns.csv", with: "file: ../../etc/passwd")
@@ -95,11 +95,11 @@ final class BadInputTests: XCTestCase {
         let result = try run(content: content, site: site)
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("leaves the content folder"), result.stderr)
-        try assertPreviousSiteUntouched(site)
+        try Self.assertPreviousSiteUntouched(site)
     }
 
     func testSuccessfulBuildReplacesTheSite() throws {
-        let (content, site) = try workspace("ok")
+        let (content, site) = try Self.workspace("ok")
         let result = try run(content: content, site: site)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertNotEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "previous build")

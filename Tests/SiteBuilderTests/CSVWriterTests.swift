@@ -4,7 +4,8 @@ import StudyData
 import TestSupport
 import XCTest
 
-/// CSV downloads: RFC 4180 quoting, exact round trips through our reader,
+/// CSV downloads: RFC 4180 quoting, formulas neutralised and controls made
+/// visible, round trips through our reader,
 /// the results.json number form, `NA` for non-finite numbers.
 final class CSVWriterTests: XCTestCase {
     func testFieldsAreQuotedOnlyWhenNeeded() {
@@ -14,15 +15,27 @@ final class CSVWriterTests: XCTestCase {
             ("a,b", "\"a,b\""),
             ("say \"hi\"", "\"say \"\"hi\"\"\""),
             ("\"", "\"\"\"\""),
-            ("a\rb", "\"a\rb\""),
+            ("a\rb", "a\\u{D}b"),
             ("a\nb", "\"a\nb\""),
-            ("\r\n", "\"\r\n\""),
+            ("\r\n", "\"\\u{D}\n\""),
             (" leading", "\" leading\""),
             ("trailing ", "\"trailing \""),
             (" ", "\" \""),
             ("", "\"\""),
             ("in side", "in side"),
-            ("\t", "\t"),
+            ("\t", "'\t"),
+            ("a\u{0}b", "a\\u{0}b"),
+            ("x\u{FFFE}", "x\\u{FFFE}"),
+            // Formulas are neutralised (OWASP); plain numbers are not.
+            ("=1+1", "'=1+1"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("-2+3", "'-2+3"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+            ("\r=1", "\\u{D}=1"),
+            ("-0.5", "-0.5"),
+            ("+3e2", "+3e2"),
+            ("-inf", "'-inf"),
             ("NA", "NA"),
             ("😀", "😀"),
         ]
@@ -57,20 +70,23 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(doc.records.count, tokens.count)
         for (record, (i, token)) in zip(doc.records, tokens.enumerated()) {
             XCTAssertEqual(record.fields[0], String(i))
-            XCTAssertEqual(Array(record.fields[1].unicodeScalars), Array(token.unicodeScalars), "token \(i): \(token.prefix(40).debugDescription)")
+            XCTAssertEqual(Array(record.fields[1].unicodeScalars), Array(CSVWriter.safeText(token).unicodeScalars), "token \(i): \(token.prefix(40).debugDescription)")
+            XCTAssertFalse(record.fields[1].unicodeScalars.contains { HTML.isForbiddenControl($0) }, "no raw control byte")
             XCTAssertEqual(record.fields[2], CanonicalJSON.number(Double(i) / 7))
         }
     }
 
     func testHostileTokensRoundTripSideBySideAndInTheHeader() throws {
-        let tokens = HostileStrings.corpus
+        var seen = Set<String>()
+        let tokens = HostileStrings.corpus.filter { seen.insert(CSVWriter.safeText($0)).inserted }
         // All tokens in one record, next to each other; the header holds them too (after a plain first column).
         let header = ["id"] + tokens
         let row: [CSVWriter.Cell] = [.text("r1")] + tokens.map { .text($0) }
         let reversed: [CSVWriter.Cell] = [.text("r2")] + tokens.reversed().map { .text($0) }
         let doc = try CSVReader.parse(Data(CSVWriter.write(header: header, rows: [row, reversed]).utf8), path: "wide.csv")
-        XCTAssertEqual(doc.header, header)
-        XCTAssertEqual(doc.records.map(\.fields), [["r1"] + tokens, ["r2"] + tokens.reversed()])
+        let safe = tokens.map(CSVWriter.safeText)
+        XCTAssertEqual(doc.header, ["id"] + safe)
+        XCTAssertEqual(doc.records.map(\.fields), [["r1"] + safe, ["r2"] + safe.reversed()])
     }
 
     func testEveryOutputLineEndsInCRLFOutsideQuotes() {

@@ -25,7 +25,7 @@ final class ReportTableTests: XCTestCase {
     func testCSVRoundTripsThroughOurReader() throws {
         let doc = try CSVReader.parse(Data(table.csv.utf8), path: "t1.csv")
         XCTAssertEqual(doc.header, ["Term", "Estimate", "p"])
-        XCTAssertEqual(doc.records.map(\.fields), [["<script>x</script>", "-0.0001", "2.51e-06"], ["a,\"b\"\n\u{0}", "1.23456", "0"]])
+        XCTAssertEqual(doc.records.map(\.fields), [["<script>x</script>", "-0.0001", "2.51e-06"], ["a,\"b\"\n\\u{0}", "1.23456", "0"]])
     }
 }
 

@@ -37,3 +37,18 @@ final class SiteNamesTests: XCTestCase {
         }
     }
 }
+
+/// Noncharacters and code points XML forbids are shown, like controls, as
+/// escapes: a token holding one must not make a page ill-formed.
+final class NoncharacterEscapeTests: XCTestCase {
+    func testNoncharactersAreMadeVisible() {
+        var text = "a"
+        for v: UInt32 in [0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE, 0x10FFFF] { text.unicodeScalars.append(Unicode.Scalar(v)!); text += "x" }
+        let escaped = HTML.escape(text)
+        for visible in ["\\u{FFFE}", "\\u{FFFF}", "\\u{FDD0}", "\\u{1FFFE}", "\\u{10FFFF}"] {
+            XCTAssertTrue(escaped.contains(visible), escaped)
+        }
+        XCTAssertFalse(escaped.unicodeScalars.contains { $0.value & 0xFFFE == 0xFFFE || (0xFDD0...0xFDEF).contains($0.value) })
+        XCTAssertEqual(HTML.escape("é 爱 😀"), "é 爱 😀", "ordinary characters are untouched")
+    }
+}

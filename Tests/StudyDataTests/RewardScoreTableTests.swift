@@ -115,7 +115,7 @@ final class RewardScoreTableTests: XCTestCase {
 
     func testNaNAndInfinityScoresAreRejected() throws {
         let dir = try makeTemporaryDirectory(self)
-        for bad in ["NaN", "nan", "NAN", "inf", "-inf", "+inf", "Inf", "Infinity", "-infinity", "1e400", "NA", "", " ", "null", "1,5", "1.2.3", "--1"] {
+        for bad in ["NaN", "nan", "NAN", "inf", "-inf", "+inf", "Inf", "Infinity", "-infinity", "1e400", "NA", "", " ", "null", "1,5", "1.2.3", "--1", " 4.5 ", "0x1p3", "1_000"] {
             let url = dir.appendingPathComponent("n.csv")
             let value = bad.contains(",") ? "\"\(bad)\"" : bad
             try Data("response,p\nlove,\(value)\n".utf8).write(to: url)
@@ -126,7 +126,7 @@ final class RewardScoreTableTests: XCTestCase {
 
     func testRealNumberSpellingsAreAccepted() throws {
         let cases: [(String, Double)] = [("1", 1), ("-2.5", -2.5), ("+0.25", 0.25), ("3e2", 300), ("-1.5E-3", -0.0015),
-                                         (" 4.5 ", 4.5), (".5", 0.5), ("0", 0)]
+                                         (".5", 0.5), ("0", 0)]
         for (text, value) in cases {
             XCTAssertEqual(try RewardScoreTable.parseScore(text, path: "p", line: 2, column: 3), value, text)
         }

@@ -58,7 +58,7 @@ struct TreeComparison {
 
     private mutating func leaf(_ old: JSONTree, _ new: JSONTree, at pointer: ResultPointer) {
         if let a = old.numberValue, let b = new.numberValue {
-            if a == b { unchanged += 1; return }
+            if a == b || (a.isNaN && b.isNaN) { unchanged += 1; return }
             let kind: ValueChange.Kind = tolerance.accepts(a, b) ? .withinTolerance : .changed
             changes.append(ValueChange(pointer: pointer, kind: kind, old: old, new: new))
         } else if old == new {

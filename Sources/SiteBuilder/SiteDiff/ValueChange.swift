@@ -17,7 +17,10 @@ public struct DiffTolerance: Equatable, Sendable {
     }
 
     /// Inclusive at the boundary: |Δ| equal to a bound is within tolerance.
+    /// A change to or from ±∞ or NaN is never within tolerance (∞ − x is ∞,
+    /// and ∞ ≤ relative × ∞ would otherwise accept it).
     func accepts(_ old: Double, _ new: Double) -> Bool {
+        guard old.isFinite, new.isFinite else { return false }
         let delta = abs(new - old)
         return delta <= absolute || delta <= relative * max(abs(old), abs(new))
     }

@@ -1,3 +1,6 @@
+// Options that change numbers: the MFD2 column rule (Docs/Methods.md#mfd2-columns),
+// the panel test behind the stars (#panel-tests), permutations and seed (#random-numbers).
+
 /// Which MFD2 columns define the foundation categories.
 ///
 /// The paper says it analyses virtue words; the study's script takes a

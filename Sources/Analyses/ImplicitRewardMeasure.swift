@@ -1,6 +1,6 @@
 import Foundation
 
-/// The candidate implicit-reward scores of the paper's App. F (spec §C): each
+/// The candidate implicit-reward scores of the paper's App. F (Docs/Methods.md#implicit-rewards): each
 /// turns a token's log-probs a = log p_A(t|x) and b = log p_B(t|x) into a
 /// reward for "A over B". MWLR is the paper's measure.
 public enum ImplicitRewardMeasure: String, Codable, CaseIterable, Sendable {

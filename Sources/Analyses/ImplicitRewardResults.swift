@@ -1,3 +1,6 @@
+// Result types of §3.2: token tables, Fig. 3, measure comparison, App. F simulation.
+// Methods: Docs/Methods.md#token-tables, #freedom-love, #measure-comparison, #recovery-simulation.
+
 /// §3.2 (Table 1/A2/A3, Fig. 3, App. F) in `results.json` as `implicit_rewards`.
 public struct ImplicitRewardSection: Codable, Equatable, Sendable {
     /// `ok` (every comparison ran), `partial` (some did), `missing` (none could).

@@ -1,7 +1,7 @@
 import Stats
 import StudyData
 
-/// Paper §3.2, spec §C: the difference between two language models read as a
+/// Paper §3.2 (Docs/Methods.md#token-tables, #freedom-love): the difference between two language models read as a
 /// reward model, and its optimal and pessimal one-token answers.
 public enum ImplicitRewards {
     public struct Model: Sendable {

@@ -1,3 +1,5 @@
+// Runs §3 (Docs/Methods.md#logprob-ranks, #implicit-rewards) on whichever log-prob tables were found.
+
 import StudyData
 
 /// Runs every §3 analysis whose log-prob tables were found, and records for

@@ -1,3 +1,5 @@
+// Result types of §3.1 (Fig. 2). Methods: Docs/Methods.md#logprob-ranks, #type-ii-anova, #benjamini-hochberg.
+
 /// §3.1 (Fig. 2) in `results.json` as `logprob_ranks`: status of the inputs
 /// and one entry per pair whose two tables were available.
 public struct LogprobRankSection: Codable, Equatable, Sendable {

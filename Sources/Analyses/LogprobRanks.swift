@@ -1,7 +1,7 @@
 import Stats
 import StudyData
 
-/// Paper §3.1, spec §B: do the base models' own next-token log-probs already
+/// Paper §3.1 (Docs/Methods.md#logprob-ranks): do the base models' own next-token log-probs already
 /// rank agency and communion nouns the way their reward models do?
 /// A pure function of two log-prob tables and the dictionary.
 public enum LogprobRanks {

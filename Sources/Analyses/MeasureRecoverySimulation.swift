@@ -2,7 +2,7 @@ import Foundation
 import Stats
 import StudyData
 
-/// App. F recovery check, as a SIMULATION: the study fine-tuned Gemma to
+/// App. F recovery check, as a SIMULATION (Docs/Methods.md#recovery-simulation): the study fine-tuned Gemma to
 /// prefer ten authority words and asked which measure finds them; without
 /// model weights the report instead builds a synthetic "fine-tuned" copy of
 /// one real log-prob column — every log-prob jittered by Gaussian noise (the

@@ -1,7 +1,7 @@
 import Stats
 import StudyData
 
-/// The per-panel family comparisons of Fig. 1 (spec §A1.6). Both the Welch
+/// The per-panel family comparisons of Fig. 1 (Docs/Methods.md#panel-tests). Both the Welch
 /// test (what the study's published figure used) and the permutation test
 /// (what its text describes) are always computed; options only choose which
 /// one supplies the figure's stars.
@@ -33,7 +33,8 @@ enum PanelTests {
             let welch = WelchPanelTest(t: r.welch.t, df: r.welch.df, p: r.welch.p, pAdjusted: welchAdjusted[i],
                                        stars: Significance.stars(welchAdjusted[i]))
             let perm = PermutationPanelTest(resamples: r.perm.resamples, seed: r.seed, extremeCount: r.perm.extremeCount,
-                                            p: r.perm.p, pAdjusted: permAdjusted[i], stars: Significance.stars(permAdjusted[i]))
+                                            p: r.perm.p, pAdjusted: permAdjusted[i], stars: Significance.stars(permAdjusted[i]),
+                                            atFloor: r.perm.extremeCount == 0)
             return PanelComparison(category: r.category, framing: r.framing, referenceFamily: reference, family: r.family,
                                    nReference: r.y.count, nFamily: r.x.count,
                                    meanReference: Descriptive.mean(r.y), meanFamily: Descriptive.mean(r.x),

@@ -1,7 +1,7 @@
 import StudyData
 import Stats
 
-/// Paper §2 (spec §A): how RMs of different base-model families rank the words
+/// Paper §2 (Docs/Methods.md#median-ranks): how RMs of different base-model families rank the words
 /// of a value dictionary. A pure function of its inputs and options.
 public enum RewardModelRanks {
     /// One RM's scores on the answers of one dictionary.
@@ -81,7 +81,7 @@ public enum RewardModelRanks {
             return FramingSummary(framing: f.rawValue, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
         }
 
-        // §A1.4 average-rank table.
+        // Average ranks (Docs/Methods.md#average-ranks).
         var averageRanks: [AverageRankRow] = []
         for f in framings {
             for (ci, category) in categories.enumerated() {
@@ -159,13 +159,18 @@ public enum RewardModelRanks {
     /// reference levels.
     static func fitMixedModel(rows: [MedianRankRow], models: [ScoredModel], families: [String],
                               categories: [String], framings: [Framing]) throws -> MixedModelResult {
-        let framingNames = framings.map(\.rawValue)
+        try fitMixedModel(rows: rows, rmLabels: models.map(\.label), families: families, categories: categories,
+                          framings: framings.map(\.rawValue))
+    }
+
+    /// The same model on any subset of the rows (the robustness refits), RMs named by label.
+    static func fitMixedModel(rows: [MedianRankRow], rmLabels labels: [String], families: [String],
+                              categories: [String], framings framingNames: [String]) throws -> MixedModelResult {
         let design = DesignMatrix.fullFactorial([
             Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
             Factor(name: "framing", levels: framingNames, codes: rows.map { framingNames.firstIndex(of: $0.framing)! }),
         ])
-        let labels = models.map(\.label)
         let fit = try LinearMixedModel.fitREML(response: rows.map(\.medianRank), design: design,
                                                groups: rows.map { labels.firstIndex(of: $0.rm)! })
         return MixedModelResult(

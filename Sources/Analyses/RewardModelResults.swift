@@ -1,6 +1,8 @@
+// Result types of §2 (Fig. 1, A1). Methods: Docs/Methods.md#median-ranks, #mixed-model, #panel-tests, #cohens-d, #kde.
+
 /// Results of the reward-model section (paper §2) for one dictionary. Every
 /// number on the reward-models page comes from here, and the same value is
-/// written to `results.json` (keys in snake_case, see `ResultsJSON`).
+/// written to `results.json` (keys in snake_case, by `JSONTree` in SiteBuilder).
 public struct DictionaryRankResult: Codable, Equatable, Sendable {
     public var dictionary: String
     public var dictionaryName: String
@@ -55,7 +57,7 @@ public struct FramingSummary: Codable, Equatable, Sendable {
     public var n: Int
 }
 
-/// Spec §A1.4: per framing × category × family, the mean over the family's RMs
+/// Docs/Methods.md#average-ranks: per framing × category × family, the mean over the family's RMs
 /// of each RM's median rank over all its (prompt, answer) ranks in that framing.
 public struct AverageRankRow: Codable, Equatable, Sendable {
     public var framing: String
@@ -126,6 +128,10 @@ public struct PermutationPanelTest: Codable, Equatable, Sendable {
     public var p: Double
     public var pAdjusted: Double
     public var stars: String
+    /// No relabelling was as extreme as the data (`extremeCount` 0): `p` is
+    /// 1/(R+1), the smallest value R relabellings can give, so both `p` and
+    /// `p_adjusted` are upper bounds, not estimates.
+    public var atFloor: Bool
 }
 
 /// One panel (category × framing): a family against the reference family on

@@ -1,3 +1,5 @@
+// Methods: Docs/Methods.md#token-alignment (a faster route to the same alignment).
+
 import StudyData
 
 /// Every loaded model's tokens for one prompt, interned once, so that the

@@ -1,3 +1,5 @@
+// The root of results.json; each section's methods are in Docs/Methods.md.
+
 import StudyData
 
 /// Everything the report computes: the single source of every number on every
@@ -11,6 +13,12 @@ public struct StudyResults: Codable, Equatable, Sendable {
     public var implicitRewards: ImplicitRewardSection? = nil
     /// §4 (Fig. 4a/4b, A5a/A5b); nil when the manifest has no `training` section.
     public var training: TrainingSectionResult? = nil
+    /// What the shared vocabulary holds; nil when the manifest has no `vocabulary` section.
+    public var vocabulary: VocabularyCountsResult? = nil
+    /// The paper's claims, each judged on this build (empty without a claims table).
+    public var claims: [ClaimResult] = []
+    /// Robustness of the §2 inferences under other specifications.
+    public var robustness: RobustnessSection? = nil
 }
 
 /// §2 for each dictionary of the manifest, in manifest order. `alternatives`
@@ -75,6 +83,11 @@ public enum StudyAnalysis {
             results.implicitRewards = logprobs.rewards
         }
         results.training = training
+        if let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] {
+            results.vocabulary = VocabularyCounts.analyse(v, nouns: nouns)
+        }
+        results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results) }
         return results
     }
 

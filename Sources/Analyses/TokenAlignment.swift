@@ -1,7 +1,7 @@
 import StudyData
 
 /// Two models' log-probs for one prompt over the token strings both can
-/// produce — what every implicit-reward measure compares (spec §C).
+/// produce — what every implicit-reward measure compares (Docs/Methods.md#token-alignment).
 ///
 /// Why strings, not ids: the two vocabularies differ, and a reply is text.
 /// Rows with an empty `token_decoded` are dropped (no visible answer); a

@@ -1,7 +1,7 @@
 import Stats
 import StudyData
 
-/// Paper §4 token level (Fig. 5, A6, App. G; spec §D.3): from per-token
+/// Paper §4 token level (Fig. 5, A6, App. G; Docs/Methods.md#token-dynamics): from per-token
 /// reward scores at every checkpoint, rank the dictionary's words per
 /// checkpoint and measure how they move. Steps per family:
 /// normalise each token (`TokenNormalisation`), keep dictionary words,

@@ -1,3 +1,5 @@
+// Result types of §4 token level (Fig. 5, A6, App. G). Methods: Docs/Methods.md#token-dynamics, #kendall-tau.
+
 /// One family's token-level training dynamics: which Big Two words rise and
 /// fall between the first and last checkpoint (Fig. 5 / A6) and how stable
 /// the whole ranking is from checkpoint to checkpoint (App. G).

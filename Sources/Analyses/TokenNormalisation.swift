@@ -1,4 +1,4 @@
-/// How a decoded token becomes a dictionary word (spec §D): drop every
+/// How a decoded token becomes a dictionary word (Docs/Methods.md#token-normalisation): drop every
 /// non-ASCII character (sentencepiece `▁`, byte-fallback debris), trim
 /// whitespace, lowercase. So ` Love`, `Love`, `▁love` all count as `love`,
 /// and their scores are averaged as variants of one word.

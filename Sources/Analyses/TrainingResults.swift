@@ -1,3 +1,5 @@
+// Result types of §4 (Fig. 4, A5). Methods: Docs/Methods.md#training-dynamics.
+
 /// §4 results: the run audit, the checkpoint series of the dynamics run, the
 /// last-checkpoint ablation points and the data warnings.
 public struct TrainingSectionResult: Codable, Equatable, Sendable {
@@ -19,6 +21,15 @@ public struct TrainingRunResult: Codable, Equatable, Sendable {
     public var method: String
     public var rowsRead: Int
     public var rowsDistinct: Int
+    /// The distinct `model_id`s the file holds.
+    public var modelIds: [String]
+    /// The data size (thousands of pairs) the model ids name, when they name one.
+    public var dataSizeInModelIds: Double?
+    /// False when the file holds another run than the manifest says (its
+    /// model ids name another data size): no ablation point is drawn for it.
+    public var plotted: Bool
+    /// Where the data size comes from when the study's text and script differ.
+    public var note: String?
 }
 
 public struct TrainingSeriesPoint: Codable, Equatable, Sendable {
@@ -52,9 +63,16 @@ public struct TrainingWarning: Codable, Equatable, Sendable {
     public var files: [String]?
     public var rowsRead: Int?
     public var rowsDistinct: Int?
+    /// `model-ids-name-other-size`: the file's model ids, the size the manifest
+    /// lists for it and the size its ids name.
+    public var modelIds: [String]? = nil
+    public var listedSize: Double? = nil
+    public var namedSize: Double? = nil
 
-    public init(code: String, file: String?, files: [String]?, rowsRead: Int?, rowsDistinct: Int?) {
+    public init(code: String, file: String?, files: [String]?, rowsRead: Int?, rowsDistinct: Int?,
+                modelIds: [String]? = nil, listedSize: Double? = nil, namedSize: Double? = nil) {
         self.code = code; self.file = file; self.files = files; self.rowsRead = rowsRead; self.rowsDistinct = rowsDistinct
+        self.modelIds = modelIds; self.listedSize = listedSize; self.namedSize = namedSize
     }
 }
 

@@ -2,20 +2,42 @@ import Foundation
 
 /// Writes a site into a temporary sibling folder and swaps it in only after
 /// every file was written, so a failed build never leaves a half-written or
-/// deleted `site/`.
+/// deleted `site/`. The destination must pass `OutputFolder`'s rule (absent,
+/// empty or Backbone's own output); it is locked while the site is written,
+/// and the swap is one atomic exchange (see `AtomicExchange`). Leftovers of
+/// killed runs beside it are removed when they are provably ours.
 public struct AtomicSiteWriter {
     public let destination: URL
     /// Where the site is assembled; checks read it before `commit()`.
     public let staging: URL
+    private let option: String
+    private let inputs: [(name: String, url: URL)]
+    private let lock: OutputLock
     private var written: [String] = []
 
-    public init(destination: URL) throws {
+    /// `option` names the destination in messages (`--out`, `--html`);
+    /// `inputs` are the folders the run reads, which it may never replace.
+    /// `lock`: the destination's lock when the caller already holds it.
+    public init(destination: URL, option: String = "--out", inputs: [(name: String, url: URL)] = [], lock: OutputLock? = nil) throws {
         self.destination = destination.standardizedFileURL
+        self.option = option
+        self.inputs = inputs
+        let fm = FileManager.default
         let parent = self.destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw OutputFolderError.fileSystem("create", parent.path, error)
+        }
+        self.lock = try lock ?? OutputLock(for: self.destination, option: option)
+        try OutputFolder.checkReplaceable(self.destination, shown: self.destination.path, option: option, inputs: inputs)
+        StaleOutputs.remove(beside: self.destination)
+        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())-\(UUID().uuidString)")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data(OutputFolder.buildingMarker.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw OutputFolderError.fileSystem("create", staging.path, error)
+        }
     }
 
     /// Adds a file at a relative path (e.g. `figures/fig1a.svg`).
@@ -24,36 +46,44 @@ public struct AtomicSiteWriter {
     }
 
     public mutating func write(_ relativePath: String, _ data: Data) throws {
-        precondition(!relativePath.hasPrefix("/") && !relativePath.contains(".."), "site paths are relative")
+        guard relativePath != OutputFolder.markerName, SiteNames.isConfinedRelativePath(relativePath) else {
+            throw SiteError("cannot write a site file named \(String(reflecting: relativePath)): site paths are relative, without empty, '.' or '..' parts")
+        }
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw OutputFolderError.fileSystem("write", url.path, error)
+        }
         written.append(relativePath)
     }
 
     /// Every file written so far, sorted.
     public var files: [String] { written.sorted() }
 
-    /// Swaps the finished site in. The old site is moved aside first and only
-    /// deleted once the new one is in place.
+    /// Swaps the finished site in. The destination is checked again (a person
+    /// may have put a file into it while the build ran), then exchanged with
+    /// the staging folder in one step; the old site is deleted only after
+    /// checking it still holds nothing but what its marker lists.
     public func commit() throws {
         let fm = FileManager.default
-        let old = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try? fm.removeItem(at: old)
-        let hadOld = fm.fileExists(atPath: destination.path)
-        if hadOld { try fm.moveItem(at: destination, to: old) }
         do {
-            try fm.moveItem(at: staging, to: destination)
+            try Data(OutputFolder.marker(files: written).utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
         } catch {
-            if hadOld { try? fm.moveItem(at: old, to: destination) }
-            throw error
+            throw OutputFolderError.fileSystem("write", staging.path, error)
         }
-        if hadOld { try? fm.removeItem(at: old) }
+        try OutputFolder.checkReplaceable(destination, shown: destination.path, option: option, inputs: inputs)
+        let replaced = try AtomicExchange.install(staging, at: destination)
+        if replaced, let listed = OutputFolder.listedFiles(in: staging), OutputFolder.unexpectedEntries(in: staging, listed: listed).isEmpty {
+            try? fm.removeItem(at: staging)
+        }
+        lock.release()
     }
 
     /// Removes the staging folder after a failure.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        lock.release()
     }
 }

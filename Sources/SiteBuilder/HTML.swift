@@ -27,11 +27,12 @@ enum HTML {
     }
 
     /// The same escaping as the charts' SVG text (one rule for all markup we
-    /// write), after making every forbidden control visible. `xmlEscaped`
-    /// passes a bare CR through, and an HTML parser turns CR into LF, so a
-    /// token like "a\rb" (the CSV reader keeps bare CRs as data) would read
-    /// as "a b" on the page; it must show as `a\u{D}b`.
+    /// write): markup characters become entities, and every control character
+    /// that `visibleControls` makes visible becomes the same `\u{…}` text.
+    /// That includes a bare CR: an HTML parser turns CR into LF, so a token
+    /// like "a\rb" (the CSV reader keeps bare CRs as data) would read as
+    /// "a b" on the page; it shows as `a\u{D}b`.
     static func escape(_ text: String) -> String {
-        xmlEscaped(visibleControls(text))
+        xmlEscaped(text)
     }
 }

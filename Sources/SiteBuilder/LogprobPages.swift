@@ -80,11 +80,11 @@ enum LogprobPages {
         func files(_ models: [String]) -> [String] { models.map { spec.model(named: $0)?.file ?? $0 } }
         var tables: [String] = []
         for t in plan.tables {
-            let id = "implicit_\(t.title.lowercased().replacingOccurrences(of: " ", with: "_"))"
+            let id = "implicit_" + SiteNames.slug(t.title.lowercased())
             if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
+                tables.append("<h3 id=\"\(SiteNames.attribute(id))\">\(HTML.escape(t.title))</h3>" + assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
             } else {
-                tables.append("<h3 id=\"\(id)\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
+                tables.append("<h3 id=\"\(SiteNames.attribute(id))\">\(HTML.escape(t.title))</h3>" + unavailable(t.title, needs: files([t.modelA, t.modelB])))
             }
         }
         let figure3: String
@@ -94,7 +94,7 @@ enum LogprobPages {
             let note = section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count
                 ? "<p class=\"missing\">Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.</p>" : ""
             figure3 = note + assets.figure(id: "fig3", number: "Figure 3",
-                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each Gemma 2 IT target → Llama 3 Instruct source; rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
+                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair Gemma 2 IT (model B) → Llama 3 Instruct (model A); rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
                 svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
                 data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
                 dependsOn: ["/implicit_rewards/freedom_love"])

@@ -44,7 +44,7 @@ enum LogprobTables {
 
     static func freedomLove(_ rows: [FreedomLoveRow], id: String) -> ReportTable {
         ReportTable(id: id, caption: "Figure 3 data: mean MWLR of the tokens reading \"freedom\" and \"love\" per pair.",
-                    columns: ["Pair", "Source (A)", "Target (B)", "Freedom", "Love", "Freedom tokens", "Love tokens", "Common tokens"],
+                    columns: ["Pair", "Model A", "Model B", "Freedom", "Love", "Freedom tokens", "Love tokens", "Common tokens"],
                     rows: rows.map { r in
                         [.text(r.label), .text(r.modelA), .text(r.modelB), .number(r.freedom, decimals: 5), .number(r.love, decimals: 5),
                          .integer(r.freedomTokens), .integer(r.loveTokens), .integer(r.commonTokens)]
@@ -53,7 +53,7 @@ enum LogprobTables {
 
     static func measureComparison(_ rows: [MeasureComparisonRow], id: String) -> ReportTable {
         ReportTable(id: id,
-                    caption: "Each measure on each table's pair: rank of the tokens \"Freedom\" and \"Love\" (1 = most favoured by the source model) and the top and bottom token.",
+                    caption: "Each measure on each table's pair: rank of the tokens \"Freedom\" and \"Love\" (1 = most favoured by model A over model B) and the top and bottom token.",
                     columns: ["Comparison", "Measure", "Rank of Freedom", "Rank of Love", "Top token", "Bottom token", "Common tokens"],
                     rows: rows.map { r in
                         [.text(r.title), .text(r.measure), r.freedomRank.map { .integer($0) } ?? .text("—"), r.loveRank.map { .integer($0) } ?? .text("—"),

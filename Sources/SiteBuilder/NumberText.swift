@@ -13,6 +13,11 @@ enum NumberText {
 
     /// p-values: 4 decimals down to .0001, then two significant digits in
     /// scientific notation; an underflowed 0 is shown as "< 1e-300".
+    /// `atMost`: the value is a bound (a permutation p at its floor), shown "≤ …".
+    static func pValue(_ p: Double, atMost: Bool) -> String {
+        atMost ? "≤ " + pValue(p) : pValue(p)
+    }
+
     static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "NA" }
         if p == 0 { return "< 1e-300" }

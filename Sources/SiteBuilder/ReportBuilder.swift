@@ -8,10 +8,19 @@ public struct SiteLocations {
     public var content: ContentFolder
     public var templates: URL
     public var output: URL
+    /// Further folders the build reads (`--logprobs`, `--checkpoints`): like
+    /// the content and templates folders, the output may never replace them.
+    public var otherInputs: [(name: String, url: URL)] = []
+    /// The output's lock, when the caller took it before loading.
+    public var outputLock: OutputLock?
     public init(content: ContentFolder, templates: URL, output: URL) {
         self.content = content; self.templates = templates; self.output = output
     }
     var pages: URL { content.root.appendingPathComponent("pages") }
+    /// Every folder the build reads, named for messages.
+    public var inputFolders: [(name: String, url: URL)] {
+        [("content", content.root), ("templates", templates)] + otherInputs
+    }
 }
 
 /// What a finished build reports back to the CLI.
@@ -48,21 +57,25 @@ public enum ReportBuilder {
     /// from every page's navigation. Without it the site has no such page.
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
                              locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) throws -> BuildSummary {
-        var writer = try AtomicSiteWriter(destination: locations.output)
+        var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
             var context = SiteContext.base(study: study, results: results, options: options)
             // Tables and figures: written as downloads and put into the context as HTML.
             var assets = SiteAssets()
             for (index, r) in results.rewardModels.dictionaries.enumerated() {
-                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study, assets: &assets)
+                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study,
+                                                                   alternative: results.rewardModels.alternative(for: r.dictionary), assets: &assets)
             }
-            context["methods"] = SiteContext.methods(results: results, assets: &assets)
+            context["methods"] = SiteContext.methods(results: results, options: options, assets: &assets)
             context["data"] = SiteContext.data(study: study, assets: &assets)
             context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
             context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
-            context["training"] = TrainingPage.context(results.training, manifest: study.manifest, assets: &assets)
+            context["training"] = TrainingPage.context(results.training, manifest: study.manifest,
+                                                     big2: results.rewardModels.result(for: "big2"), assets: &assets)
+            context["overview"] = SiteContext.overview(results)
+            context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])
@@ -144,12 +157,13 @@ struct SiteAssets {
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
     mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> String {
+        let id = SiteNames.slug(id)
         files["figures/\(id).svg"] = svg
         figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
         files[data.latexPath] = data.latex
-        return "<figure class=\"chart\" id=\"figure-\(HTML.escape(id))\">\(svg)"
+        return "<figure class=\"chart\" id=\"figure-\(SiteNames.attribute(id))\">\(svg)"
             + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
-            + "<p class=\"downloads\"><a href=\"figures/\(HTML.escape(id)).svg\">SVG</a> · <a href=\"\(data.downloadPath)\">Data (CSV)</a> · <a href=\"\(data.latexPath)\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
+            + "<p class=\"downloads\"><a href=\"\(SiteNames.href("figures/\(id).svg"))\">SVG</a> · <a href=\"\(SiteNames.href(data.downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(data.latexPath))\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
     }
 }

@@ -9,6 +9,9 @@ struct ReportTable {
         case integer(Int)
         /// A p-value: 4 decimals, or scientific notation when tiny.
         case pValue(Double)
+        /// A p-value that is only a bound: a permutation test in which no
+        /// relabelling was as extreme as the data gives p = 1/(R+1) at best.
+        case pAtMost(Double)
     }
 
     var id: String
@@ -23,22 +26,22 @@ struct ReportTable {
             row.map { cell -> CSVWriter.Cell in
                 switch cell {
                 case .text(let s): return .text(s)
-                case .number(let x, _), .pValue(let x): return .number(x)
+                case .number(let x, _), .pValue(let x), .pAtMost(let x): return .number(x)
                 case .integer(let i): return .integer(i)
                 }
             }
         })
     }
 
-    var downloadPath: String { "downloads/\(id).csv" }
+    var downloadPath: String { "downloads/\(SiteNames.slug(id)).csv" }
 
     /// The same table as LaTeX (booktabs), downloaded beside the CSV.
     var latex: String { LaTeXTable.write(self) }
 
-    var latexPath: String { "downloads/\(id).tex" }
+    var latexPath: String { "downloads/\(SiteNames.slug(id)).tex" }
 
     func html(includeDownloadLink: Bool = true) -> String {
-        var out = "<figure class=\"table\" id=\"\(HTML.escape(id))\">"
+        var out = "<figure class=\"table\" id=\"\(SiteNames.attribute(SiteNames.slug(id)))\">"
         out += "<div class=\"table-scroll\"><table>"
         out += "<caption>\(HTML.escape(caption))</caption>"
         out += "<thead><tr>" + columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
@@ -58,7 +61,7 @@ struct ReportTable {
         }
         out += "</tbody></table></div>"
         if includeDownloadLink {
-            out += "<p class=\"downloads\"><a href=\"\(downloadPath)\">Data (CSV)</a> · <a href=\"\(latexPath)\">LaTeX</a></p>"
+            out += "<p class=\"downloads\"><a href=\"\(SiteNames.href(downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(latexPath))\">LaTeX</a></p>"
         }
         return out + "</figure>"
     }
@@ -69,8 +72,14 @@ struct ReportTable {
         case .integer(let i): return String(i)
         case .number(let x, let d): return NumberText.fixed(x, decimals: d)
         case .pValue(let p): return NumberText.pValue(p)
+        case .pAtMost(let p): return NumberText.pValue(p, atMost: true)
         }
     }
+}
+
+extension ReportTable.Cell {
+    /// A permutation p-value: a bound ("≤ …") when no relabelling was as extreme.
+    static func permutationP(_ p: Double, atFloor: Bool) -> ReportTable.Cell { atFloor ? .pAtMost(p) : .pValue(p) }
 }
 
 extension ReportTable {

@@ -30,13 +30,13 @@ enum RewardModelTables {
         let reference = r.families[0]
         return ReportTable(
             id: id,
-            caption: "Per panel, \(r.families.dropFirst().joined(separator: ", ")) vs \(reference) on median rank (t and d: family − \(reference); negative = ranked better). Bonferroni over \(r.panels.first?.bonferroniPanels ?? 0) panels. Figure stars: \(r.figureStarsFrom) test.",
+            caption: "Per panel, \(r.families.dropFirst().joined(separator: ", ")) vs \(reference) on median rank (t and d: family − \(reference); negative = ranked higher, i.e. under negative prompts picked more as the worst thing). Bonferroni over \(r.panels.first?.bonferroniPanels ?? 0) panels. Figure stars: \(r.figureStarsFrom) test.",
             columns: ["Framing", "Category", "Family", "n", "Mean", "Mean (\(reference))", "Welch t", "df", "Welch p", "Welch p (Bonf.)", "Welch", "Perm. p", "Perm. p (Bonf.)", "Perm.", "d (avg. var.)", "d (pooled)"],
             rows: r.panels.map { p in
                 [.text(p.framing), .text(p.category), .text(p.family), .integer(p.nFamily),
                  .number(p.meanFamily, decimals: 2), .number(p.meanReference, decimals: 2),
                  .number(p.welch.t, decimals: 3), .number(p.welch.df, decimals: 1), .pValue(p.welch.p), .pValue(p.welch.pAdjusted), .text(p.welch.stars),
-                 .pValue(p.permutation.p), .pValue(p.permutation.pAdjusted), .text(p.permutation.stars),
+                 .permutationP(p.permutation.p, atFloor: p.permutation.atFloor), .permutationP(p.permutation.pAdjusted, atFloor: p.permutation.atFloor), .text(p.permutation.stars),
                  .number(p.cohensD, decimals: 3), .number(p.cohensDPooled, decimals: 3)]
             })
     }

@@ -25,6 +25,9 @@ public enum SiteChecks {
             let scan = MarkupScan.scan(data)
             scans[file] = scan
             if let error = scan.error { problems.append(Problem(file: file, message: "not well-formed: \(error)")) }
+            if let line = UnrenderedMarkdown.firstTableLine(scan.prose) {
+                problems.append(Problem(file: file, message: "unrendered Markdown table: \(line)"))
+            }
         }
         let fileSet = Set(files)
         var linked = entryPoints
@@ -77,11 +80,39 @@ public enum SiteChecks {
     }
 }
 
-/// What one XML parse saw: well-formedness, link targets, element ids.
+/// Markdown that libcmark (CommonMark, without the GFM table extension)
+/// leaves as text: a pipe table comes out as a paragraph of `| a | b |`
+/// lines. Page prose must use the report's table code instead.
+enum UnrenderedMarkdown {
+    /// The first line of `text` that is a table delimiter row (`|---|---|`,
+    /// `| :-- | --: |`), or nil. Needs a whole line, so a one-line data
+    /// string such as `|a|b|` in a sentence is not mistaken for one.
+    static func firstTableLine(_ text: String) -> String? {
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let cells = line.trimmingCharacters(in: .whitespaces)
+            guard cells.hasPrefix("|"), cells.hasSuffix("|"), cells.count >= 5 else { continue }
+            let parts = cells.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+            let isDelimiter = parts.allSatisfy { part in
+                let p = part.trimmingCharacters(in: .whitespaces)
+                let dashes = p.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+                return dashes.count >= 3 && dashes.allSatisfy { $0 == "-" }
+            }
+            if isDelimiter { return String(cells) }
+        }
+        return nil
+    }
+}
+
+/// What one XML parse saw: well-formedness, link targets, element ids, and
+/// the text of the page outside tables, code and figures (`prose`).
 final class MarkupScan: NSObject, XMLParserDelegate {
     var links: [String] = []
     var ids: Set<String> = []
     var error: String?
+    var prose = ""
+    /// Elements whose text is data or code, not page prose.
+    private static let notProse: Set<String> = ["table", "code", "pre", "svg", "script", "style", "figure"]
+    private var notProseDepth = 0
 
     static func scan(_ data: Data) -> MarkupScan {
         let scan = MarkupScan()
@@ -97,6 +128,17 @@ final class MarkupScan: NSObject, XMLParserDelegate {
                 attributes: [String: String] = [:]) {
         if let id = attributes["id"] { ids.insert(id) }
         for key in ["href", "src", "xlink:href", "action", "poster"] { if let v = attributes[key] { links.append(v) } }
+        if Self.notProse.contains(name) { notProseDepth += 1 }
+        prose += "\n"
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if Self.notProse.contains(name) { notProseDepth -= 1 }
+        prose += "\n"
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if notProseDepth == 0 { prose += string }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {

@@ -3,7 +3,7 @@ import StudyData
 import SVGCharts
 
 /// The values page prose can name with Mustache tags, e.g.
-/// `{{big2.threeWay.t}}` or `{{{big2.figures.main}}}`. Numbers are
+/// `{{big2.lme.randomSd}}` or `{{{big2.figures.main}}}`. Numbers are
 /// pre-formatted strings so every page shows them the same way.
 enum SiteContext {
     /// Every string in the context with control characters made visible. The
@@ -38,7 +38,16 @@ enum SiteContext {
         switch id { case "big2": return "Big Two"; case "mfd2": return "MFD2"; default: return fallback }
     }
 
-    static func dictionary(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, assets: inout SiteAssets) throws -> [String: Any] {
+    /// The note at Fig. 1b with its link to the other column rule's values.
+    static func publishedNote(_ r: DictionaryRankResult, alternative: DictionaryRankResult?) -> String {
+        let note = Narrative.publishedFigureNote(r, alternative: alternative)
+        guard !note.isEmpty else { return "" }
+        return "<p class=\"notice\">\(HTML.escape(note)) The \(HTML.escape(alternative?.columns ?? "other")) columns' values, side by side with these: "
+            + "<a href=\"methods.html#mfd2-columns\">Methods, MFD2 columns</a>.</p>"
+    }
+
+    static func dictionary(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, alternative: DictionaryRankResult? = nil,
+                           assets: inout SiteAssets) throws -> [String: Any] {
         let id = r.dictionary
         let short = shortName(id, fallback: r.dictionaryName)
         let means = RewardModelTables.rmPanelMeans(r, id: "\(id)_rm_panel_means")
@@ -72,6 +81,8 @@ enum SiteContext {
             "groups": String(r.mixedModel.groups),
             "familyCounts": familyCounts,
             "referenceFamily": r.families[0],
+            "columnsSentence": Narrative.columnsSentence(r.columns),
+            "publishedFigureNote": publishedNote(r, alternative: alternative),
             "figures": ["main": mainHTML, "swarm": swarmHTML],
             "tables": [
                 "fixedEffects": assets.table(RewardModelTables.fixedEffects(r, id: "\(id)_fixed_effects")),
@@ -102,8 +113,10 @@ enum SiteContext {
          "df": NumberText.fixed(e.df, decimals: 0), "t": NumberText.fixed(e.t, decimals: 2), "p": NumberText.pValue(e.p)]
     }
 
-    static func methods(results: StudyResults, assets: inout SiteAssets) -> [String: Any] {
-        var out: [String: Any] = [:]
+    static func methods(results: StudyResults, options: AnalysisOptions, assets: inout SiteAssets) -> [String: Any] {
+        var out: [String: Any] = ["optionsTable": assets.table(optionsTable(options)),
+                                  "claimsTable": assets.table(ClaimsTable.table(results.claims)),
+                                  "claimsTally": ClaimsTable.tally(results.claims), "claimsDiffering": ClaimsTable.differing(results.claims)]
         if let a = results.rewardModels.result(for: "mfd2"), let b = results.rewardModels.alternative(for: "mfd2") {
             let (virtue, script) = a.columns == "virtue" ? (a, b) : (b, a)
             out["mfdComparison"] = assets.table(RewardModelTables.columnsComparison(virtue, script, id: "mfd2_columns_comparison"))
@@ -119,11 +132,36 @@ enum SiteContext {
                 columns: ["Framing", "Category", "Welch p (Bonf.)", "Welch", "Permutation p (Bonf.)", "Permutation", "d (avg. var.)", "d (pooled)"],
                 rows: big2.panels.map { p in
                     [.text(p.framing), .text(p.category), .pValue(p.welch.pAdjusted), .text(p.welch.stars),
-                     .pValue(p.permutation.pAdjusted), .text(p.permutation.stars),
+                     .permutationP(p.permutation.pAdjusted, atFloor: p.permutation.atFloor), .text(p.permutation.stars),
                      .number(p.cohensD, decimals: 3), .number(p.cohensDPooled, decimals: 3)]
                 }))
         }
         return out
+    }
+
+    /// The overview's generated sentences on §3 and §4.
+    static func overview(_ results: StudyResults) -> [String: Any] {
+        let big2 = results.rewardModels.result(for: "big2")
+        return ["logprobs": Narrative.logprobSummary(results.logprobRanks),
+                "training": results.training.map { TrainingNarrative.ablationSummary($0, big2: big2) } ?? "",
+                "claimsTally": ClaimsTable.tally(results.claims)]
+    }
+
+    /// The shared-vocabulary counts as page text.
+    static func vocabulary(_ v: VocabularyCountsResult?) -> [String: Any] {
+        guard let v else { return ["available": false] }
+        return ["available": true, "sharedStrings": NumberText.integer(v.sharedStrings), "emptyStrings": String(v.emptyStrings),
+                "sharedNouns": String(v.sharedNouns), "sharedNounsLowercase": String(v.sharedNounsLowercase),
+                "sharedNounsPerCategory": v.sharedNounsPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "),
+                "expandedTokenStrings": NumberText.integer(v.expandedTokenStrings), "expandedDistinctWords": String(v.expandedDistinctWords)]
+    }
+
+    /// The options of this build as a table (page prose has no Markdown tables: libcmark renders CommonMark, not GFM).
+    static func optionsTable(_ options: AnalysisOptions) -> ReportTable {
+        ReportTable(id: "build_options", caption: "The options this build was run with.", columns: ["Option", "Value"],
+                    rows: [["--mfd-columns", options.mfdColumns.rawValue], ["--panel-test", options.panelTest.rawValue],
+                           ["--permutations", NumberText.integer(options.permutations)], ["--seed", String(options.seed)]]
+                        .map { [.text($0[0]), .text($0[1])] })
     }
 
     static func data(study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {

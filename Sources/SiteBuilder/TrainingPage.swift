@@ -8,7 +8,7 @@ import SVGCharts
 enum TrainingPage {
     static let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]
 
-    static func context(_ result: TrainingSectionResult?, manifest: StudyManifest, assets: inout SiteAssets) -> [String: Any] {
+    static func context(_ result: TrainingSectionResult?, manifest: StudyManifest, big2: DictionaryRankResult? = nil, assets: inout SiteAssets) -> [String: Any] {
         guard let r = result else { return ["available": false] }
         func colour(_ family: String) -> String { manifest.family(named: family)?.colour ?? "#777777" }
         func style(_ family: String, _ i: Int) -> GroupStyle { GroupStyle(name: family, color: colour(family), marker: shapes[i % shapes.count]) }
@@ -78,7 +78,7 @@ enum TrainingPage {
                                          .text($0.sameDataAs.joined(separator: ", "))]
                                     })
             return assets.figure(id: id, number: number,
-                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k, after an axis break, as in the paper"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
+                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k, after an axis break\(r.runs.first { $0.method == "GRM" }?.note.map { " (\($0))" } ?? "")"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
                                  svg: figure.svg(), data: table, dependsOn: ["/training/ablation_points"])
                 + TrainingTables.ablation(points, families: families, id: id, number: number)
         }
@@ -86,19 +86,27 @@ enum TrainingPage {
         let twoFamilies = ["Gemma", "Llama"].filter { f in r.series.contains { $0.family == f } }
         let allFamilies = manifest.families.map(\.name).filter { f in r.series.contains { $0.family == f } || r.ablationPoints.contains { $0.family == f } }
         let runs = ReportTable(id: "training_runs", caption: "The study's RM-training summary files and what the build read from them.",
-                               columns: ["Run", "File", "Data (k pairs)", "Source", "Method", "Rows read", "Distinct rows"],
-                               rows: r.runs.map { [.text($0.id), .text($0.file), .number($0.dataSize, decimals: 0), .text($0.source), .text($0.method),
-                                                   .integer($0.rowsRead), .integer($0.rowsDistinct)] })
+                               columns: ["Run", "File", "Data (k pairs)", "Plotted at", "About the size", "Models in the file", "Source", "Method", "Rows read", "Distinct rows"],
+                               rows: r.runs.map { run in
+                                   [.text(run.id), .text(run.file), .number(run.dataSize, decimals: 0),
+                                    run.plotted ? .number(run.plottedAt, decimals: 0) : .text("not plotted"),
+                                    .text(sizeNote(run)), .text(run.modelIds.joined(separator: ", ")), .text(run.source), .text(run.method),
+                                    .integer(run.rowsRead), .integer(run.rowsDistinct)]
+                               })
         let warnings = r.warnings.map { w -> String in
             switch w.code {
             case "duplicate-rows": return "\(HTML.escape(w.file ?? "")) has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped."
-            case "identical-inputs": return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical: the two ablation points are the same data."
+            case "identical-inputs": return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical."
+            case "model-ids-name-other-size":
+                return HTML.escape(Self.otherSizeSentence(w))
             default: return HTML.escape(w.code)
             }
         }
         return [
             "available": true,
             "dynamicsRun": r.dynamicsRun,
+            "dynamicsSummary": TrainingNarrative.dynamicsSummary(r, big2: big2),
+            "ablationSummary": TrainingNarrative.ablationSummary(r, big2: big2),
             "words": String(r.words),
             "figures": [
                 "fig4a": dynamics(twoFamilies, id: "fig4a", number: "Figure 4a"),
@@ -111,6 +119,28 @@ enum TrainingPage {
             "tokenFiles": r.tokenDynamics.needs.joined(separator: ", "),
             "tokens": TokenDynamicsPage.context(r.tokenDynamics, source: manifest.training?.tokenDynamics, manifest: manifest, assets: &assets),
         ]
+    }
+
+    /// The audit's finding about a file that holds another run than the
+    /// manifest lists, from the model ids it holds.
+    static func otherSizeSentence(_ w: TrainingWarning) -> String {
+        let listed = NumberText.fixed(w.listedSize ?? .nan, decimals: 0), named = NumberText.fixed(w.namedSize ?? .nan, decimals: 0)
+        return "\(w.file ?? "") is listed as the \(listed)k-pair run, but its models (\((w.modelIds ?? []).joined(separator: ", "))) "
+            + "name \(named)k pairs: it holds the \(named)k run, not a \(listed)k one. The public data has no \(listed)k run, so no \(listed)k point is drawn."
+    }
+
+    /// The runs table's note on a data size: the manifest's note on where it
+    /// comes from, and what the model ids say when they name a size.
+    static func sizeNote(_ run: TrainingRunResult) -> String {
+        var parts: [String] = []
+        if let named = run.dataSizeInModelIds, named != run.dataSize {
+            parts.append("the model ids name \(NumberText.fixed(named, decimals: 0))k: not plotted as \(NumberText.fixed(run.dataSize, decimals: 0))k")
+        }
+        if let note = run.note { parts.append(note) }
+        if run.plotted, run.plottedAt != run.dataSize, run.note == nil {
+            parts.append("drawn at \(NumberText.fixed(run.plottedAt, decimals: 0))k")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// "At the last step, Gemma: Agency 681.5, Communion 763; …" for captions and alt text.

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Runs independent computations on both cores and returns their results in
+/// Runs independent computations in parallel and returns their results in
 /// argument order. Why: reading the §3 log-prob tables and parsing the §2
 /// score files, and the analyses of §2, §3 and §4 (and, inside §3, Fig. 2,
 /// the implicit-reward tables and the App. F simulation) share no state, and
@@ -29,7 +29,7 @@ public enum Concurrently {
         return (x, y, z)
     }
 
-    /// `body(0) … body(count − 1)` on every core, results in index order; the
+    /// `body(0) … body(count − 1)` in parallel (libdispatch uses every core), results in index order; the
     /// first error in index order is rethrown, so what a user is told does
     /// not depend on scheduling. (Not to be called from inside another
     /// `concurrentPerform`, which libdispatch would run serially.)

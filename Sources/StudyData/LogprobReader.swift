@@ -41,7 +41,7 @@ public enum LogprobReader {
 
     /// Reads several files, each with its own request, in one parallel pool:
     /// a build that needs every prompt from some models and one column from
-    /// others keeps both cores busy until the last file instead of waiting for
+    /// others keeps every core busy until the last file instead of waiting for
     /// the slowest file of each group. Results in input order; on failure the
     /// first error in input order is thrown.
     public static func readAll(jobs: [LogprobJob], progress: (@Sendable (Int, Int) -> Void)?) throws -> [LogprobTable] {

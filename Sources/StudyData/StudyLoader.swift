@@ -35,6 +35,10 @@ public struct LoadedStudy: Sendable {
     public var training: [LoadedTrainingRun] = []
     /// §4 token-level checkpoint tables (`--checkpoints`); nil when the manifest names none.
     public var checkpoints: LoadedCheckpoints? = nil
+    /// The shared-vocabulary files, when the manifest names them.
+    public var vocabulary: LoadedVocabulary? = nil
+    /// The paper's claims, when the manifest names a claims table.
+    public var claims: ClaimTable? = nil
 }
 
 public enum StudyLoader {
@@ -69,13 +73,22 @@ public enum StudyLoader {
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
             try loadScores(into: &study, folder: folder)
+            if let file = manifest.claims {
+                let (table, input) = try ClaimTableLoader.load(file, folder: folder)
+                study.claims = table
+                study.inputs.append(input)
+            }
+            if let source = manifest.vocabulary {
+                study.vocabulary = try VocabularyLoader.load(source, folder: folder)
+                study.inputs += study.vocabulary?.inputs ?? []
+            }
             if let section = manifest.training {
                 study.training = try TrainingLoader.load(section, folder: folder)
                 for run in study.training {
                     var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
                                                 role: "RM training summary: \(run.run.id)", format: InputFileRecord.tableFormat(of: run.path))
                     if run.rowsRead != run.rows.count { input.warnings.append("\(run.rowsRead) rows, \(run.rows.count) distinct: duplicates dropped") }
-                    if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", ")): the two ablation points are the same data") }
+                    if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", "))") }
                     study.inputs.append(input)
                 }
                 if let source = section.tokenDynamics {

@@ -12,12 +12,18 @@ public struct StudyManifest: Codable, Equatable, Sendable {
     public var logprobs: LogprobSection? = nil
     /// §4: RM-training summaries (optional).
     public var training: TrainingSection? = nil
+    /// The shared-vocabulary files (optional): counts of §3's nouns and §4's words.
+    public var vocabulary: VocabularySource? = nil
+    /// The paper's claims table, relative to the content folder (optional).
+    public var claims: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case title, citation, prompts, families, dictionaries
         case rewardModels = "reward_models"
         case logprobs
         case training
+        case vocabulary
+        case claims
     }
 
     /// Framings in the order the report shows them: positive first, then negative.

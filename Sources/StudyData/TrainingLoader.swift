@@ -18,6 +18,9 @@ public struct LoadedTrainingRun: Sendable {
     public var rowsRead: Int
     /// Byte-identical earlier files of the manifest (their run ids).
     public var identicalTo: [String]
+    /// The distinct `model_id`s of the file, in first-seen order: what the
+    /// file says it holds, which the audit checks against the manifest.
+    public var modelIDs: [String] = []
     public var sha256: String
     public var bytes: Int
 }
@@ -67,8 +70,11 @@ public enum TrainingLoader {
                 rows.append(TrainingRow(modelID: f[model], family: family, category: f[category], checkpoint: step, medianRank: rank))
             }
             let hash = SHA256.hex(data)
+            var modelIDs: [String] = []
+            for row in rows where !modelIDs.contains(row.modelID) { modelIDs.append(row.modelID) }
             out.append(LoadedTrainingRun(run: run, path: display, rows: rows, rowsRead: doc.records.count,
-                                         identicalTo: out.filter { $0.sha256 == hash }.map(\.run.id), sha256: hash, bytes: data.count))
+                                         identicalTo: out.filter { $0.sha256 == hash }.map(\.run.id), modelIDs: modelIDs,
+                                         sha256: hash, bytes: data.count))
         }
         return out
     }

@@ -49,13 +49,17 @@ public struct TrainingRun: Codable, Equatable, Sendable {
     public var plottedAt: Double?
     public var source: String
     public var method: String
+    /// Where the data size comes from when the study's text and its script
+    /// differ; shown next to the number.
+    public var note: String?
 
-    public init(id: String, file: String, dataSize: Double, plottedAt: Double?, source: String, method: String) {
+    public init(id: String, file: String, dataSize: Double, plottedAt: Double?, source: String, method: String, note: String? = nil) {
         self.id = id; self.file = file; self.dataSize = dataSize; self.plottedAt = plottedAt; self.source = source; self.method = method
+        self.note = note
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, file, source, method
+        case id, file, source, method, note
         case dataSize = "data_size"
         case plottedAt = "plotted_at"
     }

@@ -55,8 +55,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = AnalysisOptions(mfdColumns: mfdColumns, panelTest: panelTest, permutations: permutations, seed: seed)
         let folder = ContentFolder(root: URL(fileURLWithPath: content))
-        let locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
+        var locations = SiteLocations(content: folder, templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: out))
+        locations.otherInputs = (logprobs.map { [("log-probs", URL(fileURLWithPath: $0))] } ?? [])
+            + (checkpoints.map { [("checkpoints", URL(fileURLWithPath: $0))] } ?? [])
         do {
+            // Refuse an output folder that is not ours before the (long) load and analysis.
+            locations.output = try OutputFolder.checkReplaceable(out, option: "--out", inputs: locations.inputFolders)
+            // Held until the new site is in place: a second build into the same folder fails now, not after its analysis.
+            locations.outputLock = try OutputLock(for: locations.output, option: "--out")
             // Read before building: --compare-to may name the --out folder this build replaces.
             let previous = try compareTo.map { try RunSnapshot.load(path: $0, label: "previous build") }
             var clock = PhaseClock(enabled: timings)
@@ -78,6 +84,12 @@ struct BuildCommand: ParsableCommand {
             throw CLIFailure(message: "\(error)")
         } catch let error as DiffError {
             throw CLIFailure(message: "--compare-to: \(error)")
+        } catch let error as OutputFolderError {
+            throw CLIFailure(message: "\(error)")
+        } catch let error as CLIFailure {
+            throw error
+        } catch {
+            throw CLIFailure(message: "the build failed: \(OutputFolderError.reason(error))")
         }
     }
 }

@@ -52,7 +52,10 @@ struct DiffCommand: ParsableCommand {
             let b = try RunSnapshot.load(path: new)
             let diff = try RunDiff.compare(a, b, tolerance: DiffTolerance(absolute: absTol, relative: relTol))
             if let html {
-                try DiffSite.write(diff, to: URL(fileURLWithPath: html), templates: URL(fileURLWithPath: templates))
+                let output = try OutputFolder.checkReplaceable(html, option: "--html", inputs: [("OLD", URL(fileURLWithPath: old)), ("NEW", URL(fileURLWithPath: new)),
+                                                                                              ("templates", URL(fileURLWithPath: templates))])
+                try DiffSite.write(diff, to: output, templates: URL(fileURLWithPath: templates),
+                                   inputs: [("OLD", URL(fileURLWithPath: old)), ("NEW", URL(fileURLWithPath: new))])
             }
             switch format {
             case .text: print(DiffTextReport.render(diff, limit: limit, showWithinTolerance: showWithinTolerance), terminator: "")
@@ -65,6 +68,14 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         } catch let error as SiteError {
             FileHandle.standardError.write(Data("backbone diff: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as OutputFolderError {
+            FileHandle.standardError.write(Data("backbone diff: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            FileHandle.standardError.write(Data("backbone diff: error: \(OutputFolderError.reason(error))\n".utf8))
             throw ExitCode(2)
         }
     }

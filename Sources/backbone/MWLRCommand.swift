@@ -5,7 +5,7 @@ import SiteBuilder
 import StudyData
 
 /// `backbone mwlr A.csv B.csv`: the implicit reward of model A over model B
-/// from two log-prob tables (spec §C), without building a site. Wiring only:
+/// from two log-prob tables (Docs/Methods.md#implicit-rewards), without building a site. Wiring only:
 /// reading, alignment and scoring are the same code the report uses.
 struct MWLRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

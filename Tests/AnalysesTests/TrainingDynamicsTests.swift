@@ -9,7 +9,12 @@ final class TrainingDynamicsTests: XCTestCase {
     var result: TrainingSectionResult { Fixtures.results.training! }
 
     func testAblationPointsMatchR() {
-        let rows = Fixtures.csvRows("training/ablation_points.csv")
+        // R reads every file; rank_results_uf_13.csv holds the 27k run (see
+        // testTheAuditReadsModelIDs), so the report draws no point for it.
+        let all = Fixtures.csvRows("training/ablation_points.csv")
+        let rows = all.filter { $0["run"] != "uf_13" }
+        XCTAssertEqual(all.filter { $0["run"] == "uf_13" }.map { [$0["model_id"]!, $0["Category"]!, $0["sum_value"]!] },
+                       all.filter { $0["run"] == "uf_27" }.map { [$0["model_id"]!, $0["Category"]!, $0["sum_value"]!] })
         XCTAssertEqual(result.ablationPoints.count, rows.count)
         for row in rows {
             let match = result.ablationPoints.filter { $0.run == row["run"] && $0.model == row["model_id"] && $0.category == row["Category"] }
@@ -40,9 +45,40 @@ final class TrainingDynamicsTests: XCTestCase {
         XCTAssertEqual(result.warnings, [
             TrainingWarning(code: "duplicate-rows", file: "rank_results_uf_100.csv", files: nil, rowsRead: 60956, rowsDistinct: 84),
             TrainingWarning(code: "identical-inputs", file: nil, files: ["rank_results_uf_13.csv", "rank_results_uf_27.csv"], rowsRead: nil, rowsDistinct: nil),
+            TrainingWarning(code: "model-ids-name-other-size", file: "rank_results_uf_13.csv", files: nil, rowsRead: nil, rowsDistinct: nil,
+                            modelIds: ["gemma2b_unified27k_lora", "llama3b_unified27k_lora", "qwen3b_unified27k_lora"], listedSize: 13, namedSize: 27),
         ])
-        XCTAssertEqual(result.ablationPoints.filter { $0.run == "uf_27" }.map(\.sameDataAs), Array(repeating: ["uf_13"], count: 6))
+        // The 27k point is the only copy of that run that is drawn: nothing to mark as "same data".
+        XCTAssertEqual(result.ablationPoints.filter { $0.run == "uf_27" }.map(\.sameDataAs), Array(repeating: [], count: 6))
         XCTAssertEqual(result.tokenDynamics.status, "missing")
+    }
+
+    /// The audit reads the model ids, not only the bytes: the file listed as
+    /// 13k holds the `*_unified27k_lora` models, so it is the 27k run and no
+    /// 13k point is drawn; `results.json` records data_size 13 for no point.
+    func testTheAuditReadsModelIDs() throws {
+        let uf13 = try XCTUnwrap(result.runs.first { $0.id == "uf_13" })
+        XCTAssertEqual(uf13.modelIds, ["gemma2b_unified27k_lora", "llama3b_unified27k_lora", "qwen3b_unified27k_lora"])
+        XCTAssertEqual(uf13.dataSizeInModelIds, 27)
+        XCTAssertFalse(uf13.plotted)
+        XCTAssertTrue(result.runs.filter { $0.id != "uf_13" }.allSatisfy(\.plotted))
+        XCTAssertFalse(result.ablationPoints.contains { $0.dataSize == 13 || $0.run == "uf_13" })
+        // A file with other bytes whose ids name another size is caught too.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("training-ids-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "\"\",\"model_id\",\"Category\",\"checkpoint\",\"base_model\",\"sum_value\"\n\"1\",\"gemma_x_50k\",\"Agency\",1000,NA,700\n"
+            .write(to: dir.appendingPathComponent("data/a.csv"), atomically: true, encoding: .utf8)
+        try "\"\",\"model_id\",\"Category\",\"checkpoint\",\"base_model\",\"sum_value\"\n\"1\",\"gemma_x_50k\",\"Agency\",2000,NA,690\n"
+            .write(to: dir.appendingPathComponent("data/b.csv"), atomically: true, encoding: .utf8)
+        let section = TrainingSection(familyRules: [FamilyRule(match: ["gem"], family: "Gemma")],
+                                      runs: [TrainingRun(id: "a", file: "data/a.csv", dataSize: 50, plottedAt: nil, source: "s", method: "BT"),
+                                             TrainingRun(id: "b", file: "data/b.csv", dataSize: 25, plottedAt: nil, source: "s", method: "BT")],
+                                      dynamicsRun: "a", words: 10)
+        let loaded = try TrainingLoader.load(section, folder: ContentFolder(root: dir))
+        let r = TrainingDynamics.analyse(loaded, section: section)
+        XCTAssertEqual(r.runs.map(\.plotted), [true, false])
+        XCTAssertEqual(r.ablationPoints.map(\.run), ["a"])
+        XCTAssertEqual(r.warnings.map(\.code), ["model-ids-name-other-size"])
     }
 
     func testDisagreeingDuplicatesAreAnError() throws {

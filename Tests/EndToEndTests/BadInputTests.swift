@@ -1,4 +1,5 @@
 import Foundation
+import SiteBuilder
 import XCTest
 
 /// Bad input through the real CLI: one clear line naming file, line and
@@ -15,7 +16,8 @@ final class BadInputTests: XCTestCase {
 
     let scoreFile = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
 
-    /// A copy of content/ to break, and an existing site with a marker file.
+    /// A copy of content/ to break, and an existing site (an earlier Backbone
+    /// output: its marker lists its one file) whose page says "previous build".
     func workspace(_ name: String) throws -> (content: URL, site: URL) {
         let root = SiteFixture.temporaryFolder("bad-\(name)")
         let content = root.appendingPathComponent("content")
@@ -23,6 +25,7 @@ final class BadInputTests: XCTestCase {
         let site = root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try "previous build".write(to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try OutputFolder.marker(files: ["index.html"]).write(to: site.appendingPathComponent(OutputFolder.markerName), atomically: true, encoding: .utf8)
         return (content, site)
     }
 
@@ -43,9 +46,9 @@ final class BadInputTests: XCTestCase {
 
     func assertPreviousSiteUntouched(_ site: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "previous build", file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: site.path), ["index.html"], file: file, line: line)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: site.path)), ["index.html", OutputFolder.markerName], file: file, line: line)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
-        XCTAssertEqual(Set(siblings), ["content", "site"], "no staging folder left behind", file: file, line: line)
+        XCTAssertEqual(Set(siblings).subtracting([".site.lock"]), ["content", "site"], "no staging folder left behind", file: file, line: line)
     }
 
     /// Replaces one field (1-based line and column) of a CSV file.

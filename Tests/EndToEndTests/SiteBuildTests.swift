@@ -57,8 +57,8 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertTrue(SiteFixture.text("reward-models.html").contains(svg), figure)
         }
         let desc = SiteFixture.text("figures/fig1a.svg")
-        XCTAssertTrue(desc.contains("positive Agency: Llama ranks better (Llama 128.3 vs Gemma 132.5"), "alt text states the finding in numbers")
-        XCTAssertTrue(SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks better (Llama 128.3 vs Gemma 132.5"),
+        XCTAssertTrue(desc.contains("positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"), "alt text states the finding in numbers")
+        XCTAssertTrue(SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"),
                       "the caption states the finding in numbers")
         for page in Self.pages where page != "logprobs.html" {
             XCTAssertTrue(SiteFixture.text(page).contains("<nav class=\"toc\""), "\(page) has a table of contents")
@@ -127,7 +127,7 @@ final class SiteBuildTests: XCTestCase {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("manifest.json"))
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
-        XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6, "manifest, two dictionaries, 10 RMs × 2 score files, 6 training summaries")
+        XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6 + 1 + 2, "manifest, two dictionaries, 10 RMs × 2 score files, 6 training summaries, claims table, 2 vocabulary files")
         for input in inputs {
             XCTAssertTrue((input["path"] as? String)?.hasPrefix("content/") == true)
             XCTAssertEqual((input["sha256"] as? String)?.count, 64)
@@ -175,7 +175,7 @@ final class TrainingPageTests: XCTestCase {
         XCTAssertTrue(page.contains("rank_results_uf_100.csv has 60956 rows but only 84 distinct ones"))
         XCTAssertTrue(page.contains("rank_results_uf_13.csv and rank_results_uf_27.csv are byte-identical"))
         XCTAssertTrue(page.contains("At the last step: Gemma Agency 681.5, Communion 763.0; Llama Agency 616.5, Communion 831.5."))
-        XCTAssertTrue(page.contains("does not include them"), "token-level dynamics are said to be missing")
+        XCTAssertTrue(page.contains("the vendored snapshot in <code>content/data/</code> does not"), "token-level dynamics are said to be missing")
         XCTAssertTrue(page.contains("<code>greatest_ever_one_across_checkpoints_qwen.csv</code>"), "the missing files are named")
         XCTAssertTrue(page.contains("<code>backbone build --checkpoints DIR</code>"), "and how to supply them")
         XCTAssertFalse(page.contains("id=\"figure-fig5\""), "no invented Fig. 5")
@@ -184,6 +184,6 @@ final class TrainingPageTests: XCTestCase {
         XCTAssertEqual((training["token_dynamics"] as? [String: Any])?["status"] as? String, "missing")
         XCTAssertEqual(((training["token_dynamics"] as? [String: Any])?["missing"] as? [String])?.count, 3)
         let runs = try XCTUnwrap(training["runs"] as? [[String: Any]])
-        XCTAssertEqual(Set(runs[0].keys), ["id", "file", "data_size", "plotted_at", "source", "method", "rows_read", "rows_distinct"])
+        XCTAssertEqual(Set(runs[0].keys), ["id", "file", "data_size", "plotted_at", "source", "method", "rows_read", "rows_distinct", "model_ids", "data_size_in_model_ids", "plotted"])
     }
 }

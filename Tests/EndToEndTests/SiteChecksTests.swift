@@ -38,4 +38,16 @@ final class SiteChecksTests: XCTestCase {
         XCTAssertTrue(text.contains("style.css: the stylesheet loads other resources"), "\(text)")
         XCTAssertFalse(text.contains { $0.contains("figures/a.svg") && $0.contains("missing") }, "\(text)")
     }
+
+    /// libcmark leaves a pipe table as a paragraph of `|` lines: the check
+    /// fails on it, not on a one-line data string or a real table's cells.
+    func testUnrenderedMarkdownTablesAreCaught() throws {
+        let root = SiteFixture.temporaryFolder("checks-markdown")
+        try "<html><body><p>| option | value |\n|---|---|\n| a | b |</p><p>token |a|b| and |---|</p><table><tr><td>|---|---|</td></tr></table></body></html>"
+            .write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "<html><body><p>token |a|b| and x</p><table><tr><td>\n|---|---|\n</td></tr></table></body></html>"
+            .write(to: root.appendingPathComponent("fine.html"), atomically: true, encoding: .utf8)
+        let problems = SiteChecks.run(root: root, files: ["fine.html", "index.html"], entryPoints: ["index.html", "fine.html"]).map(\.description)
+        XCTAssertEqual(problems, ["index.html: unrendered Markdown table: |---|---|"])
+    }
 }

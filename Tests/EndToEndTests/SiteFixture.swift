@@ -30,9 +30,14 @@ enum SiteFixture {
                                        locations: SiteLocations(content: content, templates: templates, output: output))
     }
 
+    /// The real study and its results under `options`, computed once.
+    static let study: LoadedStudy = try! StudyLoader.load(folder: content)
+    static let results: StudyResults = try! StudyAnalysis.run(study, options: options)
+
     static let site: URL = {
         let out = temporaryFolder("site").appendingPathComponent("site")
-        _ = try! build(into: out)
+        _ = try! ReportBuilder.build(study: study, results: results, options: options,
+                                     locations: SiteLocations(content: content, templates: templates, output: out))
         return out
     }()
 
@@ -43,7 +48,9 @@ enum SiteFixture {
     static func allFiles(under root: URL) -> [String] {
         let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])!
         var out: [String] = []
-        for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        // The output marker (which files Backbone wrote) is not part of the site.
+        for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            && url.lastPathComponent != OutputFolder.markerName {
             out.append(String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)))
         }
         return out.sorted()

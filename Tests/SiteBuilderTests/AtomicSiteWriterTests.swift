@@ -22,15 +22,17 @@ final class AtomicSiteWriterTests: XCTestCase {
         var out: [String: String] = [:]
         let base = folder.resolvingSymlinksInPath().path
         guard let e = fm.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return out }
-        for case let url as URL in e where try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true {
+        for case let url as URL in e where try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true
+            && url.lastPathComponent != OutputFolder.markerName {
             let path = url.resolvingSymlinksInPath().path
             out[String(path.dropFirst(base.count + 1))] = try String(contentsOf: url, encoding: .utf8)
         }
         return out
     }
 
+    /// The entries of a folder, without the lock file every writer leaves beside its destination.
     func entries(_ folder: URL) throws -> [String] {
-        try fm.contentsOfDirectory(atPath: folder.path).sorted()
+        try fm.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }.sorted()
     }
 
     func makeOldSite() throws {
@@ -38,6 +40,8 @@ final class AtomicSiteWriterTests: XCTestCase {
         try "old index".write(to: destination.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try "old figure".write(to: destination.appendingPathComponent("figures/old.svg"), atomically: true, encoding: .utf8)
         try "stale".write(to: destination.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
+        try OutputFolder.marker(files: ["index.html", "figures/old.svg", "stale.html"])
+            .write(to: destination.appendingPathComponent(OutputFolder.markerName), atomically: true, encoding: .utf8)
     }
 
     func testFilesLandOnlyAfterCommit() throws {

@@ -36,6 +36,7 @@ final class ReportTableStructureTests: XCTestCase {
         [.text("Fairness"), .number(-0.0001, decimals: 3), .integer(12_345), .pValue(2.51e-06)],
         [.text("Loyalty & <b>"), .number(1.0 / 3.0, decimals: 4), .integer(-2), .pValue(0)],
         [.text(""), .number(.nan, decimals: 2), .integer(0), .pValue(.infinity)],
+        [.text("Sanctity"), .number(2, decimals: 0), .integer(7), .pAtMost(4.0e-05)],
     ]
     let table = ReportTable(id: "tab-mfd", caption: "Foundations by model", columns: ["Foundation", "Estimate", "n", "p"], rows: cells)
 
@@ -124,6 +125,9 @@ final class ReportTableStructureTests: XCTestCase {
                 case .pValue(let p):
                     XCTAssertEqual(download, p.isFinite ? CanonicalJSON.number(p) : "NA")
                     XCTAssertEqual(page, NumberText.pValue(p))
+                case .pAtMost(let p):
+                    XCTAssertEqual(download, CanonicalJSON.number(p), "the download keeps the number")
+                    XCTAssertEqual(page, "≤ " + NumberText.pValue(p), "the page shows it as a bound")
                 }
             }
         }

@@ -73,7 +73,7 @@ final class StudyLoaderTests: XCTestCase {
     func testInputRecords() throws {
         let study = try realStudy()
         let inputs = study.inputs
-        XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6)   // manifest, dictionaries, 10 RMs x 2 score files, 6 training summaries
+        XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6 + 1 + 2)   // manifest, dictionaries, 10 RMs x 2 score files, 6 training summaries, claims table, 2 vocabulary files
         XCTAssertEqual(Set(inputs.map(\.path)).count, inputs.count, "each input once")
 
         let hex = Set("0123456789abcdef")

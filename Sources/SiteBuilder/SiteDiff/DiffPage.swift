@@ -56,7 +56,7 @@ struct DiffPage {
         guard d.figureMapAvailable else { return h + "<p>Not compared: neither build recorded which results its figures are drawn from.</p>" }
         guard !d.figures.isEmpty else { return h + "<p>No figure is drawn from a changed value.</p>" }
         for f in d.figures {
-            let id = f.source.id
+            let id = SiteNames.slug(f.source.id)
             h += "<figure class=\"diff-figure\" id=\"diff-\(HTML.escape(id))\"><div class=\"side-by-side\">"
             for (side, data) in [("old", f.oldSVG), ("new", f.newSVG)] {
                 h += "<figure>"

@@ -5,12 +5,14 @@ import Foundation
 /// written atomically and checked like the report (well-formed, every link
 /// resolves, nothing external, no orphan file).
 public enum DiffSite {
-    public static func write(_ d: RunDiff, to output: URL, templates: URL) throws {
+    /// `inputs`: the folders the diff reads (the two runs, the templates),
+    /// which the output may never replace.
+    public static func write(_ d: RunDiff, to output: URL, templates: URL, inputs: [(name: String, url: URL)] = []) throws {
         guard let css = try? String(contentsOf: templates.appendingPathComponent("style.css"), encoding: .utf8) else {
             throw DiffError("cannot read \(templates.appendingPathComponent("style.css").path); pass --templates DIR")
         }
         let page = DiffPage(d, heading: "What changed between two runs", assetFolder: "")
-        var writer = try AtomicSiteWriter(destination: output)
+        var writer = try AtomicSiteWriter(destination: output, option: "--html", inputs: [("templates", templates)] + inputs)
         do {
             try writer.write("index.html", shell(title: "What changed between two runs", body: page.body))
             try writer.write("style.css", css)

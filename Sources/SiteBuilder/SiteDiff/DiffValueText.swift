@@ -60,6 +60,9 @@ enum DiffValueText {
     /// What kind of headline a change is, in words.
     static func headlineNote(_ c: ValueChange) -> String {
         var notes: [String] = []
+        if c.isClaimStatus {
+            notes.append(c.kind == .changed ? "claim status \(c.old?.stringValue ?? "?") → \(c.new?.stringValue ?? "?")" : "claim \(c.kind.rawValue)")
+        }
         if let s = c.significance {
             notes.append(c.pointer.leafKey == "stars" ? "significance \(s.old) → \(s.new)" : "p crosses a threshold: \(s.old) → \(s.new)")
         }

@@ -20,12 +20,14 @@ public struct RunDiff {
     /// Inputs and options that differ but change no result do not count.
     public var hasChanges: Bool { changes.contains { $0.kind != .withinTolerance } }
 
-    /// Star flips first (what a reader of a figure sees), then p-values
+    /// Claims of the paper whose status changed first (what a reader checks
+    /// first), then star flips (what a reader of a figure sees), then p-values
     /// crossing a threshold, then sign flips; each in pointer order.
     var headline: [ValueChange] {
+        let claims = changes.filter(\.isClaimStatus)
         let stars = changes.filter { $0.significance != nil && $0.pointer.leafKey == "stars" }
         let pValues = changes.filter { $0.significance != nil && $0.pointer.leafKey != "stars" }
-        return stars + pValues + changes.filter { $0.significance == nil && $0.signFlip }
+        return claims + stars + pValues + changes.filter { $0.significance == nil && $0.signFlip }
     }
 
     func count(_ kind: ValueChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }

@@ -37,7 +37,8 @@ public struct RunSnapshot {
             manifest = try JSONReader.parse(m, source: (folder.path as NSString).appendingPathComponent("manifest.json"))
         }
         let snapshot = RunSnapshot(label: label ?? path, results: results, manifest: manifest) { relative in
-            try? Data(contentsOf: folder.appendingPathComponent(relative))
+            // A manifest.json names its figure files; one naming a path outside its site is not read.
+            SiteNames.isConfinedRelativePath(relative) ? try? Data(contentsOf: folder.appendingPathComponent(relative)) : nil
         }
         try snapshot.validate(source: resultsName)
         return snapshot

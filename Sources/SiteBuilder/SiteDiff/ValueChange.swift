@@ -71,8 +71,16 @@ struct ValueChange: Equatable {
         return (a < 0) != (b < 0)
     }
 
+    /// A claim of the paper (`/claims/…/status`) that is now judged otherwise
+    /// (reproduced, differs, not computable), or that appeared or went away.
+    var isClaimStatus: Bool {
+        guard kind != .withinTolerance, case .key("claims")? = pointer.segments.first else { return false }
+        if kind == .changed { return pointer.leafKey == "status" }
+        return pointer.segments.count == 2
+    }
+
     /// Headline changes are the ones a reader of the paper would care about first.
-    var isHeadline: Bool { significance != nil || signFlip }
+    var isHeadline: Bool { isClaimStatus || significance != nil || signFlip }
 
     static func isPValueKey(_ key: String) -> Bool {
         key == "p" || key.hasPrefix("p_") || key.hasSuffix("_p")

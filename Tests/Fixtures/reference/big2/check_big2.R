@@ -1,8 +1,9 @@
 ## Validate rm_pipeline.R (used for the MFD2 references) on the Big Two data against the
-## independent R reference in /work/shared/reference (fig1_big2.json, fig1_big2_rank_results.csv).
+## independent R reference kept next to this script (fig1_big2.json, fig1_big2_rank_results.csv;
+## see README.md here), then write big2_lme_exact.json.
 ## Run from the repository root:  Rscript Tests/Fixtures/reference/big2/check_big2.R [reference_dir]
 args <- commandArgs(trailingOnly = TRUE)
-ref_dir <- if (length(args) >= 1) args[1] else "/work/shared/reference"
+ref_dir <- if (length(args) >= 1) args[1] else "Tests/Fixtures/reference/big2"
 source("Tests/Fixtures/reference/mfd2/rm_pipeline.R")
 
 res <- run_pipeline("dict_big2_nouns", dict_big2())

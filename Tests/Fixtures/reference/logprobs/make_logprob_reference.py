@@ -1,5 +1,5 @@
 """Deterministic small log-prob tables and pandas/statsmodels/scipy reference
-values for Backbone's §3 analyses (ANALYSES.md §B, §C).
+values for Backbone's §3 analyses (Docs/Methods.md#logprob-ranks, #implicit-rewards).
 
 Run from the repository root:  python3 Tests/Fixtures/reference/logprobs/make_logprob_reference.py
 Needs numpy, pandas, scipy, statsmodels (versions are written into the JSON).
@@ -94,7 +94,7 @@ def reread(file):
     # exact round trip), so it holds exactly these values.
     return frames[file].copy()
 
-# ---- §B: Fig. 2 pipeline --------------------------------------------------
+# ---- §3.1: Fig. 2 pipeline --------------------------------------------------
 category = dict(zip(dictionary.token_decoded, dictionary.Category))
 def fig2(file_a, file_b):
     per = {}
@@ -134,7 +134,7 @@ def fig2(file_a, file_b):
     return {"file_a": file_a, "file_b": file_b, "nouns": len(nouns), "anova": anova, "cells": cells,
             "median_ranks_first_prompt_a": {r.category: r["rank"] for _, r in first.iterrows()}}
 
-# ---- §C: implicit rewards -------------------------------------------------
+# ---- §3.2: implicit rewards -------------------------------------------------
 PROMPT = "greatest_ever_one"
 def aligned(file_a, file_b):
     out = []

@@ -1,4 +1,4 @@
-## Reference values for ANALYSES.md §A2 (MFD2), both column variants.
+## Reference values for the MFD2 reward-model ranks (Docs/Methods.md#mfd2-columns), both column variants.
 ## Run from the repository root:  Rscript Tests/Fixtures/reference/mfd2/make_mfd2_reference.R
 ## Writes, next to this script: mfd2_<variant>_median_ranks.csv and mfd2_<variant>.json
 ## for variant in virtue (paper: *_Virtue columns, 989 words) and script (study script's
@@ -18,7 +18,7 @@ for (variant in c("virtue", "script")) {
   dict_per_cat <- as.list(table(dict$category))
   kept_per_cat <- as.list(table(factor(kw$category, levels = res$mr$categories)))
   out <- list(
-    analysis = sprintf("ANALYSES.md A2, MFD2 reward-model ranks, column variant '%s'", variant),
+    analysis = sprintf("Docs/Methods.md#mfd2-columns, MFD2 reward-model ranks, column variant '%s'", variant),
     variant = variant,
     dictionary_columns = if (variant == "virtue") "<Foundation>_Virtue (5 columns)"
                          else "Care_Virtue..Sanctity_Virtue positional range (9 columns; includes Care/Fairness/Loyalty/Authority _Vice, excludes Sanctity_Vice), suffix stripped",

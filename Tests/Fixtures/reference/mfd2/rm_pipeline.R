@@ -1,4 +1,4 @@
-## Shared pipeline for ANALYSES.md §A (A1 Big Two, A2 MFD2): reward models "in the wild".
+## Shared pipeline for §2 reward models "in the wild" (Big Two and MFD2; Docs/Methods.md#median-ranks).
 ## Sourced by make_mfd2_reference.R and ../big2/check_big2.R. Base R + nlme + jsonlite only.
 ## All paths are relative to the repository root (run the scripts from there).
 
@@ -6,7 +6,7 @@ suppressPackageStartupMessages({ library(nlme); library(jsonlite) })
 
 DATA_DIR <- "content/data"
 
-## RM manifest, display order of the study's figures (ANALYSES.md §A table).
+## RM manifest, display order of the study's figures (as in content/study.yaml).
 RM_MANIFEST <- data.frame(
   stem = c("nicolinho_QRM-Gemma-2-27B", "Skywork_Skywork-Reward-Gemma-2-27B-v0.2",
            "Skywork_Skywork-Reward-Gemma-2-27B", "Skywork_Skywork-Reward-Llama-3.1-8B-v0.2",

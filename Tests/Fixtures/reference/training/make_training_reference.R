@@ -1,7 +1,7 @@
 ## Independent reference for §4 (Fig. 4a series and Fig. 4b/A5b points) from
 ## the study's summary files. Run from the repository root:
 ##   Rscript Tests/Fixtures/reference/training/make_training_reference.R
-## Rules (ANALYSES.md §D): deduplicate rows; family from model_id
+## Rules (Docs/Methods.md#training-dynamics): deduplicate rows; family from model_id
 ## (gem/Gem -> Gemma, lam/Lla -> Llama, qwe/Qwe -> Qwen); the ablation point of
 ## a model and category is its row at the largest checkpoint.
 runs <- data.frame(id = c("uf_13", "uf_27", "uf_54", "uf_100", "sky_80k", "grm_80k"),

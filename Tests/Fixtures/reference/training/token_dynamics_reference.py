@@ -3,7 +3,7 @@ table (written by `backbone generate-checkpoints --seed 42`; planted riser
 "choice", faller "neighbors"). Python csv + numpy + scipy, no Backbone code.
 Run from the repository root:
     python3 Tests/Fixtures/reference/training/token_dynamics_reference.py
-Rules (ANALYSES.md §D.3): normalise tokens (drop non-ASCII, strip, lowercase),
+Rules (Docs/Methods.md#token-dynamics): normalise tokens (drop non-ASCII, strip, lowercase),
 keep Big Two nouns, average variants per checkpoint ignoring NA, drop words
 with no score at some checkpoint, rank per checkpoint (highest = 1, ties
 averaged), change = first - last rank, Kendall tau-b vs final and previous."""

@@ -1,0 +1,77 @@
+import StudyData
+
+/// Judges each claim of the paper against this build's results: reproduced,
+/// differs (with what the build found instead), or not computable here (with
+/// what is missing). Comparisons only; every number comes from `StudyResults`.
+public enum ClaimsEvaluation {
+    public static func evaluate(_ table: ClaimTable, results: StudyResults) -> [ClaimResult] {
+        table.claims.map { claim in
+            var verdict = judge(claim.check, results)
+            // A §2 MFD2 claim that differs: say what the other column rule (the
+            // published figure's word list, or the paper's text) gives.
+            if verdict.status == .differs, claim.check.dictionary == "mfd2",
+               let other = results.rewardModels.alternative(for: "mfd2") {
+                var swapped = results
+                swapped.rewardModels = RewardModelSection(dictionaries: [other], alternatives: [])
+                let alt = judge(claim.check, swapped)
+                if alt.status == .reproduced {
+                    verdict.note += "; with the \(other.columns ?? "other") columns it holds"
+                }
+            }
+            return ClaimResult(id: claim.id, section: claim.section, text: claim.text, keys: verdict.keys,
+                               status: verdict.status, note: verdict.note)
+        }
+    }
+
+    struct Verdict {
+        var status: ClaimResult.Status
+        var note: String
+        var keys: [String]
+    }
+
+    static func verdict(_ holds: Bool, _ note: String, _ keys: [String]) -> Verdict {
+        Verdict(status: holds ? .reproduced : .differs, note: note, keys: keys)
+    }
+
+    static func missing(_ note: String) -> Verdict { Verdict(status: .notComputable, note: note, keys: []) }
+
+    static func judge(_ c: ClaimCheck, _ r: StudyResults) -> Verdict {
+        switch c.kind {
+        case .notComputable:
+            return missing(c.reason ?? "needs data the study did not publish")
+        case .interaction, .panel, .effectSize:
+            return RewardModelClaims.judge(c, r)
+        case .count:
+            return count(c, r)
+        case .trainingOrder, .categoryOrder, .gapChange, .gapSmaller, .biasStronger:
+            guard let t = r.training else { return missing("the manifest has no training section") }
+            return TrainingClaims.judge(c, t)
+        case .anovaInteraction, .freedomOverLove:
+            return LogprobClaims.judge(c, r)
+        }
+    }
+
+    static func count(_ c: ClaimCheck, _ r: StudyResults) -> Verdict {
+        let found: (value: Int, key: String)?
+        switch c.quantity ?? "" {
+        case "big2-answers":
+            found = r.rewardModels.result(for: "big2").map { ($0.answersRanked, ResultKey.join("reward_models", "big2", "answers_ranked")) }
+        case "reward-models":
+            found = r.rewardModels.result(for: "big2").map { ($0.mixedModel.groups, ResultKey.join("reward_models", "big2", "mixed_model", "groups")) }
+        case "prompts":
+            found = r.rewardModels.result(for: "big2").map { result in
+                (Set(result.medianRanks.map(\.prompt)).count, ResultKey.join("reward_models", "big2", "median_ranks"))
+            }
+        case "shared-nouns":
+            found = r.vocabulary.map { ($0.sharedNouns, ResultKey.join("vocabulary", "shared_nouns")) }
+        case "shared-strings":
+            found = r.vocabulary.map { ($0.sharedStrings, ResultKey.join("vocabulary", "shared_strings")) }
+        case "training-words":
+            found = r.vocabulary.map { ($0.expandedTokenStrings, ResultKey.join("vocabulary", "expanded_token_strings")) }
+        default:
+            found = nil
+        }
+        guard let found, let expected = c.equals else { return missing("this build has no value for \(c.quantity ?? "the count")") }
+        return verdict(found.value == expected, "this build: \(found.value)", [found.key])
+    }
+}

@@ -1,0 +1,38 @@
+/// R3 of the robustness layer: how much does any single reward model or any
+/// single prompt move the paper's mixed model? The random-intercept model of
+/// §2 is refitted without each RM in turn, then without each prompt in turn,
+/// by the same exact REML solver (whose random-intercept V⁻¹ is applied per
+/// RM in closed form, so a refit costs a few p × p factorisations).
+public enum LeaveOneOut {
+    /// `rows`: one dictionary's median-rank table; levels in model order.
+    /// A family left with no RM drops out of the refit's design, so its
+    /// terms are absent from that fit (never the case with the study's data).
+    public static func refits(rows: [MedianRankRow], families: [String], categories: [String],
+                              framings: [String]) throws -> [LeaveOneOutFit] {
+        var rms: [String] = [], prompts: [String] = []
+        var seenRM = Set<String>(), seenPrompt = Set<String>()
+        for r in rows {
+            if seenRM.insert(r.rm).inserted { rms.append(r.rm) }
+            if seenPrompt.insert(r.prompt).inserted { prompts.append(r.prompt) }
+        }
+        func fit(unit: String, leftOut: String, keep: (MedianRankRow) -> Bool) throws -> LeaveOneOutFit {
+            let subset = rows.filter(keep)
+            let present = families.filter { f in subset.contains { $0.family == f } }
+            let model = try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
+                                                           categories: categories, framings: framings)
+            return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects)
+        }
+        let byRM = try rms.map { rm in try fit(unit: "rm", leftOut: rm) { $0.rm != rm } }
+        let byPrompt = try prompts.map { p in try fit(unit: "prompt", leftOut: p) { $0.prompt != p } }
+        return byRM + byPrompt
+    }
+}
+
+/// One refit of the paper's model with one RM or one prompt left out.
+public struct LeaveOneOutFit: Codable, Equatable, Sendable {
+    /// `rm` or `prompt`.
+    public var unit: String
+    /// The RM label or prompt key left out.
+    public var leftOut: String
+    public var fixedEffects: [FixedEffectRow]
+}

@@ -1,0 +1,30 @@
+import StudyData
+
+/// The robustness layer: every §2 dictionary (MFD2 under both column rules,
+/// whatever `--mfd-columns` chose for §2 itself) re-analysed under other
+/// defensible specifications. A pure function of the §2 results.
+public enum RobustnessAnalysis {
+    public static func run(rewardModels: RewardModelSection, options: AnalysisOptions) throws -> RobustnessSection {
+        var results: [DictionaryRobustness] = []
+        for primary in rewardModels.dictionaries {
+            var variants = [primary]
+            if let other = rewardModels.alternative(for: primary.dictionary) { variants.append(other) }
+            // Virtue rule first, so `mfd2` precedes `mfd2_script` whatever §2 chose.
+            variants.sort { ($0.columns == "script" ? 1 : 0) < ($1.columns == "script" ? 1 : 0) }
+            for r in variants { results.append(try analyse(r, options: options)) }
+        }
+        return RobustnessSection(dictionaries: results)
+    }
+
+    static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) throws -> DictionaryRobustness {
+        let framings = Framing.allCases.map(\.rawValue).filter { f in r.medianRanks.contains { $0.framing == f } }
+        let key = RobustnessSection.key(dictionary: r.dictionary, columns: r.columns)
+        let rmLevel = RMLevelInference.analyse(rows: r.medianRanks, families: r.families, categories: r.categories,
+                                               framings: framings, terms: r.mixedModel.fixedEffects.map(\.term),
+                                               seedKey: key, options: options)
+        let leaveOneOut = try LeaveOneOut.refits(rows: r.medianRanks, families: r.families, categories: r.categories,
+                                                 framings: framings)
+        return DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: rmLevel, leaveOneOut: leaveOneOut,
+                                    randomSlopes: try MaximalModel.fit(r, framings: framings))
+    }
+}

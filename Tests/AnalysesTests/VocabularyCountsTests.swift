@@ -1,0 +1,24 @@
+import Analyses
+import Foundation
+import StudyData
+import XCTest
+
+/// The shared-vocabulary counts against an independent pandas reading of the
+/// same files (Tests/Fixtures/reference/vocabulary/make_vocabulary_reference.py).
+final class VocabularyCountsTests: XCTestCase {
+    func testCountsMatchPandas() throws {
+        let data = try Data(contentsOf: Fixtures.references.appendingPathComponent("vocabulary/vocabulary_reference.json"))
+        let ref = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let v = try XCTUnwrap(Fixtures.results.vocabulary)
+        XCTAssertEqual(v.sharedStrings, ref["shared_strings"] as? Int)
+        XCTAssertEqual(v.emptyStrings, ref["empty_strings"] as? Int)
+        XCTAssertEqual(v.sharedNouns, ref["shared_nouns"] as? Int)
+        XCTAssertEqual(v.sharedNounsLowercase, ref["shared_nouns_lowercase"] as? Int)
+        let perCategory = try XCTUnwrap(ref["shared_nouns_per_category"] as? [String: Int])
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: v.sharedNounsPerCategory.map { ($0.category, $0.count) }), perCategory)
+        XCTAssertEqual(v.expandedTokenStrings, ref["expanded_token_strings"] as? Int)
+        XCTAssertEqual(v.expandedDistinctWords, ref["expanded_distinct_words"] as? Int)
+        // The manifest's axis label ("#1 = best, #N = worst") is the same count.
+        XCTAssertEqual(Fixtures.study.manifest.training?.words, v.expandedTokenStrings)
+    }
+}

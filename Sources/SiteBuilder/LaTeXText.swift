@@ -35,9 +35,10 @@ enum LaTeXText {
         case "\"": return "\\textquotedbl{}"
         case "'": return "\\textquotesingle{}"
         case "`": return "\\textasciigrave{}"
-        // Ligatures would merge "--", "!`", "?`", ",," into other glyphs.
+        // T1 ligatures would merge "--" and ",," into dashes and a low quote
+        // ("!`" and "?`" cannot form: the backquote is escaped).
         case "-": return previous == "-" ? "{-}" : "-"
-        case "!", "?", ",": return String(scalar) + "{}"
+        case ",": return previous == "," ? "{,}" : ","
         case " ": return previous == nil || previous == " " ? "\\textvisiblespace{}" : " "
         case "\n": return "\\textbackslash{}n"
         case "\r": return "\\textbackslash{}r"

@@ -113,7 +113,7 @@ public enum LogprobLoader {
     /// The table's file in the folder: the CSV the manifest names, or the
     /// Parquet file of the same name; nil when neither is there, an error
     /// when both are (which one was meant is not guessed).
-    static func parquetOrCSV(_ file: String, in directory: URL, display: String) throws -> URL? {
+    public static func parquetOrCSV(_ file: String, in directory: URL, display: String) throws -> URL? {
         let csv = directory.appendingPathComponent(file)
         let parquet = csv.deletingPathExtension().appendingPathExtension("parquet")
         let hasCSV = FileManager.default.isReadableFile(atPath: csv.path)

@@ -51,8 +51,10 @@ struct BenchLogprobsCommand: ParsableCommand {
                 let request = fig2
                     ? LogprobRequest(prompts: allPrompts, tokens: nouns, everyRowPrompts: implicit ? [plan.prompt] : [])
                     : LogprobRequest(prompts: [plan.prompt])
-                jobs.append(LogprobJob(url: URL(fileURLWithPath: folder).appendingPathComponent(model.file), displayPath: model.file,
-                                       request: request))
+                // The CSV the manifest names, or the Parquet file of the same name.
+                let url = try LogprobLoader.parquetOrCSV(model.file, in: URL(fileURLWithPath: folder), display: folder)
+                    ?? URL(fileURLWithPath: folder).appendingPathComponent(model.file)
+                jobs.append(LogprobJob(url: url, displayPath: url.lastPathComponent, request: request))
                 roles.append((fig2, implicit))
             }
             for round in 1...max(1, repeats) {

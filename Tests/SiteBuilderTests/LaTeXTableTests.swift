@@ -15,6 +15,7 @@ final class LaTeXTableTests: XCTestCase {
         XCTAssertEqual(LaTeXText.escape("50% #1 a_b A&B $5"), "50\\% \\#1 a\\_b A\\&B \\$5")
         XCTAssertEqual(LaTeXText.escape("~^"), "\\textasciitilde{}\\textasciicircum{}")
         XCTAssertEqual(LaTeXText.escape("a--b"), "a-{-}b")
+        XCTAssertEqual(LaTeXText.escape("a,,b, c"), "a,{,}b, c")
         XCTAssertEqual(LaTeXText.escape("nl\n\u{0}"), "nl\\textbackslash{}n\\textbackslash{}u\\{0\\}")
         XCTAssertEqual(LaTeXText.escape(" lead"), "\\textvisiblespace{}lead")
         XCTAssertEqual(LaTeXText.escape("\\xFF"), "\\textbackslash{}xFF", "invalid UTF-8, as ByteText shows it")
@@ -36,7 +37,7 @@ final class LaTeXTableTests: XCTestCase {
             var rest = e
             for command in ["\\textbackslash{}", "\\textasciitilde{}", "\\textasciicircum{}", "\\textvisiblespace{}", "\\textless{}",
                             "\\textgreater{}", "\\textbar{}", "\\textquotedbl{}", "\\textquotesingle{}", "\\textasciigrave{}",
-                            "\\{", "\\}", "\\%", "\\#", "\\_", "\\&", "\\$", "\\texttt{", "\\textminus{}", "{-}", "{}"] {
+                            "\\{", "\\}", "\\%", "\\#", "\\_", "\\&", "\\$", "\\texttt{", "\\textminus{}", "{-}", "{,}", "{}"] {
                 rest = rest.replacingOccurrences(of: command, with: "")
             }
             XCTAssertFalse(rest.contains { "\\%#_&~^$".contains($0) }, "\(quotedForMessage(s)) → \(e)")

@@ -35,6 +35,7 @@ public enum ReportBuilder {
         Page(file: "logprobs.html", source: "logprobs.md", label: "Log-probs (§3.1)"),
         Page(file: "implicit-rewards.html", source: "implicit-rewards.md", label: "Implicit rewards (§3.2)"),
         Page(file: "training.html", source: "training.md", label: "RM training (§4)"),
+        Page(file: "robustness.html", source: "robustness.md", label: "Robustness"),
         Page(file: "methods.html", source: "methods.md", label: "Methods"),
         Page(file: "data.html", source: "data.md", label: "Data"),
     ]
@@ -63,6 +64,7 @@ public enum ReportBuilder {
             context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
             context["training"] = TrainingPage.context(results.training, manifest: study.manifest, assets: &assets)
+            context["robustness"] = RobustnessPage.context(results, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

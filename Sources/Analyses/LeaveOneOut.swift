@@ -1,3 +1,5 @@
+import Stats
+
 /// R3 of the robustness layer: how much does any single reward model or any
 /// single prompt move the paper's mixed model? The random-intercept model of
 /// §2 is refitted without each RM in turn, then without each prompt in turn,
@@ -20,7 +22,8 @@ public enum LeaveOneOut {
             let present = families.filter { f in subset.contains { $0.family == f } }
             let model = try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
                                                            categories: categories, framings: framings)
-            return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects)
+            return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects,
+                                  confidenceIntervals: model.fixedEffects.map(ConfidenceInterval.init))
         }
         let byRM = try rms.map { rm in try fit(unit: "rm", leftOut: rm) { $0.rm != rm } }
         let byPrompt = try prompts.map { p in try fit(unit: "prompt", leftOut: p) { $0.prompt != p } }
@@ -35,4 +38,18 @@ public struct LeaveOneOutFit: Codable, Equatable, Sendable {
     /// The RM label or prompt key left out.
     public var leftOut: String
     public var fixedEffects: [FixedEffectRow]
+    /// 95% t-based interval of each fixed effect, in the same order.
+    public var confidenceIntervals: [ConfidenceInterval]
+}
+
+/// estimate ± t₀.₉₇₅(df) · SE for one term.
+public struct ConfidenceInterval: Codable, Equatable, Sendable {
+    public var term: String
+    public var low: Double
+    public var high: Double
+
+    init(_ e: FixedEffectRow) {
+        let half = StudentT.twoSidedCritical(0.05, df: e.df) * e.stdError
+        term = e.term; low = e.estimate - half; high = e.estimate + half
+    }
 }

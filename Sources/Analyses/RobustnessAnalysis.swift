@@ -24,7 +24,10 @@ public enum RobustnessAnalysis {
                                                seedKey: key, options: options)
         let leaveOneOut = try LeaveOneOut.refits(rows: r.medianRanks, families: r.families, categories: r.categories,
                                                  framings: framings)
-        return DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: rmLevel, leaveOneOut: leaveOneOut,
-                                    randomSlopes: try MaximalModel.fit(r, framings: framings))
+        var result = DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: rmLevel, leaveOneOut: leaveOneOut,
+                                          randomSlopes: try MaximalModel.fit(r, framings: framings))
+        result.specifications = SpecificationTable.rows(r, result)
+        result.headlines = HeadlineRobustness.summarise(result.specifications)
+        return result
     }
 }

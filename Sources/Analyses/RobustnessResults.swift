@@ -51,6 +51,10 @@ public struct DictionaryRobustness: Codable, Equatable, Sendable {
     public var leaveOneOut: [LeaveOneOutFit]
     /// The maximal model; nil when the RMs cannot support its covariance.
     public var randomSlopes: RandomSlopesResult?
+    /// R4: every headline quantity under every specification.
+    public var specifications: [SpecificationRow] = []
+    /// R4 summarised per quantity.
+    public var headlines: [HeadlineRobustness] = []
 }
 
 /// R1: the reward model as the unit of analysis.

@@ -44,6 +44,7 @@ public enum ReportBuilder {
         Page(file: "logprobs.html", source: "logprobs.md", label: "Log-probs (§3.1)"),
         Page(file: "implicit-rewards.html", source: "implicit-rewards.md", label: "Implicit rewards (§3.2)"),
         Page(file: "training.html", source: "training.md", label: "RM training (§4)"),
+        Page(file: "robustness.html", source: "robustness.md", label: "Robustness"),
         Page(file: "methods.html", source: "methods.md", label: "Methods"),
         Page(file: "data.html", source: "data.md", label: "Data"),
     ]
@@ -76,6 +77,7 @@ public enum ReportBuilder {
                                                      big2: results.rewardModels.result(for: "big2"), assets: &assets)
             context["overview"] = SiteContext.overview(results)
             context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
+            context["robustness"] = RobustnessPage.context(results, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

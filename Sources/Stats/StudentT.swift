@@ -25,3 +25,21 @@ public enum StudentT {
             x: df / denominator, oneMinusX: t2 / denominator, a: df / 2, b: 0.5)
     }
 }
+
+extension StudentT {
+    /// The t value with P(|T| ≥ t) = `twoSidedP` for T ~ t(df), e.g. 0.05 for
+    /// the half-width multiplier of a 95% confidence interval. Found by
+    /// bisection on `twoSidedP`, which is monotone in t, to the limit of
+    /// double precision.
+    public static func twoSidedCritical(_ twoSidedP: Double, df: Double) -> Double {
+        if twoSidedP.isNaN || df.isNaN || df <= 0 || twoSidedP <= 0 || twoSidedP > 1 { return .nan }
+        var lo = 0.0, hi = 1.0
+        while StudentT.twoSidedP(hi, df: df) > twoSidedP { lo = hi; hi *= 2; if hi > 1e300 { return .infinity } }
+        while true {
+            let mid = 0.5 * (lo + hi)
+            if mid <= lo || mid >= hi { break }
+            if StudentT.twoSidedP(mid, df: df) > twoSidedP { lo = mid } else { hi = mid }
+        }
+        return 0.5 * (lo + hi)
+    }
+}

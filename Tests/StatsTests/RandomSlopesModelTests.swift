@@ -55,3 +55,12 @@ final class RandomSlopesModelTests: XCTestCase {
         }
     }
 }
+
+final class StudentTCriticalTests: XCTestCase {
+    func testCriticalValuesMatchRsQt() throws {
+        for c in try Fixtures.json("robustness/chisq_reference.json").objects("t_critical") {
+            let df = try c.double("df")
+            assertRelativelyClose(StudentT.twoSidedCritical(0.05, df: df), try c.double("t975"), 1e-12, "df = \(df)")
+        }
+    }
+}

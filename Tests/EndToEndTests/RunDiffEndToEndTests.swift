@@ -50,10 +50,18 @@ final class RunDiffEndToEndTests: XCTestCase {
         let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
         XCTAssertTrue(d.hasChanges)
         for c in d.changes {
-            // The paper's claims judged on Big Two results move with them (and only those).
-            XCTAssertTrue(c.pointer.description.hasPrefix("/reward_models/big2/") || c.pointer.description.hasPrefix("/claims/id=s2-big2-"),
+            // The paper's claims judged on Big Two results, and the robustness
+            // of the Big Two inferences, move with them (and only those).
+            let path = c.pointer.description
+            XCTAssertTrue(["/reward_models/big2/", "/claims/id=s2-big2-", "/robustness/big2/"].contains { path.hasPrefix($0) },
                           "only Big Two results move: \(c.pointer)")
             XCTAssertEqual(c.kind == .added || c.kind == .removed, false, "\(c.pointer)")
+        }
+        // Leave-one-out fits are named by what they leave out, not by position.
+        let refits = d.changes.filter { $0.pointer.description.hasPrefix("/robustness/big2/leave_one_out/") }
+        XCTAssertFalse(refits.isEmpty)
+        for c in refits {
+            XCTAssertTrue(c.pointer.description.hasPrefix("/robustness/big2/leave_one_out/unit="), "\(c.pointer)")
         }
         for list in ["median_ranks", "rm_panel_means"] {
             let rows = d.changes.filter { $0.pointer.description.hasPrefix("/reward_models/big2/\(list)/") }

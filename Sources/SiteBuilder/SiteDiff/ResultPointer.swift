@@ -81,7 +81,8 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
 /// list is matched by index, which is always correct if less readable.
 enum ItemIdentity {
     static let preferredFields = ["rm", "family", "category", "prompt", "framing", "term", "dictionary", "run",
-                                  "model_a", "model_b", "measure", "token", "path", "file", "code", "id"]
+                                  "model_a", "model_b", "measure", "token", "path", "file", "code", "id",
+                                  "unit", "left_out"]
 
     enum Scheme: Equatable {
         case fields([String])

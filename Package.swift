@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "StudyData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "StudyData", dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")]),
         .target(name: "Stats", dependencies: ["COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["StudyData", "Stats"]),
         .target(name: "SVGCharts"),
@@ -24,7 +25,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [
-            "StudyData", "Analyses", "SiteBuilder",
+            "StudyData", "Analyses", "SiteBuilder", "SVGCharts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StudyDataTests", dependencies: ["StudyData"], path: "Tests/StudyDataTests"),

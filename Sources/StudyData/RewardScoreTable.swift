@@ -44,9 +44,19 @@ public struct RewardScoreTable: Sendable {
         // Fast path: Swift's correctly rounded parser on the field as is; only
         // if that fails, allow surrounding blanks. Non-finite values (nan, inf)
         // are rejected either way: a reward must be a number to be ranked.
+        if let v = fastParse(text), v.isFinite { return v }
         if let v = Double(text), v.isFinite { return v }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed != text, let v = Double(trimmed), v.isFinite { return v }
         throw DataError(path: path, line: line, column: column, message: "expected a number, found \(quotedForMessage(text))")
+    }
+
+    /// The log-prob reader's exact decimal parser on the field's bytes: the
+    /// same correctly rounded value as `Double(text)` for the plain decimals
+    /// that score files hold, without `strtod`'s locale and copying; nil
+    /// (so `Double(text)` decides) for anything else.
+    private static func fastParse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes in bytes.isEmpty ? nil : DecimalParser.parse(bytes.baseAddress!, 0, bytes.count) }
     }
 }

@@ -1,5 +1,6 @@
 # Sourced by the speed benchmarks (from the repository root). Sets
-#   BIN   the release binary under test (built here into $SCRATCH, default .build)
+#   BIN   the release binary under test: BACKBONE_BIN, or built here into
+#         $SCRATCH (default .build)
 #   BASE  a baseline binary to compare with, if BASE_BIN names one (e.g. a
 #         release build of main: git worktree add /tmp/base main &&
 #         (cd /tmp/base && swift build -c release --scratch-path "$PWD/.build-base"))
@@ -7,8 +8,12 @@
 # peak RSS per label of a "label seconds kilobytes" file (/usr/bin/time -f "%e %M").
 SCRATCH=${SCRATCH:-.build}
 RUNS=${RUNS:-5}
-swift build -c release --scratch-path "$SCRATCH" >/dev/null
-BIN="$SCRATCH/release/backbone"
+if [ -n "${BACKBONE_BIN:-}" ]; then
+  BIN=$BACKBONE_BIN   # a binary already built (e.g. with -Xswiftc -g for profiling)
+else
+  swift build -c release --scratch-path "$SCRATCH" >/dev/null
+  BIN="$SCRATCH/release/backbone"
+fi
 BASE=${BASE_BIN:-}
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M UTC')"
 echo "binary: $BIN ($(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'))${BASE:+; baseline: $BASE}"

@@ -57,19 +57,31 @@ tsv="$OUT/scaling.tsv"
   done
 } > "$tsv"
 cat "$tsv"
-# Least squares wall = a + b·GB + c·pairs over the medians (normal equations, 3×3, Cramer's rule).
+# Least squares over the medians: wall = a + b·GB + c·pairs with 4 or more
+# sizes (3×3 normal equations, Cramer's rule); with fewer the pair term
+# cannot be told apart from the byte term and the fit is wall = a + b·GB.
+fit() {
 awk -F'\t' '!/^#/ { if (!gb12) gb12 = $2; x1 = $2; x2 = $3; y = $4
      n++; s1 += x1; s2 += x2; s11 += x1 * x1; s12 += x1 * x2; s22 += x2 * x2; sy += y; s1y += x1 * y; s2y += x2 * y }
   function det(a, b, c, d, e, f, g, h, i) { return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g) }
   END {
-    D = det(n, s1, s2, s1, s11, s12, s2, s12, s22)
-    a = det(sy, s1, s2, s1y, s11, s12, s2y, s12, s22) / D
-    b = det(n, sy, s2, s1, s1y, s12, s2, s2y, s22) / D
-    c = det(n, s1, sy, s1, s11, s1y, s2, s12, s2y) / D
-    printf "fit: wall = %.3f s + %.3f s/GB + %.5f s/pair\n", a, b, c
-    while (1) { k++; t = a + b * gb12 * k + c * 21 * k * k; if (t > 10) break; best = k; bt = t }
-    printf "largest study in 10 s (by the fit): %d models (%d copies of the 12: %.1f GB, %d Fig. 3 pairs), %.1f s\n", 12 * best, best, gb12 * best, 21 * best * best, bt
-  }' "$tsv"
+    if (n >= 4) {
+      D = det(n, s1, s2, s1, s11, s12, s2, s12, s22)
+      a = det(sy, s1, s2, s1y, s11, s12, s2y, s12, s22) / D
+      b = det(n, sy, s2, s1, s1y, s12, s2, s2y, s22) / D
+      c = det(n, s1, sy, s1, s11, s1y, s2, s12, s2y) / D
+      printf "fit: wall = %.3f s + %.3f s/GB + %.5f s/pair\n", a, b, c
+    } else if (n >= 2) {
+      b = (n * s1y - s1 * sy) / (n * s11 - s1 * s1); a = (sy - b * s1) / n; c = 0
+      printf "fit (%d sizes: the pair term is folded into the byte term): wall = %.3f s + %.3f s/GB\n", n, a, b
+    } else { print "fit: needs at least two sizes"; exit }
+    best = 0; k = 0
+    while (k < 1000) { k++; t = a + b * gb12 * k + c * 21 * k * k; if (t > 10) break; best = k; bt = t }
+    if (best == 0) printf "largest study in 10 s (by the fit): none; 12 models already take %.1f s here\n", a + b * gb12 + c * 21
+    else printf "largest study in 10 s (by the fit): %d models (%d copies of the 12: %.1f GB, %d Fig. 3 pairs), %.1f s\n", 12 * best, best, gb12 * best, 21 * best * best, bt
+  }' "$1"
+}
+fit "$tsv"
 "$BIN" bench-chart "$tsv" --out "$OUT"
 echo "charts: $OUT/scaling-time.svg $OUT/scaling-rss.svg"
 rm -rf "$work"

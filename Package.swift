@@ -18,7 +18,8 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "StudyData", dependencies: [.product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib"]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "StudyData", dependencies: [.product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
         .target(name: "Stats", dependencies: ["COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["StudyData", "Stats"]),
         .target(name: "SVGCharts"),
@@ -27,7 +28,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [
-            "StudyData", "Analyses", "SiteBuilder",
+            "StudyData", "Analyses", "SiteBuilder", "SVGCharts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Shared test helpers (repository paths, hostile strings, XML scan, tolerance, snapshots).

@@ -7,23 +7,28 @@ import StudyData
 /// one supplies the figure's stars.
 enum PanelTests {
     static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
-                        dictionary: String, options: AnalysisOptions) -> [PanelComparison] {
+                        dictionary: String, options: AnalysisOptions) throws -> [PanelComparison] {
         let reference = families[0]
         struct Raw { var framing: String; var category: String; var family: String
                      var x: [Double]; var y: [Double]; var welch: WelchTestResult; var perm: PermutationTestResult; var seed: UInt64 }
-        var raw: [Raw] = []
+        var panels: [(framing: String, category: String, family: String)] = []
         for f in framings {
             for category in categories {
-                let y = RewardModelRanks.panelValues(rows, family: reference, framing: f.rawValue, category: category)
-                for family in families.dropFirst() {
-                    let x = RewardModelRanks.panelValues(rows, family: family, framing: f.rawValue, category: category)
-                    let seed = SeedDerivation.seed(options.seed, [dictionary, f.rawValue, category, family])
-                    var generator = SeededGenerator(seed: seed)
-                    let perm = PermutationTest.welch(x, y, resamples: options.permutations, generator: &generator)
-                    raw.append(Raw(framing: f.rawValue, category: category, family: family, x: x, y: y,
-                                   welch: WelchTest.test(x, y), perm: perm, seed: seed))
-                }
+                for family in families.dropFirst() { panels.append((f.rawValue, category, family)) }
             }
+        }
+        // Each panel draws from its own seed (derived from its name), so the
+        // panels' permutation tests — most of §2's time — run on every core
+        // and give the same draws as one after the other.
+        let raw = try Concurrently.map(panels.count) { i -> Raw in
+            let (framing, category, family) = panels[i]
+            let y = RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category)
+            let x = RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category)
+            let seed = SeedDerivation.seed(options.seed, [dictionary, framing, category, family])
+            var generator = SeededGenerator(seed: seed)
+            let perm = PermutationTest.welch(x, y, resamples: options.permutations, generator: &generator)
+            return Raw(framing: framing, category: category, family: family, x: x, y: y,
+                       welch: WelchTest.test(x, y), perm: perm, seed: seed)
         }
         let welchAdjusted = MultipleComparisons.bonferroni(raw.map(\.welch.p))
         let permAdjusted = MultipleComparisons.bonferroni(raw.map(\.perm.p))

@@ -137,7 +137,7 @@ public enum RewardModelRanks {
 
         let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
-        let panels = PanelTests.compare(rows: rows, families: families, categories: categories, framings: framings,
+        let panels = try PanelTests.compare(rows: rows, families: families, categories: categories, framings: framings,
                                         dictionary: dict.id, options: options)
 
         return DictionaryRankResult(

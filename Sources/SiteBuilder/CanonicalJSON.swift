@@ -29,12 +29,17 @@ public enum CanonicalJSON {
         // would print all 11 digits while its neighbour 12345678901.000002
         // prints "1.23456789e10", so last-bit noise would change the text.
         if x == x.rounded(), abs(x) < 1e10 { return String(Int64(x)) }
-        var s = String(format: "%.10g", x)
-        if s.contains("e") {
-            // %g gives e-05; JSON accepts it, keep as is but drop a "+" for stability.
-            s = s.replacingOccurrences(of: "e+", with: "e")
+        // C's %.10g (what String(format:) formats with, without its NSString
+        // round trip: every number of results.json and the CSVs comes here).
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer -> String in
+            let count = Int(withVaList([x]) { vsnprintf(buffer.baseAddress!, 32, "%.10g", $0) })
+            var s = String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
+            if s.contains("e") {
+                // %g gives e-05; JSON accepts it, keep as is but drop a "+" for stability.
+                s = s.replacingOccurrences(of: "e+", with: "e")
+            }
+            return s
         }
-        return s
     }
 
     private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
@@ -46,7 +51,9 @@ public enum CanonicalJSON {
             out += "{\n"
             let keys = dict.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += pad + quoted(key) + ": "
+                out += pad
+                appendQuoted(key, to: &out)
+                out += ": "
                 write(dict[key]!, indent: indent + 1, into: &out)
                 out += i + 1 < keys.count ? ",\n" : "\n"
             }
@@ -60,7 +67,7 @@ public enum CanonicalJSON {
                 out += i + 1 < array.count ? ",\n" : "\n"
             }
             out += closePad + "]"
-        case .string(let s): out += quoted(s)
+        case .string(let s): appendQuoted(s, to: &out)
         case .integer(let i): out += String(i)
         case .double(let x): out += number(x)
         case .bool(let b): out += b ? "true" : "false"
@@ -73,7 +80,19 @@ public enum CanonicalJSON {
     /// as `\uXXXX`, so a token's exact content is visible in the file and
     /// survives parsers that drop a U+FEFF.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// `quoted(s)` appended to `out`. Most strings are printable ASCII with
+    /// nothing to escape; those are copied whole.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""; out += s; out += "\""
+            return
+        }
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -91,7 +110,7 @@ public enum CanonicalJSON {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 

@@ -23,6 +23,11 @@ indirect enum JSONTree: Equatable {
     /// A key with no lower-case letter (`F`, `AIC`) is kept as written, so a
     /// result type can still name a key exactly (e.g. ANOVA's `F`).
     static func snakeCase(_ key: String) -> String {
+        asciiSnakeCase(key) ?? unicodeSnakeCase(key)
+    }
+
+    /// The rule on `Character`s, for keys that are not plain ASCII.
+    static func unicodeSnakeCase(_ key: String) -> String {
         guard key.contains(where: \.isLowercase) else { return key }
         let chars = Array(key)
         var out = ""
@@ -35,6 +40,36 @@ indirect enum JSONTree: Equatable {
             out += c.lowercased()
         }
         return out
+    }
+
+    /// The same rule on the bytes of an ASCII key (every key of the result
+    /// types), without `Character`'s Unicode property look-ups: encoding
+    /// results.json converts tens of thousands of keys. nil for other keys.
+    static func asciiSnakeCase(_ key: String) -> String? {
+        var key = key
+        return key.withUTF8 { bytes -> String? in
+            func lower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+            func upper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+            func digit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(where: lower) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 4)
+            for i in 0..<bytes.count {
+                let c = bytes[i]
+                if upper(c) {
+                    if i > 0 {
+                        let prev = bytes[i - 1]
+                        let nextIsLower = i + 1 < bytes.count && lower(bytes[i + 1])
+                        if lower(prev) || digit(prev) || (upper(prev) && nextIsLower) { out.append(UInt8(ascii: "_")) }
+                    }
+                    out.append(c + 32)
+                } else {
+                    out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
@@ -58,6 +93,7 @@ final class TreeSlot {
     func child(forKey key: String) -> TreeSlot {
         let slot = TreeSlot()
         if case .object(var fields) = content {
+            content = .empty   // so `fields` is the array's only reference and grows in place
             fields.removeAll { $0.0 == key }
             fields.append((key, slot))
             content = .object(fields)
@@ -69,7 +105,12 @@ final class TreeSlot {
 
     func appendChild() -> TreeSlot {
         let slot = TreeSlot()
-        if case .array(var items) = content { items.append(slot); content = .array(items) } else { content = .array([slot]) }
+        if case .array(var items) = content {
+            content = .empty   // so `items` is the array's only reference and grows in place
+            items.append(slot); content = .array(items)
+        } else {
+            content = .array([slot])
+        }
         return slot
     }
 }

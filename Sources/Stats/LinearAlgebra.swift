@@ -6,9 +6,18 @@ import Foundation
 /// Debian's OpenBLAS has no LAPACKE, so LAPACK is called through the Fortran
 /// symbols declared in `COpenBLAS/shim.h` (hidden character lengths last).
 enum LinearAlgebra {
+    /// Every BLAS/LAPACK call below first touches this, so OpenBLAS runs on
+    /// the calling thread only. The matrices here are tiny (tens of columns),
+    /// and the analyses already run side by side on every core: OpenBLAS's own
+    /// worker threads only spun in `sched_yield` beside them (≈ 8 % of a
+    /// build's CPU) and made the analyse phase's time bimodal.
+    /// (`static let` runs its initialiser exactly once, thread-safely.)
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+
     /// Upper triangle of AᵀA for an m×n matrix A (dsyrk). The lower triangle is
     /// filled in too, so the result can be used as a plain symmetric matrix.
     static func gram(_ a: [Double], rows m: Int, columns n: Int) -> [Double] {
+        _ = singleThreaded
         var c = [Double](repeating: 0, count: n * n)
         guard m > 0, n > 0 else { return c }
         cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(m),
@@ -19,6 +28,7 @@ enum LinearAlgebra {
 
     /// C − AᵀA for a k×n matrix A and a symmetric n×n C (dsyrk with α = −1).
     static func subtractGram(_ c: [Double], _ a: [Double], rows k: Int, columns n: Int) -> [Double] {
+        _ = singleThreaded
         var result = c
         guard k > 0, n > 0 else { return result }
         cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(k),
@@ -29,6 +39,7 @@ enum LinearAlgebra {
 
     /// AᵀB for an m×n matrix A and an m×q matrix B (dgemm).
     static func transposeTimes(_ a: [Double], _ b: [Double], rows m: Int, columnsA n: Int, columnsB q: Int) -> [Double] {
+        _ = singleThreaded
         var c = [Double](repeating: 0, count: n * q)
         guard m > 0, n > 0, q > 0 else { return c }
         cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(n), Int32(q), Int32(m),
@@ -38,6 +49,7 @@ enum LinearAlgebra {
 
     /// A·x for an m×n matrix A (dgemv).
     static func times(_ a: [Double], _ x: [Double], rows m: Int, columns n: Int) -> [Double] {
+        _ = singleThreaded
         var y = [Double](repeating: 0, count: m)
         guard m > 0, n > 0 else { return y }
         cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(m), x, 1, 0, &y, 1)
@@ -46,6 +58,7 @@ enum LinearAlgebra {
 
     /// xᵀy (ddot).
     static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        _ = singleThreaded
         precondition(x.count == y.count)
         return cblas_ddot(Int32(x.count), x, 1, y, 1)
     }
@@ -53,6 +66,7 @@ enum LinearAlgebra {
     /// Upper Cholesky factor U (A = UᵀU) of a symmetric positive-definite n×n
     /// matrix (dpotrf); nil if A is not positive definite.
     static func cholesky(_ a: [Double], n: Int) -> [Double]? {
+        _ = singleThreaded
         var u = a
         var order = Int32(n), lda = Int32(n), info: Int32 = 0
         var uplo = CChar(UInt8(ascii: "U"))
@@ -64,6 +78,7 @@ enum LinearAlgebra {
 
     /// Solves A X = B given the upper Cholesky factor of A; B is n×q (dpotrs).
     static func choleskySolve(_ u: [Double], n: Int, _ b: [Double], columns q: Int) -> [Double] {
+        _ = singleThreaded
         var x = b
         var order = Int32(n), nrhs = Int32(q), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
         var uplo = CChar(UInt8(ascii: "U"))
@@ -74,6 +89,7 @@ enum LinearAlgebra {
 
     /// A⁻¹ from the upper Cholesky factor of A (dpotri), as a full symmetric matrix.
     static func choleskyInverse(_ u: [Double], n: Int) -> [Double] {
+        _ = singleThreaded
         var inverse = u
         var order = Int32(n), lda = Int32(n), info: Int32 = 0
         var uplo = CChar(UInt8(ascii: "U"))
@@ -85,6 +101,7 @@ enum LinearAlgebra {
 
     /// Solves Uᵀ Z = B in place for an upper-triangular U; B is n×q (dtrsm).
     static func solveUpperTransposed(_ u: [Double], n: Int, _ b: [Double], columns q: Int) -> [Double] {
+        _ = singleThreaded
         var z = b
         guard n > 0, q > 0 else { return z }
         cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
@@ -105,6 +122,7 @@ enum LinearAlgebra {
     /// coefficients and the residual sum of squares, or nil when A is rank
     /// deficient (a diagonal entry of R at rounding level).
     static func leastSquares(_ a: [Double], rows m: Int, columns n: Int, _ b: [Double]) -> (x: [Double], rss: Double)? {
+        _ = singleThreaded
         precondition(a.count == m * n && b.count == m && m >= n)
         guard n > 0 else { return ([], b.reduce(0) { $0 + $1 * $1 }) }
         var work = a, rhs = b

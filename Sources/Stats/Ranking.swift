@@ -8,10 +8,13 @@ public enum Ranking {
     /// and the study's median ranks (e.g. 131.25) depend on averaging them.
     public static func averageRanks(_ values: [Double], descending: Bool = false) -> [Double] {
         let n = values.count
-        let order = (0..<n).sorted { i, j in
-            let a = values[i], b = values[j]
-            if a != b { return descending ? a > b : a < b }
-            return i < j
+        // Read through a buffer pointer: the comparator runs n log n times.
+        let order = values.withUnsafeBufferPointer { v in
+            (0..<n).sorted { i, j in
+                let a = v[i], b = v[j]
+                if a != b { return descending ? a > b : a < b }
+                return i < j
+            }
         }
         var ranks = [Double](repeating: 0, count: n)
         var start = 0

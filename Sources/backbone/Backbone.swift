@@ -13,7 +13,7 @@ struct Backbone: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [BuildCommand.self, DiffCommand.self, MWLRCommand.self, GenerateLogprobsCommand.self, GenerateCheckpointsCommand.self,
-                      BenchLogprobsCommand.self]
+                      BenchLogprobsCommand.self, BenchChartCommand.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for

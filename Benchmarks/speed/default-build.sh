@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Target 1: the default build (vendored data, 99,999 relabellings per
+# permutation test) — wall time, peak RSS, and the phases of every run
+# (`--timings`), so a bimodal phase shows up; with BASE_BIN, the baseline
+# binary runs alternately with the one under test, in the same sitting.
+# With CALLGRIND=1, also the instruction count of one build of each binary
+# (valgrind --tool=callgrind; repeatable whatever else the machine does).
+# Usage: [RUNS=7] [BASE_BIN=.build-base/release/backbone] [CALLGRIND=1] Benchmarks/speed/default-build.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. Benchmarks/speed/common.sh
+out=$(mktemp -d); times="$out/times"
+for _ in $(seq "$RUNS"); do
+  for who in new ${BASE:+base}; do
+    bin=$BIN; [ "$who" = base ] && bin=$BASE
+    /usr/bin/time -o "$times" -a -f "$who %e %M" "$bin" build --out "$out/site-$who" --timings 2>>"$out/phases-$who" >/dev/null
+  done
+done
+echo "== default build, $RUNS alternating runs"
+summary "$times"
+for who in new ${BASE:+base}; do
+  echo "== $who: phases of each run (s)"
+  awk '/^timing:/ { sub(/^timing: /, ""); sub(/ s$/, ""); t = $NF; name = $0; sub(/ [^ ]+$/, "", name)
+                    v[name] = v[name] " " t; if (!(name in seen)) { seen[name] = 1; order[++k] = name } }
+       END { for (i = 1; i <= k; i++) printf "  %-22s%s\n", order[i], v[order[i]] }' "$out/phases-$who"
+done
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  echo "== instructions of one default build (callgrind)"
+  for who in new ${BASE:+base}; do
+    bin=$BIN; [ "$who" = base ] && bin=$BASE
+    valgrind --tool=callgrind --callgrind-out-file="$out/cg-$who" "$bin" build --out "$out/cg-site-$who" 2>&1 >/dev/null \
+      | awk -v who="$who" '/Collected :/ { printf "  %-6s %\047d instructions\n", who, $NF }'
+  done
+fi
+if [ -n "$BASE" ]; then
+  echo "== results of the two builds (backbone diff, exit 0 = nothing changed)"
+  "$BIN" diff "$out/site-base" "$out/site-new" && echo "  nothing changed"
+fi
+rm -rf "$out"

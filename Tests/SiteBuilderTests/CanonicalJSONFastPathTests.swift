@@ -1,0 +1,56 @@
+import Foundation
+@testable import SiteBuilder
+import XCTest
+
+/// The fast paths of results.json's encoding give the same text as the
+/// general code they stand in for: ASCII keys' snake_case, %.10g numbers
+/// formatted by C directly, and strings with nothing to escape copied whole.
+final class CanonicalJSONFastPathTests: XCTestCase {
+    func testASCIISnakeCaseEqualsTheCharacterRule() {
+        let keys = ["randomInterceptSD", "cohensDPooled", "F", "AIC", "pAdjusted", "df", "x2", "step10Value", "ECHO", "echo10",
+                    "aBC", "ABc", "ABCdef", "a1B", "_leading", "trailingX", "", "x", "X", "mfd2Columns", "tValue", "HTTPServer",
+                    "already_snake", "wordsIT", "sizeB", "nA"]
+        for key in keys {
+            XCTAssertEqual(JSONTree.asciiSnakeCase(key), JSONTree.unicodeSnakeCase(key), key)
+        }
+        XCTAssertNil(JSONTree.asciiSnakeCase("größeX"))
+        XCTAssertEqual(JSONTree.snakeCase("größeX"), JSONTree.unicodeSnakeCase("größeX"))
+    }
+
+    func testNumbersEqualStringFormat() {
+        var values: [Double] = [1.5, -2.25, 1e-5, -3.14159265358979, 1e10, 12345678901.000002, 1.23456789012e15, 6.02214076e23,
+                                5e-324, .leastNormalMagnitude, .greatestFiniteMagnitude, -0.1, 0.3, 2.0 / 3, 1e-300, 9.9999999995e-5]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let exponent = Double(Int.random(in: -30...30, using: &generator))
+            values.append(Double.random(in: -1...1, using: &generator) * pow(10, exponent))
+        }
+        for x in values where !(x == x.rounded() && abs(x) < 1e10) {
+            var expected = String(format: "%.10g", x)
+            if expected.contains("e") { expected = expected.replacingOccurrences(of: "e+", with: "e") }
+            XCTAssertEqual(CanonicalJSON.number(x), expected, "\(x)")
+        }
+    }
+
+    func testQuotedFastPathMatchesTheEscapingLoop() {
+        for s in ["plain", "", "with space", "a/b", "tab\there", "quote\"", "back\\slash", "é", "\u{FEFF}", "\u{7F}", "~0", "{}[]"] {
+            var slow = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": slow += "\\\""
+                case "\\": slow += "\\\\"
+                case "\t": slow += "\\t"
+                default:
+                    let v = scalar.value
+                    if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || CanonicalJSON.isInvisibleFormat(v) {
+                        let hex = String(v, radix: 16)
+                        slow += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        slow.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            XCTAssertEqual(CanonicalJSON.quoted(s), slow + "\"", s)
+        }
+    }
+}

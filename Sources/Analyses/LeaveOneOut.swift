@@ -17,13 +17,20 @@ public enum LeaveOneOut {
             if seenRM.insert(r.rm).inserted { rms.append(r.rm) }
             if seenPrompt.insert(r.prompt).inserted { prompts.append(r.prompt) }
         }
+        // The refits share few distinct DFs; each critical t is found once.
+        var critical: [Double: Double] = [:]
+        func interval(_ e: FixedEffectRow) -> ConfidenceInterval {
+            let t = critical[e.df] ?? StudentT.twoSidedCritical(0.05, df: e.df)
+            critical[e.df] = t
+            return ConfidenceInterval(e, critical: t)
+        }
         func fit(unit: String, leftOut: String, keep: (MedianRankRow) -> Bool) throws -> LeaveOneOutFit {
             let subset = rows.filter(keep)
             let present = families.filter { f in subset.contains { $0.family == f } }
             let model = try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
                                                            categories: categories, framings: framings)
             return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects,
-                                  confidenceIntervals: model.fixedEffects.map(ConfidenceInterval.init))
+                                  confidenceIntervals: model.fixedEffects.map(interval))
         }
         let byRM = try rms.map { rm in try fit(unit: "rm", leftOut: rm) { $0.rm != rm } }
         let byPrompt = try prompts.map { p in try fit(unit: "prompt", leftOut: p) { $0.prompt != p } }
@@ -48,8 +55,9 @@ public struct ConfidenceInterval: Codable, Equatable, Sendable {
     public var low: Double
     public var high: Double
 
-    init(_ e: FixedEffectRow) {
-        let half = StudentT.twoSidedCritical(0.05, df: e.df) * e.stdError
+    /// `critical`: t₀.₉₇₅(df) for the term's df.
+    init(_ e: FixedEffectRow, critical: Double) {
+        let half = critical * e.stdError
         term = e.term; low = e.estimate - half; high = e.estimate + half
     }
 }

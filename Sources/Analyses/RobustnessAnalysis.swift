@@ -5,15 +5,16 @@ import StudyData
 /// defensible specifications. A pure function of the §2 results.
 public enum RobustnessAnalysis {
     public static func run(rewardModels: RewardModelSection, options: AnalysisOptions) throws -> RobustnessSection {
-        var results: [DictionaryRobustness] = []
+        var inputs: [DictionaryRankResult] = []
         for primary in rewardModels.dictionaries {
             var variants = [primary]
             if let other = rewardModels.alternative(for: primary.dictionary) { variants.append(other) }
             // Virtue rule first, so `mfd2` precedes `mfd2_script` whatever §2 chose.
             variants.sort { ($0.columns == "script" ? 1 : 0) < ($1.columns == "script" ? 1 : 0) }
-            for r in variants { results.append(try analyse(r, options: options)) }
+            inputs += variants
         }
-        return RobustnessSection(dictionaries: results)
+        // The dictionaries share nothing: analyse them side by side.
+        return RobustnessSection(dictionaries: try Concurrently.map(inputs.count) { try analyse(inputs[$0], options: options) })
     }
 
     static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) throws -> DictionaryRobustness {

@@ -20,27 +20,30 @@ public enum NelderMead {
 
     /// Minimises `f` from `start`. `step`: initial simplex edge along each
     /// axis; a run stops when the values at the simplex's vertices span at
-    /// most `tolerance` (absolute) and its vertices lie within `tolerance`
-    /// of the best one in every coordinate, or after `maxEvaluations` in all.
+    /// most `tolerance` relative to the best value (absolute below 1) and its
+    /// vertices lie within `pointTolerance` of the best one in every
+    /// coordinate, or after `maxEvaluations` in all; restarts stop when one
+    /// improves the value by no more than that same tolerance.
     public static func minimise(_ f: ([Double]) -> Double, start: [Double], step: Double = 0.5,
-                                tolerance: Double = 1e-12, maxEvaluations: Int = 200_000) -> Result {
+                                tolerance: Double = 1e-12, pointTolerance: Double = 1e-7,
+                                maxEvaluations: Int = 100_000) -> Result {
         var best = (point: start, value: f(start))
         var evaluations = 1
         var currentStep = step
         while evaluations < maxEvaluations {
             let run = simplexRun(f, start: best.point, step: currentStep, tolerance: tolerance,
-                                 budget: maxEvaluations - evaluations)
+                                 pointTolerance: pointTolerance, budget: maxEvaluations - evaluations)
             evaluations += run.evaluations
             let improvement = best.value - run.value
             if run.value < best.value { best = (run.point, run.value) }
-            if improvement <= tolerance { break }
+            if improvement <= tolerance * max(1, abs(best.value)) { break }
             currentStep = max(step * 1e-3, currentStep * 0.5)
         }
         return Result(point: best.point, value: best.value, evaluations: evaluations)
     }
 
     private static func simplexRun(_ f: ([Double]) -> Double, start: [Double], step: Double, tolerance: Double,
-                                   budget: Int) -> Result {
+                                   pointTolerance: Double, budget: Int) -> Result {
         let n = start.count
         let dimension = Double(n)
         let reflection = 1.0, expansion = 1 + 2 / dimension
@@ -60,7 +63,7 @@ public enum NelderMead {
             let spread = values[n] - values[0]
             var size = 0.0
             for v in vertices.dropFirst() { for j in 0..<n { size = max(size, abs(v[j] - vertices[0][j])) } }
-            if spread <= tolerance && size <= tolerance { break }
+            if spread <= tolerance * max(1, abs(values[0])) && size <= pointTolerance { break }
             if size == 0 { break }
 
             var centroid = [Double](repeating: 0, count: n)

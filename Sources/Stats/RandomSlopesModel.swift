@@ -43,7 +43,7 @@ public enum RandomSlopesModel {
         var initial = [Double](repeating: 0, count: q * (q + 1) / 2)
         var k = 0
         for j in 0..<q { for i in j..<q { if i == j { initial[k] = 1 }; k += 1 } }
-        let optimum = NelderMead.minimise({ problem.deviance(theta: $0) }, start: start ?? initial, step: 0.5, tolerance: 1e-11)
+        let optimum = NelderMead.minimise({ problem.deviance(theta: $0) }, start: start ?? initial, step: 0.5, tolerance: 1e-13, pointTolerance: 1e-7)
         var theta = optimum.point
         // Column signs of Λ do not matter; make the diagonal non-negative.
         k = 0

@@ -159,7 +159,10 @@ final class LogprobReferenceTests: XCTestCase {
         XCTAssertTrue(sections.rewards.missing.contains("google--gemma-2-9b-it.csv"))
         XCTAssertFalse(sections.rewards.missing.contains("google--gemma-2-2b-it.csv"))
 
-        let none = try StudyLoader.load(folder: Fixtures.content, logprobs: folder.appendingPathComponent("absent"))
+        // An empty folder: every table missing (a folder that does not exist is an error, see DataChecksTests).
+        let emptyFolder = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
+        let none = try StudyLoader.load(folder: Fixtures.content, logprobs: emptyFolder)
         let empty = try XCTUnwrap(try LogprobAnalyses.run(none))
         XCTAssertEqual(empty.ranks.status, "missing")
         XCTAssertEqual(empty.rewards.status, "missing")

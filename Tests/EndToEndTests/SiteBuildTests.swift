@@ -6,7 +6,7 @@ import XCTest
 /// Builds the report from the real content/ and checks what a reader and a
 /// script would get: every page, figure, download, results.json, manifest.json.
 final class SiteBuildTests: XCTestCase {
-    static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "training.html", "methods.html", "data.html"]
+    static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "training.html", "robustness.html", "methods.html", "data.html"]
 
     func testEveryPageIsWellFormedAndEveryInternalLinkResolves() throws {
         for page in Self.pages {

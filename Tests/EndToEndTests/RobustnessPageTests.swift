@@ -37,15 +37,15 @@ final class RobustnessPageTests: XCTestCase {
         XCTAssertNil((robustness["mfd2"] as? [String: Any])?["random_slopes"])
     }
 
-    func testPageShowsEveryDictionaryAndTheOverviewStatesTheOutcome() {
-        let page = SiteFixture.text("robustness.html")
+    func testPageShowsEveryDictionaryAndTheOverviewStatesTheOutcome() throws {
+        let page = try SiteFixture.text("robustness.html")
         for key in ["big2", "mfd2", "mfd2_script"] {
             XCTAssertTrue(page.contains("figure-robustness-\(key)-specifications"), key)
             XCTAssertTrue(page.contains("figure-robustness-\(key)-leave-one-out"), key)
         }
         XCTAssertTrue(page.contains("Barr, Levy, Scheepers &amp; Tily, 2013"))
         XCTAssertTrue(page.contains("pseudo-replication"))
-        let index = SiteFixture.text("index.html")
+        let index = try SiteFixture.text("index.html")
         XCTAssertTrue(index.contains("Robustness: ") && index.contains("headline quantities"))
         XCTAssertTrue(index.contains("href=\"robustness.html\""))
     }

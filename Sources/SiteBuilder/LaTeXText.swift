@@ -32,6 +32,10 @@ enum LaTeXText {
         case "<": return "\\textless{}"
         case ">": return "\\textgreater{}"
         case "|": return "\\textbar{}"
+        // A cell that starts with "[" after a row's "\\" would be read as
+        // that command's optional length; braced, a bracket is just text.
+        case "[": return "{[}"
+        case "]": return "{]}"
         case "\"": return "\\textquotedbl{}"
         case "'": return "\\textquotesingle{}"
         case "`": return "\\textasciigrave{}"

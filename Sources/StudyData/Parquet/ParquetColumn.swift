@@ -47,7 +47,7 @@ public enum ParquetColumnValues: Sendable {
 }
 
 /// One decoded column of a flat Parquet table. Numeric arrays hold a
-/// placeholder 0 where a value is missing; `present` says which rows have one.
+/// filler 0 where a value is missing; `present` says which rows have one.
 public struct ParquetColumn: Sendable {
     public var name: String
     public var physicalType: ParquetPhysicalType

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Collects one column's values page by page. Decoders append the page's
-/// present values densely; `spreadNulls` then puts placeholders where the
+/// present values densely; `spreadNulls` then puts filler values where the
 /// definition levels say a row has no value. A column uses only the array of
 /// its physical type.
 struct ParquetColumnBuilder {
@@ -48,7 +48,7 @@ struct ParquetColumnBuilder {
     }
 
     /// The last `levels.count` rows were appended densely (present values
-    /// only); spreads them so that rows with level 0 hold a placeholder.
+    /// only); spreads them so that rows with level 0 hold a filler value.
     mutating func spreadNulls(from start: Int, levels: [UInt32]) {
         let presentCount = levels.reduce(0) { $0 + Int($1) }
         guard presentCount < levels.count else {
@@ -67,13 +67,13 @@ struct ParquetColumnBuilder {
         }
     }
 
-    private static func spread<T>(_ array: inout [T], from start: Int, _ levels: [UInt32], _ placeholder: T) {
+    private static func spread<T>(_ array: inout [T], from start: Int, _ levels: [UInt32], _ filler: T) {
         let dense = Array(array[start...])
         array.removeSubrange(start...)
         array.reserveCapacity(start + levels.count)
         var k = 0
         for level in levels {
-            if level != 0 { array.append(dense[k]); k += 1 } else { array.append(placeholder) }
+            if level != 0 { array.append(dense[k]); k += 1 } else { array.append(filler) }
         }
     }
 

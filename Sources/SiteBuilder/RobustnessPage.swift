@@ -40,7 +40,7 @@ enum RobustnessPage {
         let panels = ReportTable(
             id: "robustness_\(key)_rm_panels",
             caption: "\(name): each Fig. 1 panel with RMs as the units — family difference of the RMs' mean median ranks; Bonferroni over \(rm.panels.count) panels; stars from the test the figures use.",
-            columns: ["Framing", "Category", "Family", "Difference", "Welch t", "df", "p", "p (Bonf.)", "Permutation p", "p (Bonf.)", "Stars"],
+            columns: ["Framing", "Category", "Family", "Difference", "Welch t", "df", "Welch p", "Welch p (Bonf.)", "Permutation p", "Permutation p (Bonf.)", "Stars"],
             rows: rm.panels.map { p in
                 [.text(p.framing), .text(p.category), .text(p.family), .number(p.difference, decimals: 2), .number(p.welch.t, decimals: 2),
                  .number(p.welch.df, decimals: 2), .pValue(p.welch.p), .pValue(p.welch.pAdjusted), .pValue(p.permutation.p),
@@ -69,8 +69,10 @@ enum RobustnessPage {
                 [.text(fit.leftOut), .text(fit.unit), .text(e.term), .number(e.estimate, decimals: 3), .number(e.stdError, decimals: 3),
                  .number(e.df, decimals: 0), .number(e.t, decimals: 2), .pValue(e.p)]
             } })
-        assets.files[leaveOneOut.downloadPath] = leaveOneOut.csv
-        assets.files[perRM.downloadPath] = perRM.csv
+        for table in [leaveOneOut, perRM] {
+            assets.files[table.downloadPath] = table.csv
+            assets.files[table.latexPath] = table.latex
+        }
 
         let pointer = "/robustness/\(key)"
         let specPlot = RobustnessFigures.specificationPlot(d, name: name, id: "robustness-\(key)-specifications")

@@ -44,7 +44,9 @@ public enum CheckpointTableReader {
         guard !doc.records.isEmpty else {
             throw DataError(path: path, line: 1, message: "expected one row per token after the header, found none; restore the table's rows")
         }
-        var seen: [String: Int] = [:]
+        // Keyed by bytes: Swift's String equality would take canonically
+        // equivalent tokens ("é" and "e" + U+0301) for one token.
+        var seen: [[UInt8]: Int] = [:]
         var tokens: [String] = [], scores: [[Double]] = []
         tokens.reserveCapacity(doc.records.count); scores.reserveCapacity(doc.records.count)
         for record in doc.records {
@@ -61,11 +63,12 @@ public enum CheckpointTableReader {
                                     message: "expected a reward score, NA or an empty field, found \(quotedForMessage(field))")
                 }
             }
-            if let first = seen[record.fields[token]] {
+            let tokenBytes = Array(record.fields[token].utf8)
+            if let first = seen[tokenBytes] {
                 throw DataError(path: path, line: record.line, column: token + 1,
                                 message: "expected each token once, found \(quotedForMessage(record.fields[token])) again (first on line \(first))")
             }
-            seen[record.fields[token]] = record.line
+            seen[tokenBytes] = record.line
             tokens.append(record.fields[token]); scores.append(row)
         }
         return CheckpointTable(family: family, path: path, steps: stepColumns.map(\.step), tokens: tokens, scores: scores)

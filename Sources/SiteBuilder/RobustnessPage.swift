@@ -86,7 +86,8 @@ enum RobustnessPage {
         var out: [String: Any] = [
             "key": key, "name": name, "nRms": String(rm.nRms), "permutationMethod": method,
             "tables": ["terms": assets.table(terms), "panels": assets.table(panels), "specifications": assets.table(specifications),
-                       "perRmLink": perRM.downloadPath, "leaveOneOutLink": leaveOneOut.downloadPath] as [String: Any],
+                       "perRmLink": perRM.downloadPath, "leaveOneOutLink": leaveOneOut.downloadPath,
+                       "perRmLaTeX": perRM.latexPath, "leaveOneOutLaTeX": leaveOneOut.latexPath] as [String: Any],
             "figures": ["specifications": specFigure, "leaveOneOut": looFigure],
             "hasMaximal": d.randomSlopes != nil,
         ]

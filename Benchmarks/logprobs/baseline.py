@@ -3,8 +3,11 @@
 Fig. 3 Freedom/Love for 21 pairs), written the straightforward pandas way the
 study's scripts take. Reading uses lineterminator="\n" so unquoted bare CRs inside tokens do not
 end rows, keep_default_na=False so tokens like "NaN"
-stay text (a pandas default read would drop them) and encoding_errors=
-"surrogateescape" so invalid UTF-8 does not abort the read. Prints seconds per stage."""
+stay text (a pandas default read would drop them) and encoding="latin-1" so
+invalid UTF-8 does not abort the read: Latin-1 maps every byte to one
+character, so distinct byte strings stay distinct (pandas 3 stores text as
+Arrow strings, which reject the surrogates that encoding_errors=
+"surrogateescape" would produce). Prints seconds per stage."""
 import sys, time
 import numpy as np
 import pandas as pd
@@ -15,10 +18,10 @@ prompts = None
 def read(name, usecols=None):
     global prompts
     df = pd.read_csv(f"{folder}/{name}", keep_default_na=False, na_values=[], usecols=usecols, lineterminator="\n",
-                     dtype={"token_decoded": str}, engine="c", encoding_errors="surrogateescape")
+                     dtype={"token_name": object, "token_decoded": object}, engine="c", encoding="latin-1")
     return df
 
-nouns = pd.read_csv("content/data/corpora/dict_big2_nouns.csv")
+nouns = pd.read_csv("content/data/corpora/dict_big2_nouns.csv", encoding="latin-1")
 noun_set = set(nouns.token_decoded)
 pairs2 = [("google--gemma-2-2b.csv", "meta-llama--Llama-3.2-3B.csv"), ("google--gemma-2-2b-it.csv", "meta-llama--Llama-3.2-3B-Instruct.csv")]
 llamas = ["meta-llama--Llama-3.2-1B-Instruct.csv", "meta-llama--Llama-3.2-3B-Instruct.csv", "meta-llama--Meta-Llama-3-8B-Instruct.csv",

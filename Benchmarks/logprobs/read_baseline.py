@@ -43,7 +43,7 @@ for name in dict.fromkeys(fig2 + implicit):     # each file once, in a fixed ord
     prompts = [c for c in header if c not in ("token_id", "token_name", "token_decoded")]
     usecols = ["token_decoded"] + (prompts if name in fig2 else [PROMPT])
     df = pd.read_csv(f"{folder}/{name}", usecols=usecols, lineterminator="\n", keep_default_na=False, na_values=[],
-                     dtype={"token_decoded": str}, encoding_errors="surrogateescape")
+                     dtype={"token_decoded": object}, encoding_errors="surrogateescape")
     rows_in_files += len(df)
     if name in fig2:
         sub = df[df.token_decoded.isin(nouns)][prompts]

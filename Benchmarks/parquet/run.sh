@@ -24,20 +24,29 @@ cat "$PQ"/*.parquet > /dev/null   # warm the page cache
 
 times=$(mktemp)
 for _ in $(seq "$RUNS"); do
-  /usr/bin/time -o "$times" -a -f "csv %e %M" "$BIN" bench-logprobs "$DIR"
-  /usr/bin/time -o "$times" -a -f "parquet %e %M" "$BIN" bench-logprobs "$PQ"
-  /usr/bin/time -o "$times" -a -f "pyarrow %e %M" python3 Benchmarks/parquet/read_pyarrow.py "$PQ"
+  /usr/bin/time -o "$times" -a -f "csv %e %M %U %S" "$BIN" bench-logprobs "$DIR"
+  /usr/bin/time -o "$times" -a -f "parquet %e %M %U %S" "$BIN" bench-logprobs "$PQ"
+  /usr/bin/time -o "$times" -a -f "pyarrow %e %M %U %S" python3 Benchmarks/parquet/read_pyarrow.py "$PQ"
 done
-echo "== wall seconds and peak RSS (whole process, warm cache)"
-awk '{ n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3 }
-     END {
-       for (who in n) {
-         k = n[who]; for (i = 1; i <= k; i++) s[i] = w[who, i]
-         for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
-         med[who] = s[int((k + 1) / 2)]; peak = 0
-         for (i = 1; i <= k; i++) if (m[who, i] > peak) peak = m[who, i]
-         printf "%-8s median %.2f s wall, peak RSS %d MB\n", who, med[who], peak / 1024
-       }
-       if (med["parquet"] > 0) printf "ratio   csv / parquet (backbone) = %.2fx; pyarrow / backbone parquet = %.2fx\n", med["csv"] / med["parquet"], med["pyarrow"] / med["parquet"]
-     }' "$times"
+echo "== wall and CPU seconds (user+sys), peak RSS (whole process, warm cache, $RUNS runs each)"
+awk '
+  function median(arr, k,    i, j, t) {
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (arr[j] < arr[i]) { t = arr[i]; arr[i] = arr[j]; arr[j] = t }
+    return arr[int((k + 1) / 2)]
+  }
+  { n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3; c[$1, n[$1]] = $4 + $5 }
+  END {
+    for (who in n) {
+      k = n[who]; lo = 1e9; hi = 0; peak = 0
+      for (i = 1; i <= k; i++) {
+        sw[i] = w[who, i]; sc[i] = c[who, i]
+        if (w[who, i] < lo) lo = w[who, i]; if (w[who, i] > hi) hi = w[who, i]
+        if (m[who, i] > peak) peak = m[who, i]
+      }
+      mw[who] = median(sw, k); mc[who] = median(sc, k)
+      printf "%-8s wall median %.2f s (min %.2f, max %.2f), CPU median %.2f s, peak RSS %d MB\n", who, mw[who], lo, hi, mc[who], peak / 1024
+    }
+    if (mw["parquet"] > 0) printf "ratios (wall medians): csv / parquet (backbone) = %.2fx; pyarrow / backbone parquet = %.2fx\n", mw["csv"] / mw["parquet"], mw["pyarrow"] / mw["parquet"]
+    if (mc["parquet"] > 0) printf "ratios (CPU medians):  csv / parquet (backbone) = %.2fx; pyarrow / backbone parquet = %.2fx\n", mc["csv"] / mc["parquet"], mc["pyarrow"] / mc["parquet"]
+  }' "$times"
 rm -f "$times"

@@ -24,7 +24,7 @@ public struct Claim: Codable, Equatable, Sendable {
 
 /// What a claim is judged on. Only the fields its kind needs are set.
 public struct ClaimCheck: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         /// The highest-order interaction of a dictionary's mixed model is significant (p < .05).
         case interaction
         /// A panel: `higher` ranks the category's answers higher (lower median
@@ -84,15 +84,11 @@ public enum ClaimTableLoader {
             throw DataError(path: display, message: "cannot read the claims table")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw DataError(path: display, message: "expected UTF-8 text") }
-        let table: ClaimTable
-        do {
-            table = try YAMLDecoder().decode(ClaimTable.self, from: text)
-        } catch {
-            throw DataError(path: display, message: "expected a claims table (claims: [{id, section, text, check}]): \(error)")
-        }
+        let (table, positions) = try YAMLManifestDecoder.decode(ClaimTable.self, from: text, displayPath: display)
         var seen = Set<String>()
-        for claim in table.claims where !seen.insert(claim.id).inserted {
-            throw DataError(path: display, message: "claim id \(quotedForMessage(claim.id)) is used twice")
+        for (i, claim) in table.claims.enumerated() where !seen.insert(claim.id).inserted {
+            throw DataError(manifest: display, at: [.key("claims"), .index(i), .key("id")], in: positions,
+                            message: "claim id \(quotedForMessage(claim.id)) is used twice")
         }
         let record = InputFileRecord(path: display, bytes: data.count, sha256: SHA256.hex(data), rows: table.claims.count, columns: nil,
                                      role: "the paper's claims, checked on every build")

@@ -24,7 +24,7 @@ public struct LogprobSection: Codable, Equatable, Sendable {
     public func model(named name: String) -> LanguageModel? { models.first { $0.name == name } }
 }
 
-public enum LanguageModelType: String, Codable, Sendable {
+public enum LanguageModelType: String, Codable, CaseIterable, Sendable {
     case pretrained
     case instructionTuned = "instruction-tuned"
 }

@@ -20,93 +20,53 @@ public enum ManifestLoader {
     }
 
     public static func decode(_ text: String, displayPath: String) throws -> StudyManifest {
-        let manifest: StudyManifest
-        do {
-            manifest = try YAMLDecoder().decode(StudyManifest.self, from: text)
-        } catch let error as DecodingError {
-            // YAMLDecoder reports a YAML syntax error as `dataCorrupted` with
-            // the `YamlError` underneath; report that one, with its position.
-            if case .dataCorrupted(let ctx) = error, let yaml = ctx.underlyingError as? YamlError {
-                throw describe(yaml, displayPath: displayPath)
-            }
-            throw DataError(path: displayPath, message: describe(error))
-        } catch let error as YamlError {
-            throw describe(error, displayPath: displayPath)
-        }
-        try validate(manifest, displayPath: displayPath)
+        let (manifest, positions) = try YAMLManifestDecoder.decode(StudyManifest.self, from: text, displayPath: displayPath)
+        try validate(manifest, displayPath: displayPath, positions: positions)
         return manifest
     }
 
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    private static func validate(_ m: StudyManifest, displayPath: String, positions: ManifestPositions) throws {
+        func fail(_ path: [ManifestPathStep], _ message: String) -> DataError {
+            DataError(manifest: displayPath, at: path, in: positions, message: message)
         }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            let at = path(ctx.codingPath)
-            return "expected a field \(quotedForMessage(key.stringValue))\(at.isEmpty ? " at the top level" : " in \(at)")"
-        case .typeMismatch(let type, let ctx):
-            return "\(path(ctx.codingPath)): expected \(type)"
-        case .valueNotFound(let type, let ctx):
-            return "\(path(ctx.codingPath)): expected \(type), found nothing"
-        case .dataCorrupted(let ctx):
-            let at = path(ctx.codingPath)
-            return at.isEmpty ? ctx.debugDescription : "\(at): \(ctx.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    /// A YAML syntax error as a one-line `DataError` at the line and column
-    /// (1-based, counted in characters) where libyaml found the problem.
-    private static func describe(_ error: YamlError, displayPath: String) -> DataError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context {
-                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-            }
-            return DataError(path: displayPath, line: mark.line, column: mark.column, message: message)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.sorted().map { quotedForMessage($0) }.joined(separator: ", ")
-            return DataError(path: displayPath, line: context.mark.line, column: context.mark.column,
-                             message: "invalid YAML: a mapping has the key \(keys) more than once")
-        default:
-            let oneLine = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
-            return DataError(path: displayPath, message: "invalid YAML: \(oneLine)")
-        }
-    }
-
-    private static func validate(_ m: StudyManifest, displayPath: String) throws {
-        func fail(_ message: String) -> DataError { DataError(path: displayPath, message: message) }
-        if m.prompts.isEmpty { throw fail("prompts: expected at least one prompt") }
+        if m.prompts.isEmpty { throw fail([.key("prompts")], "prompts: expected at least one prompt") }
         var seen = Set<String>()
-        for p in m.prompts where !seen.insert(p.key).inserted {
-            throw fail("prompts: the key \(quotedForMessage(p.key)) appears twice")
+        for (i, p) in m.prompts.enumerated() where !seen.insert(p.key).inserted {
+            throw fail([.key("prompts"), .index(i), .key("key")], "prompts: the key \(quotedForMessage(p.key)) appears twice")
         }
-        if m.families.count < 2 { throw fail("families: expected at least two families to compare") }
+        if m.families.count < 2 { throw fail([.key("families")], "families: expected at least two families to compare") }
         seen.removeAll()
-        for f in m.families {
-            if !seen.insert(f.name).inserted { throw fail("families: \(quotedForMessage(f.name)) appears twice") }
+        for (i, f) in m.families.enumerated() {
+            if !seen.insert(f.name).inserted {
+                throw fail([.key("families"), .index(i), .key("name")], "families: \(quotedForMessage(f.name)) appears twice")
+            }
             if !isHexColour(f.colour) {
-                throw fail("families.\(f.name).colour: expected a colour like \"#DB4437\", found \(quotedForMessage(f.colour))")
+                throw fail([.key("families"), .index(i), .key("colour")],
+                           "families.\(f.name).colour: expected a colour like \"#DB4437\", found \(quotedForMessage(f.colour))")
             }
         }
         seen.removeAll()
-        for d in m.dictionaries where !seen.insert(d.id).inserted {
-            throw fail("dictionaries: the id \(quotedForMessage(d.id)) appears twice")
+        for (i, d) in m.dictionaries.enumerated() where !seen.insert(d.id).inserted {
+            throw fail([.key("dictionaries"), .index(i), .key("id")], "dictionaries: the id \(quotedForMessage(d.id)) appears twice")
         }
         seen.removeAll()
-        for rm in m.rewardModels {
-            if !seen.insert(rm.label).inserted { throw fail("reward_models: the label \(quotedForMessage(rm.label)) appears twice") }
+        for (i, rm) in m.rewardModels.enumerated() {
+            let at: [ManifestPathStep] = [.key("reward_models"), .index(i)]
+            if !seen.insert(rm.label).inserted {
+                throw fail(at + [.key("label")], "reward_models: the label \(quotedForMessage(rm.label)) appears twice")
+            }
             if m.family(named: rm.family) == nil {
-                throw fail("reward_models.\(rm.label).family: expected one of \(m.families.map(\.name).joined(separator: ", ")), found \(quotedForMessage(rm.family))")
+                throw fail(at + [.key("family")],
+                           "reward_models.\(rm.label).family: expected one of \(m.families.map(\.name).joined(separator: ", ")), found \(quotedForMessage(rm.family))")
             }
             for id in rm.scores.keys.sorted() where m.dictionary(id: id) == nil {
-                throw fail("reward_models.\(rm.label).scores: \(quotedForMessage(id)) is not a dictionary id (expected one of \(m.dictionaries.map(\.id).joined(separator: ", ")))")
+                throw fail(at + [.key("scores"), .key(id)],
+                           "reward_models.\(rm.label).scores: \(quotedForMessage(id)) is not a dictionary id (expected one of \(m.dictionaries.map(\.id).joined(separator: ", ")))")
             }
         }
-        if let section = m.logprobs { try LogprobManifestValidation.validate(section, in: m, displayPath: displayPath) }
+        if let section = m.logprobs {
+            try LogprobManifestValidation.validate(section, in: m, displayPath: displayPath, positions: positions)
+        }
     }
 
     static func isHexColour(_ s: String) -> Bool {

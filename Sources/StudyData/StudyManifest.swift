@@ -53,7 +53,7 @@ public struct Family: Codable, Equatable, Sendable {
 }
 
 /// Which loader reads a dictionary file.
-public enum DictionaryFormat: String, Codable, Sendable {
+public enum DictionaryFormat: String, Codable, CaseIterable, Sendable {
     /// `Category,token_decoded` rows (the Big Two nouns).
     case categoryWord = "category-word"
     /// MFD2 `.dicx`: `DicTerm` then `<Foundation>_Virtue|_Vice` columns marked `X`.

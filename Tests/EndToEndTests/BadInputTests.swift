@@ -86,6 +86,39 @@ final class BadInputTests: XCTestCase {
         try Self.assertPreviousSiteUntouched(site)
     }
 
+    /// Type and value errors in the manifests name the line and column of
+    /// the offending value ({L}: the line where the edited text starts).
+    func testManifestTypeAndValueErrorsCarryLineAndColumn() throws {
+        let cases: [(file: String, from: String, to: String, expected: String)] = [
+            ("study.yaml", "    family: Gemma\n    size: 27B", "    family: Gema\n    size: 27B",
+             "content/study.yaml:{L}:13: reward_models.N-Gem-27B.family: expected one of Gemma, Llama, Qwen, found \"Gema\""),
+            ("study.yaml", "    family: Gemma\n    size: 27B", "    family: [Gemma]\n    size: 27B",
+             "content/study.yaml:{L}:13: reward_models[0].family: expected a single value, found a list"),
+            ("study.yaml", "key: best_ever_one, framing: positive,", "key: best_ever_one, framing: positiv,",
+             "content/study.yaml:{L}:36: prompts[0].framing: expected one of positive, negative, found \"positiv\""),
+            ("study.yaml", "family: Gemma, type: pretrained, version: \"2\", size_b: 2,", "family: Gemma, type: pretrained, version: \"2\", size_b: two,",
+             "content/study.yaml:{L}:134: logprobs.models[0].size_b: expected a number, found \"two\""),
+            ("claims.yaml", "  - id: s2-prompts", "  - id: s2-rms",
+             "content/claims.yaml:{L}:9: claim id \"s2-rms\" is used twice"),
+            ("claims.yaml", "check: { kind: count, quantity: reward-models", "check: { kind: tally, quantity: reward-models",
+             "content/claims.yaml:{L}:20: claims[0].check.kind: expected one of"),
+        ]
+        for (i, c) in cases.enumerated() {
+            let (content, site) = try Self.workspace("manifest-\(i)")
+            let url = content.appendingPathComponent(c.file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            guard let found = text.range(of: c.from) else { return XCTFail("not in \(c.file): \(c.from)") }
+            let line = text[..<found.lowerBound].filter { $0 == "\n" }.count + 1
+            let expected = c.expected.replacingOccurrences(of: "{L}", with: "\(line)")
+            try text.replacingOccurrences(of: c.from, with: c.to).write(to: url, atomically: true, encoding: .utf8)
+            let result = try run(content: content, site: site)
+            XCTAssertEqual(result.status, 1, expected)
+            let shown = result.stderr.replacingOccurrences(of: content.path, with: "content")
+            XCTAssertTrue(shown.contains(expected), "\(shown) does not contain \(expected)")
+            try Self.assertPreviousSiteUntouched(site)
+        }
+    }
+
     func testManifestPathMayNotLeaveTheContentFolder() throws {
         let (content, site) = try Self.workspace("escape")
         let manifest = content.appendingPathComponent("study.yaml")

@@ -29,9 +29,9 @@ final class LogprobManifestTests: XCTestCase {
             catch { return "\(error)" }
         }
         XCTAssertEqual(message("model_b: meta-llama/Llama-3.2-3B, dictionary", "model_b: meta-llama/Llama-9, dictionary"),
-                       "study.yaml: logprobs.rank_pairs[0].model_b: \"meta-llama/Llama-9\" is not one of logprobs.models")
+                       "study.yaml:191:65: logprobs.rank_pairs[0].model_b: \"meta-llama/Llama-9\" is not one of logprobs.models")
         XCTAssertEqual(message("prompt: greatest_ever_one", "prompt: greatest_ever"),
-                       "study.yaml: logprobs.implicit_rewards.prompt: \"greatest_ever\" is not a prompt key")
+                       "study.yaml:196:13: logprobs.implicit_rewards.prompt: \"greatest_ever\" is not a prompt key")
         XCTAssertTrue(message("file: google--gemma-2-9b-it.csv", "file: ../x.csv").contains("expected a plain file name"))
         XCTAssertTrue(message("file: google--gemma-2-9b-it.csv", "file: google--gemma-2-2b-it.csv").contains("appears twice"))
         XCTAssertTrue(message("family: Gemma, type: pretrained", "family: Mistral, type: pretrained").contains("expected one of Gemma, Llama, Qwen"))

@@ -105,7 +105,7 @@ final class ManifestLoaderTests: XCTestCase {
     func testMissingTopLevelFieldIsNamed() {
         let error = assertDataError(try decode(replacing("citation: C\n", with: "")))
         XCTAssertEqual(error?.path, "content/study.yaml")
-        XCTAssertNil(error?.line)
+        XCTAssertEqual(error?.line, 1, "the top-level mapping, where the field belongs")
         XCTAssertEqual(error?.message, "expected a field \"citation\" at the top level")
     }
 
@@ -117,7 +117,7 @@ final class ManifestLoaderTests: XCTestCase {
     func testUnknownFamilyOfARewardModel() {
         let error = assertDataError(try decode(replacing("family: Llama", with: "family: Mistral")))
         XCTAssertEqual(error?.description,
-                       "content/study.yaml: reward_models.B.family: expected one of Gemma, Llama, found \"Mistral\"")
+                       "content/study.yaml:24:13: reward_models.B.family: expected one of Gemma, Llama, found \"Mistral\"")
     }
 
     func testBadColours() {

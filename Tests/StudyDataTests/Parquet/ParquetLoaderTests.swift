@@ -29,6 +29,15 @@ final class ParquetLoaderTests: XCTestCase {
         XCTAssertEqual(missing?.description, "plain-none-v1.parquet: expected a column named \"response\"; the file has \"token\", \"raw\", \"score\", \"f32\", \"i32\", \"i64\", \"flag\", \"fixed\", …")
     }
 
+    /// A null score is the Parquet form of an empty CSV field: refused at its column and row, never read as a number.
+    func testMissingScoreIsAnErrorAtItsColumnAndRow() throws {
+        let file = try ParquetFixtures.open("scores/missing-score.parquet")
+        let complete = try RewardScoreTable.from(file, prompts: ["best_ever_one"])
+        XCTAssertEqual(complete.scores, [[1.5, -0.25, 3.0, 0.5]])
+        let error = assertDataError(try RewardScoreTable.from(file, prompts: ["best_ever_one", "best_ever_single"]))
+        XCTAssertEqual(error?.description, "scores/missing-score.parquet: column \"best_ever_single\", row 3: expected a number, found a missing value or NaN")
+    }
+
     func testCheckpointTableFromParquetEqualsItsCSVTwin() throws {
         let folder = ParquetFixtures.url("checkpoints")
         let csv = try CheckpointTableReader.read(Data(contentsOf: folder.appendingPathComponent("checkpoint.csv")), family: "Gemma", path: "c.csv")

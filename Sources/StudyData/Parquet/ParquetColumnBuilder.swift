@@ -32,6 +32,19 @@ struct ParquetColumnBuilder {
         }
     }
 
+    /// Room for `rows` values in the column's own array, so a column read
+    /// page by page is not copied each time its array grows.
+    mutating func reserve(rows: Int) {
+        switch type {
+        case .boolean: booleans.reserveCapacity(rows)
+        case .int32: int32s.reserveCapacity(rows)
+        case .int64: int64s.reserveCapacity(rows)
+        case .float: floats.reserveCapacity(rows)
+        case .double: doubles.reserveCapacity(rows)
+        case .byteArray, .fixedLenByteArray, .int96: strings.rowEntries.reserveCapacity(rows)
+        }
+    }
+
     /// Stores a byte string as a new entry and returns its number.
     mutating func appendEntry(_ bytes: UnsafeRawBufferPointer) throws -> Int32 {
         guard strings.arena.count + bytes.count <= byteBudget, strings.entryCount < Int(Int32.max) else {

@@ -133,6 +133,7 @@ public struct ParquetFile: Sendable {
             throw DataError(path: path, message: "column \(quotedForMessage(name)): expected a column of a supported physical type, found INT96 (a legacy timestamp)")
         }
         var builder = ParquetColumnBuilder(type: info.physicalType, byteBudget: byteBudget)
+        builder.reserve(rows: rowCount)   // bounded by the file size (see `rowLimit` in `init`)
         try data.withUnsafeBytes { raw in
             for (g, group) in metadata.rowGroups.enumerated() {
                 let chunk = group.columns[index]

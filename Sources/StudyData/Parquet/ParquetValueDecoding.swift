@@ -57,18 +57,22 @@ enum ParquetValueDecoding {
         guard count > 0 else { return }
         let width = Int(try cursor.byte("the bit width of the dictionary indices"))
         let indices = try RLEHybridDecoder.decode(&cursor, bitWidth: width, count: count, what: "dictionary indices")
-        for index in indices where Int(index) >= dictionary.count {
+        if let index = indices.first(where: { Int($0) >= dictionary.count }) {
             throw ParquetIssue("expected dictionary indices below \(dictionary.count), found \(index)")
+        }
+        // Every index is checked above, so the lookups read the table directly.
+        func pick<T>(_ table: [T], into out: inout [T]) {
+            table.withUnsafeBufferPointer { t in out.append(contentsOf: indices.lazy.map { t[Int($0)] }) }
         }
         let d = dictionary.numbers
         switch builder.type {
-        case .boolean: builder.booleans.append(contentsOf: indices.map { d.booleans[Int($0)] })
-        case .int32: builder.int32s.append(contentsOf: indices.map { d.int32s[Int($0)] })
-        case .int64: builder.int64s.append(contentsOf: indices.map { d.int64s[Int($0)] })
-        case .float: builder.floats.append(contentsOf: indices.map { d.floats[Int($0)] })
-        case .double: builder.doubles.append(contentsOf: indices.map { d.doubles[Int($0)] })
+        case .boolean: pick(d.booleans, into: &builder.booleans)
+        case .int32: pick(d.int32s, into: &builder.int32s)
+        case .int64: pick(d.int64s, into: &builder.int64s)
+        case .float: pick(d.floats, into: &builder.floats)
+        case .double: pick(d.doubles, into: &builder.doubles)
         case .byteArray, .fixedLenByteArray, .int96:
-            builder.strings.rowEntries.append(contentsOf: indices.map { dictionary.firstEntry + Int32($0) })
+            builder.strings.rowEntries.append(contentsOf: indices.lazy.map { dictionary.firstEntry + Int32($0) })
         }
     }
 

@@ -9,52 +9,77 @@ enum RLEHybridDecoder {
     /// A run longer than needed is cut; data that ends before `count` values is an error.
     static func decode(_ cursor: inout ByteCursor, bitWidth: Int, count: Int, what: String) throws -> [UInt32] {
         guard (0...32).contains(bitWidth) else { throw ParquetIssue("expected a bit width of at most 32 for \(what), found \(bitWidth)") }
-        var out = [UInt32]()
-        out.reserveCapacity(count)
-        let valueBytes = (bitWidth + 7) / 8
-        while out.count < count {
-            let header = try cursor.uleb128("a run header of \(what) (\(out.count) of \(count) values read)")
-            if header & 1 == 0 {
-                let runLength = header >> 1
-                var value: UInt32 = 0
-                for k in 0 ..< valueBytes { value |= UInt32(try cursor.byte("the repeated value of \(what)")) << UInt32(8 * k) }
-                if bitWidth < 32 && value >> UInt32(bitWidth) != 0 {
-                    throw ParquetIssue("expected a repeated value of at most \(bitWidth) bits in \(what), found \(value)")
+        // Written in place into the result's storage: dictionary indices are
+        // the bulk of a dictionary-encoded column, so no per-value append.
+        return try [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+            let valueBytes = (bitWidth + 7) / 8
+            while initialized < count {
+                let header = try cursor.uleb128("a run header of \(what) (\(initialized) of \(count) values read)")
+                if header & 1 == 0 {
+                    let runLength = header >> 1
+                    var value: UInt32 = 0
+                    for k in 0 ..< valueBytes { value |= UInt32(try cursor.byte("the repeated value of \(what)")) << UInt32(8 * k) }
+                    if bitWidth < 32 && value >> UInt32(bitWidth) != 0 {
+                        throw ParquetIssue("expected a repeated value of at most \(bitWidth) bits in \(what), found \(value)")
+                    }
+                    guard runLength > 0 else { throw ParquetIssue("expected a run of at least one value in \(what), found an empty run") }
+                    let take = Int(min(runLength, UInt64(count - initialized)))
+                    (out.baseAddress! + initialized).initialize(repeating: value, count: take)
+                    initialized += take
+                } else {
+                    let groups = header >> 1
+                    guard groups > 0, groups <= UInt64(Int32.max) else { throw ParquetIssue("expected a bit-packed run of 1 to 2^31 groups in \(what), found \(groups)") }
+                    let values = Int(groups) * 8
+                    let take = min(values, count - initialized)
+                    // The run occupies groups × bitWidth bytes; only the bytes of the
+                    // values needed must be present (the last run may be cut short).
+                    let runBytes = min(Int(groups) * bitWidth, cursor.remaining)
+                    let needed = (take * bitWidth + 7) / 8
+                    guard needed <= runBytes else {
+                        throw ParquetIssue("expected \(needed) bytes of bit-packed \(what), found \(runBytes)")
+                    }
+                    let bytes = try cursor.bytes(runBytes, "bit-packed \(what)")
+                    unpack(bytes, bitWidth: bitWidth, count: take,
+                           into: UnsafeMutableBufferPointer(rebasing: out[initialized ..< initialized + take]))
+                    initialized += take
                 }
-                guard runLength > 0 else { throw ParquetIssue("expected a run of at least one value in \(what), found an empty run") }
-                let take = Int(min(runLength, UInt64(count - out.count)))
-                out.append(contentsOf: repeatElement(value, count: take))
-            } else {
-                let groups = header >> 1
-                guard groups > 0, groups <= UInt64(Int32.max) else { throw ParquetIssue("expected a bit-packed run of 1 to 2^31 groups in \(what), found \(groups)") }
-                let values = Int(groups) * 8
-                let take = min(values, count - out.count)
-                // The run occupies groups × bitWidth bytes; only the bytes of the
-                // values needed must be present (the last run may be cut short).
-                let runBytes = min(Int(groups) * bitWidth, cursor.remaining)
-                let needed = (take * bitWidth + 7) / 8
-                guard needed <= runBytes else {
-                    throw ParquetIssue("expected \(needed) bytes of bit-packed \(what), found \(runBytes)")
-                }
-                let bytes = try cursor.bytes(runBytes, "bit-packed \(what)")
-                unpack(bytes, bitWidth: bitWidth, count: take, into: &out)
             }
         }
-        return out
     }
 
-    /// `count` values of `bitWidth` bits, least significant bit first
-    /// (the caller has checked that the bytes are there).
-    static func unpack(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into out: inout [UInt32]) {
-        if bitWidth == 0 { out.append(contentsOf: repeatElement(0, count: count)); return }
+    /// `out.count` values of `bitWidth` bits, least significant bit first
+    /// (the caller has checked that the bytes are there). A value of up to
+    /// 32 bits starting at any bit lies within 8 bytes, so wherever 8 bytes
+    /// remain one unaligned load replaces the byte-by-byte window.
+    static func unpack(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into out: UnsafeMutableBufferPointer<UInt32>) {
+        precondition(out.count == count)
+        if bitWidth == 0 { out.initialize(repeating: 0); return }
         let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
-        for i in 0 ..< count {
+        var i = 0
+        // Values whose 8-byte window lies inside the buffer.
+        let fast = bytes.count >= 8 ? min(count, ((bytes.count - 8) * 8) / bitWidth + 1) : 0
+        while i < fast {
+            let bit = i * bitWidth
+            let window = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            (out.baseAddress! + i).initialize(to: UInt32(truncatingIfNeeded: (window >> UInt64(bit & 7)) & mask))
+            i += 1
+        }
+        while i < count {
             let bit = i * bitWidth
             let first = bit >> 3
             var window: UInt64 = 0
-            let last = min(first + 8, bytes.count)
-            for k in first ..< last { window |= UInt64(bytes[k]) << UInt64(8 * (k - first)) }
-            out.append(UInt32(truncatingIfNeeded: (window >> UInt64(bit & 7)) & mask))
+            for k in first ..< min(first + 8, bytes.count) { window |= UInt64(bytes[k]) << UInt64(8 * (k - first)) }
+            (out.baseAddress! + i).initialize(to: UInt32(truncatingIfNeeded: (window >> UInt64(bit & 7)) & mask))
+            i += 1
+        }
+    }
+
+    /// Appends `count` unpacked values to `out` (for DELTA_BINARY_PACKED miniblocks).
+    static func unpack(_ bytes: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into out: inout [UInt32]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: count))
+        out.withUnsafeMutableBufferPointer { all in
+            unpack(bytes, bitWidth: bitWidth, count: count, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
         }
     }
 

@@ -2,7 +2,7 @@
 /// through Foundation's JSON text and parser: those lose information we must
 /// keep (Foundation's parser drops a lone U+FEFF token, and a round trip
 /// cannot tell the integer 1080 from the double 1080.0 or a Bool from 0/1).
-indirect enum JSONTree: Equatable {
+enum JSONTree: Equatable {
     case object([String: JSONTree])
     case array([JSONTree])
     case string(String)

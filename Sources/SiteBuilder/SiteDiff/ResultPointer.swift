@@ -17,7 +17,18 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
         case value(String)
         case index(Int)
 
-        static func == (a: Segment, b: Segment) -> Bool { a.text == b.text }
+        /// Equal when their texts are: the same kind compares its parts (the
+        /// escaping is one-to-one, so that is the same answer without
+        /// building the text); a parsed `.key("0")` still equals `.index(0)`.
+        static func == (a: Segment, b: Segment) -> Bool {
+            switch (a, b) {
+            case let (.key(x), .key(y)), let (.value(x), .value(y)): return x == y
+            case let (.index(x), .index(y)): return x == y
+            case let (.item(x), .item(y)):
+                return x.count == y.count && zip(x, y).allSatisfy { $0.field == $1.field && $0.value == $1.value }
+            default: return a.text == b.text
+            }
+        }
         func hash(into h: inout Hasher) { h.combine(text) }
 
         /// The segment before RFC 6901 escaping.
@@ -31,7 +42,9 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
         }
 
         static func escapeValue(_ s: String) -> String {
-            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: "=", with: "%3D")
+            // Most values need no escaping; Foundation's search is costly per call.
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "=") }) else { return s }
+            return s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: "=", with: "%3D")
         }
     }
 
@@ -67,7 +80,8 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
     }
 
     static func escapeRFC6901(_ s: String) -> String {
-        s.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return s }
+        return s.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func < (a: ResultPointer, b: ResultPointer) -> Bool { a.description < b.description }
@@ -91,8 +105,8 @@ enum ItemIdentity {
     }
 
     static func scheme(old: [JSONTree], new: [JSONTree]) -> Scheme {
-        let all = old + new
-        if all.isEmpty { return .index }
+        let all = [old, new].joined()   // both lists, without copying them
+        if old.isEmpty && new.isEmpty { return .index }
         if all.allSatisfy({ if case .string = $0 { return true }; return false }) {
             return unique(old.map(\.stringValue!)) && unique(new.map(\.stringValue!)) ? .stringValues : .index
         }

@@ -28,6 +28,13 @@ struct TreeComparison {
                 changes.append(ValueChange(pointer: pointer, kind: .changed, old: old, new: new))
                 return
             }
+            if scheme == .index {
+                // Items known by position only: pair them in place (the keyed
+                // path below would hash a pointer segment per item).
+                for (i, item) in b.enumerated() { pair(i < a.count ? a[i] : nil, item, at: pointer.appending(.index(i))) }
+                for i in b.count ..< max(a.count, b.count) { pair(a[i], nil, at: pointer.appending(.index(i))) }
+                return
+            }
             var oldBySegment: [ResultPointer.Segment: JSONTree] = [:]
             var oldOrder: [ResultPointer.Segment] = []
             for (i, item) in a.enumerated() {

@@ -52,10 +52,10 @@ public struct AtomicSiteWriter {
         let url = staging.appendingPathComponent(relativePath)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
         } catch {
-            throw OutputFolderError.fileSystem("write", url.path, error)
+            throw OutputFolderError.fileSystem("create", url.deletingLastPathComponent().path, error)
         }
+        try PlainFileWriter.write(data, to: url.path)
         written.append(relativePath)
     }
 
@@ -68,11 +68,7 @@ public struct AtomicSiteWriter {
     /// checking it still holds nothing but what its marker lists.
     public func commit() throws {
         let fm = FileManager.default
-        do {
-            try Data(OutputFolder.marker(files: written).utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
-        } catch {
-            throw OutputFolderError.fileSystem("write", staging.path, error)
-        }
+        try PlainFileWriter.write(Data(OutputFolder.marker(files: written).utf8), to: staging.appendingPathComponent(OutputFolder.markerName).path)
         try OutputFolder.checkReplaceable(destination, shown: destination.path, option: option, inputs: inputs)
         let replaced = try AtomicExchange.install(staging, at: destination)
         if replaced, let listed = OutputFolder.listedFiles(in: staging), OutputFolder.unexpectedEntries(in: staging, listed: listed).isEmpty {

@@ -19,6 +19,10 @@ struct Backbone: ParsableCommand {
     /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for
     /// every error (1 means "changes found"), so its usage errors are mapped to 2.
     static func main() {
+        // A full disk or a file-size limit must be a message and exit 1 with
+        // the previous site untouched, not a kill by SIGXFSZ halfway through
+        // writing: ignored, the signal turns into the write's EFBIG error.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)

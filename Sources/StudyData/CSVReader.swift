@@ -67,6 +67,12 @@ public enum CSVReader {
         return CSVDocument(path: path, header: header, records: records)
     }
 
+    /// The most columns a header may have. The study's tables have a few
+    /// dozen; the cap keeps the memory of a hostile one-line file (millions
+    /// of one-character fields) in proportion, and rows are held to the
+    /// header's width as they are read.
+    public static let maximumColumns = 10_000
+
     private static let quote = UInt8(ascii: "\"")
     private static let comma = UInt8(ascii: ",")
     private static let lf = UInt8(ascii: "\n")
@@ -85,14 +91,26 @@ public enum CSVReader {
         var recordLine = 1
         var atFieldStart = true
 
-        func endField() {
+        // Fields a record may have before it is an error: the cap for the
+        // header, the header's width (+1, to name the first extra field) after.
+        var fieldLimit = maximumColumns
+        func endField() throws {
+            if fields.count >= fieldLimit {
+                if records.isEmpty {
+                    throw DataError(path: path, line: recordLine, column: fields.count + 1,
+                                    message: "expected a header of at most \(maximumColumns) columns, found more")
+                }
+                throw DataError(path: path, line: recordLine, column: fieldLimit,
+                                message: "expected \(fieldLimit - 1) fields as in the header, found at least \(fieldLimit + 1)")
+            }
             fields.append(ByteText.decode(array: field))
             field.removeAll(keepingCapacity: true)
         }
-        func endRecord() {
-            endField()
+        func endRecord() throws {
+            try endField()
             // A blank line parses as one empty field: skip it.
             if !(fields.count == 1 && fields[0].isEmpty) {
+                if records.isEmpty { fieldLimit = fields.count + 1 }
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
             fields.removeAll(keepingCapacity: true)
@@ -134,18 +152,18 @@ public enum CSVReader {
                 continue
             }
             if b == comma {
-                endField(); atFieldStart = true; i += 1; continue
+                try endField(); atFieldStart = true; i += 1; continue
             }
             if b == lf {
-                endRecord(); atFieldStart = true; i += 1; line += 1; recordLine = line; continue
+                try endRecord(); atFieldStart = true; i += 1; line += 1; recordLine = line; continue
             }
             if b == cr && i + 1 < n && bytes[i + 1] == lf {
-                endRecord(); atFieldStart = true; i += 2; line += 1; recordLine = line; continue
+                try endRecord(); atFieldStart = true; i += 2; line += 1; recordLine = line; continue
             }
             field.append(b); atFieldStart = false; i += 1
         }
         if !field.isEmpty || !fields.isEmpty || !atFieldStart {
-            endRecord()
+            try endRecord()
         }
         return records
     }

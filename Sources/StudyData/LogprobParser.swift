@@ -155,6 +155,11 @@ struct LogprobParser {
         guard n > 0 else { throw DataError(path: path, line: 1, message: "expected a header line, found an empty file") }
         var fields: [String] = []
         while true {
+            // The same cap as every CSV header: a hostile one-line file stops here, in bounded memory.
+            guard fields.count < CSVReader.maximumColumns else {
+                throw DataError(path: path, line: 1, column: fields.count + 1,
+                                message: "expected a header of at most \(CSVReader.maximumColumns) columns, found more")
+            }
             fields.append(try readText(field: fields.count).value ?? "")
             if i >= n { break }
             if p[i] == Self.comma { i += 1; continue }

@@ -27,13 +27,15 @@ public struct RunSnapshot {
         let folder = isFolder.boolValue ? url : url.deletingLastPathComponent()
         let resultsURL = isFolder.boolValue ? url.appendingPathComponent("results.json") : url
         let resultsName = isFolder.boolValue ? (path as NSString).appendingPathComponent("results.json") : path
+        try checkSize(resultsURL, shown: resultsName)
         guard let data = try? Data(contentsOf: resultsURL) else {
             throw DiffError(isFolder.boolValue ? "\(path): not a built site (no results.json in it)" : "\(path): cannot read the file")
         }
         let results = try JSONReader.parse(data, source: resultsName)
         var manifest: JSONTree?
         let manifestURL = folder.appendingPathComponent("manifest.json")
-        if manifestURL.standardizedFileURL != resultsURL.standardizedFileURL, let m = try? Data(contentsOf: manifestURL) {
+        if manifestURL.standardizedFileURL != resultsURL.standardizedFileURL,
+           (try? checkSize(manifestURL, shown: manifestURL.path)) != nil, let m = try? Data(contentsOf: manifestURL) {
             manifest = try JSONReader.parse(m, source: (folder.path as NSString).appendingPathComponent("manifest.json"))
         }
         let snapshot = RunSnapshot(label: label ?? path, results: results, manifest: manifest) { relative in
@@ -42,6 +44,20 @@ public struct RunSnapshot {
         }
         try snapshot.validate(source: resultsName)
         return snapshot
+    }
+
+    /// The largest `results.json` or `manifest.json` the diff reads. The
+    /// study's `results.json` is about 1.6 MB and grows linearly with models;
+    /// 64 MB leaves room for studies forty times larger while keeping the
+    /// parsed trees of both runs (about 24 bytes per value) well within a
+    /// machine's memory whatever the file holds.
+    static let maximumFileBytes = 64 << 20
+
+    private static func checkSize(_ url: URL, shown: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maximumFileBytes else {
+            throw DiffError("\(shown): \(size >> 20) MB is larger than any run Backbone writes; expected at most \(maximumFileBytes >> 20) MB (is it a Backbone results.json?)")
+        }
     }
 
     /// A build in progress: the text of its `results.json` and `manifest.json`, and its files in memory.

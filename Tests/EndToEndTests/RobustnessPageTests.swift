@@ -7,7 +7,13 @@ final class RobustnessPageTests: XCTestCase {
         let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let robustness = try XCTUnwrap(root["robustness"] as? [String: Any])
-        XCTAssertEqual(Set(robustness.keys), ["big2", "mfd2", "mfd2_script"])
+        XCTAssertEqual(Set(robustness.keys), ["big2", "mfd2", "mfd2_script", "freedom_vs_love"])
+        // Fig. 3 under every prompt needs the log-prob tables: "missing", as §3 says, naming the files.
+        let freedom = try XCTUnwrap(robustness["freedom_vs_love"] as? [String: Any])
+        XCTAssertEqual(freedom["status"] as? String, "missing")
+        XCTAssertEqual((freedom["missing"] as? [String])?.count, 10)
+        XCTAssertEqual((freedom["pairs"] as? [Any])?.count, 0)
+        XCTAssertEqual(freedom["pairs_freedom_above_love_under_every_positive_prompt"] as? Int, 0)
         for key in ["big2", "mfd2", "mfd2_script"] {
             let d = try XCTUnwrap(robustness[key] as? [String: Any], key)
             let rm = try XCTUnwrap(d["rm_level"] as? [String: Any], key)

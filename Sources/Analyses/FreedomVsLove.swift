@@ -40,9 +40,9 @@ public enum FreedomVsLove {
     public static func pair(_ a: ImplicitRewards.Model, _ b: ImplicitRewards.Model, prompts: [Prompt]) throws -> FreedomVsLovePair {
         let perPrompt = try prompts.map { prompt -> FreedomVsLovePrompt in
             let (freedom, love) = ImplicitRewards.freedomLoveScores(try TokenAlignment.align(a.table, b.table, prompt: prompt.key))
-            return FreedomVsLovePrompt(prompt: prompt.key, framing: prompt.framing.rawValue,
-                                       freedomMwlr: Descriptive.mean(freedom), loveMwlr: Descriptive.mean(love),
-                                       freedomTokens: freedom.count, loveTokens: love.count)
+            let f = Descriptive.mean(freedom), l = Descriptive.mean(love)
+            return FreedomVsLovePrompt(prompt: prompt.key, framing: prompt.framing.rawValue, freedomMwlr: f, loveMwlr: l,
+                                       freedomMinusLove: f - l, freedomTokens: freedom.count, loveTokens: love.count)
         }
         let positive = perPrompt.filter { $0.framing == Framing.positive.rawValue }
         let negative = perPrompt.filter { $0.framing == Framing.negative.rawValue }

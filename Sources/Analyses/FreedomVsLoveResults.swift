@@ -48,6 +48,8 @@ public struct FreedomVsLovePrompt: Codable, Equatable, Sendable {
     /// Mean MWLR of the common tokens that read as "freedom" (NaN, `null` in JSON, when there is none).
     public var freedomMwlr: Double
     public var loveMwlr: Double
+    /// `freedomMwlr − loveMwlr`: what the heat map colours (NaN when either is).
+    public var freedomMinusLove: Double
     public var freedomTokens: Int
     public var loveTokens: Int
 

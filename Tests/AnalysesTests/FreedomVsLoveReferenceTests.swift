@@ -38,6 +38,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
                 XCTAssertEqual(row.framing, r["framing"] as? String)
                 XCTAssertEqual(row.freedomMwlr, double(r["freedom_mwlr"]), accuracy: 1e-9, "\(pair.label) \(row.prompt) freedom")
                 XCTAssertEqual(row.loveMwlr, double(r["love_mwlr"]), accuracy: 1e-9, "\(pair.label) \(row.prompt) love")
+                XCTAssertEqual(row.freedomMinusLove, double(r["freedom_mwlr"]) - double(r["love_mwlr"]), accuracy: 1e-9)
                 XCTAssertEqual(row.freedomTokens, r["freedom_tokens"] as? Int)
                 XCTAssertEqual(row.loveTokens, r["love_tokens"] as? Int)
             }

@@ -66,11 +66,15 @@ public enum FreedomVsLove {
 
     /// The rows of a table whose token reads as "freedom" or "love", with
     /// every prompt column the table holds (the loader reads each of those
-    /// rows with every prompt). Row order is kept, so the alignment's
+    /// rows with every prompt; a row missing from a sparse column was not
+    /// read with every prompt, so cannot be one of them). Row order is kept, so the alignment's
     /// first-listed order and highest-per-string rule see what they see in
     /// the whole table.
     static func freedomLoveRows(of table: LogprobTable) -> LogprobTable {
-        let rows = table.tokens.indices.filter { ImplicitRewards.freedomLoveWords.word(of: table.tokens[$0]) != nil }
+        // Rows read with every prompt are the only ones a sparse column holds:
+        // look at those (a few hundred) rather than at every token.
+        let candidates = table.columns.lazy.compactMap { $0.storedValues.rows }.first ?? Array(table.tokens.indices)
+        let rows = candidates.filter { ImplicitRewards.freedomLoveWords.word(of: table.tokens[$0]) != nil }
         return LogprobTable(path: table.path, tokenIDs: rows.map { table.tokenIDs[$0] }, tokens: rows.map { table.tokens[$0] },
                             promptKeys: table.promptKeys, columns: table.columns.map { column in rows.map { column[$0] } },
                             rowsInFile: table.rowsInFile, audit: table.audit)

@@ -13,7 +13,7 @@ enum RobustnessFreedomLove {
             "available": true, "hasPairs": !section.pairs.isEmpty, "prompt": section.figure3Prompt,
             "positivePrompts": String(section.positivePrompts), "negativePrompts": String(section.negativePrompts),
             "statusNote": LogprobPages.simulatedNote(section.simulated, study: study)
-                + LogprobPages.missingNote(files: section.missing, status: section.status, study: study),
+                + LogprobPages.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
             "summary": HTML.escape(summary(section)),
         ]
         guard !section.pairs.isEmpty else { return out }

@@ -37,19 +37,31 @@ public struct TokenWords: Sendable, Equatable {
     /// letters are lower-cased, or holds one of those two characters.
     public func mayRead<Bytes: Sequence>(bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard asciiWords else { return true }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(32)
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in bytes {
-            // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
-            if (previous == 0xC4 && b == 0xB0) || (beforePrevious == 0xE2 && previous == 0x84 && b == 0xAA) { return true }
-            lowered.append(b >= 65 && b <= 90 ? b + 32 : b)
-            beforePrevious = previous; previous = b
+        // Called for every row of a table: no allocation for a String's or an array's own bytes.
+        if let found = bytes.withContiguousStorageIfAvailable({ scan($0) }) { return found }
+        return Array(bytes).withUnsafeBufferPointer { scan($0) }
+    }
+
+    private func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
+        for i in 0..<n where b[i] == 0xC4 || b[i] == 0xE2 {
+            if b[i] == 0xC4, i + 1 < n, b[i + 1] == 0xB0 { return true }
+            if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
         }
-        for needle in needles where lowered.count >= needle.count {
-            for start in 0...(lowered.count - needle.count) where lowered[start] == needle[0] {
-                if lowered[start..<start + needle.count].elementsEqual(needle) { return true }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        for needle in needles where n >= needle.count {
+            let contains = needle.withUnsafeBufferPointer { w -> Bool in
+                var start = 0
+                while start + w.count <= n {
+                    var k = 0
+                    while k < w.count && lower(b[start + k]) == w[k] { k += 1 }
+                    if k == w.count { return true }
+                    start += 1
+                }
+                return false
             }
+            if contains { return true }
         }
         return false
     }

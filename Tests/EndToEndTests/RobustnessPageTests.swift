@@ -65,6 +65,7 @@ final class RobustnessPageTests: XCTestCase {
         XCTAssertTrue(section.contains("meta-llama--Llama-3.2-1B-Instruct.csv"))
         XCTAssertTrue(section.contains("Oxford-HIPlab/iclr2026-lm-logprobs"))
         XCTAssertTrue(section.contains("backbone build --logprobs DIR"))
+        XCTAssertTrue(section.contains("No number in this section is estimated"), "the page's other sections have numbers")
         XCTAssertFalse(section.contains("<svg"))
         XCTAssertFalse(try SiteFixture.text("index.html").contains("Figure 3 under every prompt"), "the overview claims nothing without tables")
     }

@@ -1,3 +1,5 @@
+import Analyses
+import SiteBuilder
 import Foundation
 import XCTest
 
@@ -97,5 +99,24 @@ final class RobustnessPageTests: XCTestCase {
         XCTAssertTrue(try text("figures/robustness-freedom-vs-love.svg").contains("-title\">SIMULATED — "))
         XCTAssertEqual(try text("downloads/robustness_freedom_vs_love_per_prompt.csv").utf8.filter { $0 == 10 }.count, 1 + 21 * 54)
         XCTAssertTrue(try text("index.html").contains("Figure 3 under every prompt (SIMULATED log-prob tables): the mean MWLR of Freedom is above that of Love under all 27 positive prompts in \(every) of 21 Llama × Gemma pairs."))
+    }
+
+    /// A manifest without a log-prob section: no R5 result, and the page (whose
+    /// table of contents links the R5 heading) says why, and passes the site check.
+    func testWithoutALogprobSectionThePageSaysWhy() throws {
+        var study = try SiteFixture.study
+        var results = try SiteFixture.results
+        study.manifest.logprobs = nil
+        study.logprobs = nil
+        results.logprobRanks = nil
+        results.implicitRewards = nil
+        results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
+        XCTAssertNil(results.robustness?.freedomVsLove)
+        let out = try SiteFixture.temporaryFolder("no-logprobs").appendingPathComponent("site")
+        _ = try ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
+                                    locations: SiteLocations(content: SiteFixture.content, templates: SiteFixture.templates, output: out))
+        let page = try String(contentsOf: out.appendingPathComponent("robustness.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("href=\"#fig-3-under-every-prompt\""))
+        XCTAssertTrue(page.contains("neither Figure 3 nor this check of it is part of this report"))
     }
 }

@@ -91,7 +91,9 @@ public func render(_ figure: HeatMapFigure) -> String {
                                                  ("fill", "currentColor")], text: meaning)))
         keyX += 12 + estimatedTextWidth(meaning, fontSize: FontSize.label) + 18
     }
-    body.append(SVGElement("g", [("class", "legend")], children: bar + keys))
+    // The colour bar apart from the marks' key, which (as every legend) alternates mark and name.
+    body.append(SVGElement("g", [("class", "color-scale")], children: bar))
+    body.append(SVGElement("g", [("class", "legend")], children: keys))
 
     var y = 72.0
     var right = max(keyX, gridX + barWidth)

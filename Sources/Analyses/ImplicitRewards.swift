@@ -95,81 +95,66 @@ public enum ImplicitRewards {
         }
     }
 
+    /// The Fig. 3 pairs (source A × target B) in display order: by source
+    /// release, source size, target size.
+    public static func figure3Pairs(sources: [Model], targets: [Model]) -> [(a: Model, b: Model)] {
+        sources.flatMap { s in targets.map { (a: s, b: $0) } }.sorted { x, y in
+            let vx = release(x.a.version), vy = release(y.a.version)
+            if vx != vy { return vx.lexicographicallyPrecedes(vy) }
+            if x.a.sizeB != y.a.sizeB { return x.a.sizeB < y.a.sizeB }
+            return x.b.sizeB < y.b.sizeB
+        }
+    }
+
+    /// The words Fig. 3 scores, and the rule by which a token reads as one.
+    public static let freedomLoveWords = TokenWords.freedomLove
+
+    /// Fig. 3 on one alignment: the MWLR of every common token that reads as
+    /// "freedom", and of every one that reads as "love", in the alignment's order.
+    public static func freedomLoveScores(_ aligned: TokenAlignment) -> (freedom: [Double], love: [Double]) {
+        var freedom: [Double] = [], love: [Double] = []
+        for (i, token) in aligned.tokens.enumerated() {
+            guard let word = freedomLoveWords.word(of: token) else { continue }
+            let s = ImplicitRewardMeasure.mwlr.score(aligned.a[i], aligned.b[i])
+            if word == "freedom" { freedom.append(s) } else { love.append(s) }
+        }
+        return (freedom, love)
+    }
+
     /// Fig. 3: for each source × target, the mean MWLR of the tokens that read
     /// "freedom" and "love". Rows sorted by source release, source size, target size.
     /// `vocabulary`: a shared index of the models' tokens, which makes the 21
     /// alignments cheap; without it each pair is aligned from scratch.
     public static func freedomLove(sources: [Model], targets: [Model], prompt: String,
                                    vocabulary: SharedVocabulary? = nil) throws -> [FreedomLoveRow] {
-        let pairs = sources.flatMap { s in targets.map { (s, $0) } }.sorted { x, y in
-            let vx = release(x.0.version), vy = release(y.0.version)
-            if vx != vy { return vx.lexicographicallyPrecedes(vy) }
-            if x.0.sizeB != y.0.sizeB { return x.0.sizeB < y.0.sizeB }
-            return x.1.sizeB < y.1.sizeB
-        }
         let labels = vocabulary?.labels { token in
-            guard mayReadAsFreedomOrLove(token) else { return 0 }
-            switch normalizedWord(token) { case "freedom": return 1; case "love": return 2; default: return 0 }
+            switch freedomLoveWords.word(of: token) { case "freedom": return 1; case "love": return 2; default: return 0 }
         }
-        return try pairs.map { a, b in
+        return try figure3Pairs(sources: sources, targets: targets).map { a, b in
             if let vocabulary, let labels, let shared = vocabulary.labelledPairs(a.name, b.name, labels: labels) {
                 var freedom: [Double] = [], love: [Double] = []
                 for p in shared.pairs {
                     let s = ImplicitRewardMeasure.mwlr.score(p.a, p.b)
                     if p.label == 1 { freedom.append(s) } else { love.append(s) }
                 }
-                return FreedomLoveRow(modelA: a.name, modelB: b.name, label: "\(b.shortName) → \(a.shortName)",
+                return FreedomLoveRow(modelA: a.name, modelB: b.name, label: label(a, b),
                                       freedom: Descriptive.mean(freedom), love: Descriptive.mean(love),
                                       freedomTokens: freedom.count, loveTokens: love.count, commonTokens: shared.common)
             }
             let aligned = try TokenAlignment.align(a.table, b.table, prompt: prompt)
-            var freedom: [Double] = [], love: [Double] = []
-            for (i, token) in aligned.tokens.enumerated() where mayReadAsFreedomOrLove(token) {
-                let word = normalizedWord(token)
-                guard word == "freedom" || word == "love" else { continue }
-                let s = ImplicitRewardMeasure.mwlr.score(aligned.a[i], aligned.b[i])
-                if word == "freedom" { freedom.append(s) } else { love.append(s) }
-            }
-            return FreedomLoveRow(modelA: a.name, modelB: b.name, label: "\(b.shortName) → \(a.shortName)",
+            let (freedom, love) = freedomLoveScores(aligned)
+            return FreedomLoveRow(modelA: a.name, modelB: b.name, label: label(a, b),
                                   freedom: Descriptive.mean(freedom), love: Descriptive.mean(love),
                                   freedomTokens: freedom.count, loveTokens: love.count, commonTokens: aligned.tokens.count)
         }
     }
 
-    /// A cheap test that rules out almost every token before the exact
-    /// (and slower) Unicode trimming: a match must contain "love" or
-    /// "freedom" in ASCII letters of any case.
-    static func mayReadAsFreedomOrLove(_ token: String) -> Bool {
-        var utf8 = Array(token.utf8)
-        guard utf8.count >= 4 else { return false }
-        for k in utf8.indices where utf8[k] >= 65 && utf8[k] <= 90 { utf8[k] += 32 }
-        func contains(_ needle: [UInt8]) -> Bool {
-            guard utf8.count >= needle.count else { return false }
-            for start in 0...(utf8.count - needle.count) where utf8[start] == needle[0] {
-                if Array(utf8[start..<start + needle.count]) == needle { return true }
-            }
-            return false
-        }
-        return contains(Array("love".utf8)) || contains(Array("freedom".utf8))
-    }
+    /// e.g. `G2-2b → L3.1-70b` (target → source, as the paper labels Fig. 3's rows).
+    public static func label(_ a: Model, _ b: Model) -> String { "\(b.shortName) → \(a.shortName)" }
 
     /// "3.1" → [3, 1], for sorting releases numerically.
     static func release(_ version: String) -> [Int] { version.split(separator: ".").map { Int($0) ?? 0 } }
 
-    /// The word a token reads as: trimmed as Python's `str.strip()` (every
-    /// character for which `str.isspace()` is true: Unicode White_Space plus
-    /// the separators U+001C–U+001F) and lower-cased.
-    public static func normalizedWord(_ token: String) -> String {
-        let scalars = Array(token.unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end && isPythonSpace(scalars[start]) { start += 1 }
-        while end > start && isPythonSpace(scalars[end - 1]) { end -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out).lowercased()
-    }
-
-    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool {
-        (0x1C...0x1F).contains(s.value) || s.properties.isWhitespace
-    }
+    /// The word a token reads as: trimmed as Python's `str.strip()` and lower-cased (`TokenWords`).
+    public static func normalizedWord(_ token: String) -> String { TokenWords.normalized(token) }
 }

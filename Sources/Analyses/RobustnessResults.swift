@@ -5,10 +5,15 @@
 public struct RobustnessSection: Codable, Equatable, Sendable {
     /// One entry per dictionary and MFD2 column rule, in manifest order.
     public var dictionaries: [DictionaryRobustness]
+    /// Fig. 3 under every prompt, as `freedom_vs_love`; nil when the manifest has no log-prob section.
+    public var freedomVsLove: FreedomVsLoveSection? = nil
 
-    public init(dictionaries: [DictionaryRobustness]) {
+    public init(dictionaries: [DictionaryRobustness], freedomVsLove: FreedomVsLoveSection? = nil) {
         self.dictionaries = dictionaries
+        self.freedomVsLove = freedomVsLove
     }
+
+    static let freedomVsLoveKey = "freedom_vs_love"
 
     /// `big2`, `mfd2` for the virtue rule, `mfd2_script` for the script rule.
     public static func key(dictionary: String, columns: String?) -> String {
@@ -29,15 +34,17 @@ public struct RobustnessSection: Codable, Equatable, Sendable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         for r in dictionaries { try c.encode(r, forKey: Key(stringValue: Self.key(dictionary: r.dictionary, columns: r.columns))) }
+        if let freedomVsLove { try c.encode(freedomVsLove, forKey: Key(stringValue: Self.freedomVsLoveKey)) }
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var list: [DictionaryRobustness] = []
-        for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+        for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where key.stringValue != Self.freedomVsLoveKey {
             list.append(try c.decode(DictionaryRobustness.self, forKey: key))
         }
-        self.init(dictionaries: list)
+        self.init(dictionaries: list,
+                  freedomVsLove: try c.decodeIfPresent(FreedomVsLoveSection.self, forKey: Key(stringValue: Self.freedomVsLoveKey)))
     }
 }
 

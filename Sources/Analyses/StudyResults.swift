@@ -87,6 +87,7 @@ public enum StudyAnalysis {
             results.vocabulary = VocabularyCounts.analyse(v, nouns: nouns)
         }
         results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results) }
         return results
     }

@@ -6,7 +6,8 @@ import StudyData
 /// tags whether the tables were found or not; when they were not, the values
 /// say which files are missing and how to rebuild with them.
 enum LogprobPages {
-    static func missingNote(files: [String], status: String, study: LoadedStudy) -> String {
+    /// `scope`: where no number is invented ("on this page"; "in this section" on a page with other results).
+    static func missingNote(files: [String], status: String, study: LoadedStudy, scope: String = "on this page") -> String {
         guard status != "ok", let section = study.manifest.logprobs else { return "" }
         let folder = study.logprobs?.folder ?? section.defaultFolder
         let found = study.logprobs?.folderExists == true
@@ -18,7 +19,7 @@ enum LogprobPages {
             + "<p>\(found ? "Looked in" : "The folder") <code>\(HTML.escape(folder))</code>\(found ? "." : " does not exist.") "
             + "The study publishes one table per model (<code>&lt;org&gt;--&lt;model&gt;.csv</code>) as the Hugging Face dataset "
             + "<code>\(HTML.escape(section.dataset))</code>. Download the files into a folder and rebuild with "
-            + "<code>backbone build --logprobs DIR</code>. No number on this page is estimated or carried over without them.</p></div>"
+            + "<code>backbone build --logprobs DIR</code>. No number \(scope) is estimated or carried over without them.</p></div>"
     }
 
     /// The banner of a §3 page built from generated tables.

@@ -77,7 +77,7 @@ public enum ReportBuilder {
                                                      big2: results.rewardModels.result(for: "big2"), assets: &assets)
             context["overview"] = SiteContext.overview(results)
             context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
-            context["robustness"] = RobustnessPage.context(results, assets: &assets)
+            context["robustness"] = RobustnessPage.context(results, study: study, assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

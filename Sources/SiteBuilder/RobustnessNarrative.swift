@@ -2,7 +2,9 @@ import Analyses
 
 /// The overview's one neutral paragraph on robustness, generated from the
 /// values it states: which headline inferences are significant under every
-/// specification and which are not, with the numbers.
+/// specification and which are not, with the numbers; and, when log-prob
+/// tables were given, in how many Fig. 3 pairs Freedom stays above Love
+/// under every positive prompt.
 enum RobustnessNarrative {
     static func label(_ key: String, _ h: HeadlineRobustness) -> String {
         let name = RobustnessPage.title(key)
@@ -37,6 +39,9 @@ enum RobustnessNarrative {
             let rows = big2.specifications.filter { $0.quantity == threeWay.quantity }
             text += "For example, the Big Two three-way term (estimate \(NumberText.fixed(threeWay.estimate, decimals: 2))) has "
                 + rows.map { "p = \(NumberText.pValue($0.pAdjusted)) (\($0.specification))" }.joined(separator: ", ") + "."
+        }
+        if let r5 = section.freedomVsLove, !r5.pairs.isEmpty, r5.positivePrompts > 0 {
+            text += " Figure 3 under every prompt\(r5.simulated ? " (SIMULATED log-prob tables)" : ""): the mean MWLR of Freedom is above that of Love under all \(r5.positivePrompts) positive prompts in \(r5.pairsFreedomAboveLoveUnderEveryPositivePrompt) of \(r5.pairs.count) Llama × Gemma pairs."
         }
         return text
     }

@@ -1,8 +1,10 @@
 import Analyses
+import StudyData
 import SVGCharts
 
 /// The Robustness page: every §2 headline inference under other defensible
-/// analyses (R1–R4), as tables with CSV downloads and specification plots.
+/// analyses (R1–R4), as tables with CSV downloads and specification plots,
+/// and Fig. 3 under every prompt (R5, `RobustnessFreedomLove`).
 /// Renders values from `StudyResults.robustness`; computes nothing.
 enum RobustnessPage {
     static func title(_ key: String) -> String {
@@ -14,14 +16,15 @@ enum RobustnessPage {
         }
     }
 
-    static func context(_ results: StudyResults, assets: inout SiteAssets) -> [String: Any] {
+    static func context(_ results: StudyResults, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
         guard let section = results.robustness else { return ["available": false] }
         var sections: [[String: Any]] = []
         for (index, d) in section.dictionaries.enumerated() {
             let key = RobustnessSection.key(dictionary: d.dictionary, columns: d.columns)
             sections.append(dictionary(d, key: key, number: index + 1, assets: &assets))
         }
-        return ["available": true, "sections": sections, "overview": HTML.escape(RobustnessNarrative.overview(section))]
+        return ["available": true, "sections": sections, "overview": HTML.escape(RobustnessNarrative.overview(section)),
+                "freedomVsLove": RobustnessFreedomLove.context(section.freedomVsLove, study: study, assets: &assets)]
     }
 
     static func dictionary(_ d: DictionaryRobustness, key: String, number: Int, assets: inout SiteAssets) -> [String: Any] {

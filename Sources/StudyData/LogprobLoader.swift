@@ -5,7 +5,7 @@ public struct LogprobFileRecord: Codable, Equatable, Sendable {
     public var path: String
     public var model: String
     public var bytes: Int
-    /// Prompt columns read (all 54 for Fig. 2 models, one for implicit rewards only).
+    /// Prompt columns read: all 54 for Fig. 2 models and for the Fig. 3 models (of these, every prompt only for the rows that read as "freedom"/"love"), one for the other implicit-reward models.
     public var promptsRead: Int
     public var audit: LogprobAudit
     /// `LogprobTable.fingerprint()`.
@@ -30,7 +30,8 @@ public struct LoadedLogprobs: Sendable {
 /// Finds which of the manifest's log-prob files exist and reads from each
 /// only what the analyses use: every prompt but only the dictionary's nouns
 /// for Fig. 2 models, every row but only the implicit-reward prompt for the
-/// others (both when a model serves both), so a build over 2 GB of tables
+/// others, plus every prompt for the rows that read as "freedom"/"love" of
+/// the Fig. 3 models (all of it in one pass when a model serves several), so a build over 2 GB of tables
 /// holds a few hundred MB. Absent files are not an error: each analysis runs
 /// when its own inputs are present, and the pages name what is missing.
 public enum LogprobLoader {
@@ -41,11 +42,13 @@ public enum LogprobLoader {
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
-        var requests: [String: (prompts: [String], tokens: Set<String>?, everyRow: Set<String>)] = [:]
-        func need(_ model: String, prompts: [String], tokens: Set<String>?) {
-            var r = requests[model] ?? ([], nil, [])
+        typealias Request = (prompts: [String], tokens: Set<String>?, everyRow: Set<String>, words: TokenWords?)
+        var requests: [String: Request] = [:]
+        func need(_ model: String, prompts: [String], tokens: Set<String>?, words: TokenWords? = nil) {
+            var r = requests[model] ?? ([], nil, [], nil)
             r.prompts = manifest.prompts.map(\.key).filter { r.prompts.contains($0) || prompts.contains($0) }
             if let tokens { r.tokens = (r.tokens ?? []).union(tokens) } else { r.everyRow.formUnion(prompts) }
+            if let words { r.words = TokenWords((r.words?.words ?? []).union(words.words)) }
             requests[model] = r
         }
         for pair in section.rankPairs {
@@ -56,6 +59,11 @@ public enum LogprobLoader {
         let plan = section.implicitRewards
         let implicitModels = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
         for model in implicitModels { need(model, prompts: [plan.prompt], tokens: nil) }
+        // Fig. 3 under every prompt (robustness): the rows that read as
+        // "freedom"/"love" with every prompt, in the same single pass.
+        for model in plan.grid.sources + plan.grid.targets {
+            need(model, prompts: manifest.prompts.map(\.key), tokens: [], words: .freedomLove)
+        }
 
         var isDirectory: ObjCBool = false
         let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
@@ -72,9 +80,9 @@ public enum LogprobLoader {
         // One readAll per distinct request, so the reader can work across files in parallel.
         var groups: [String: [(model: LanguageModel, url: URL)]] = [:]
         var groupKeys: [String] = []
-        func key(_ r: (prompts: [String], tokens: Set<String>?, everyRow: Set<String>)) -> String {
+        func key(_ r: Request) -> String {
             r.prompts.joined(separator: ",") + "|" + (r.tokens.map { $0.sorted().joined(separator: "\u{1}") } ?? "*")
-                + "|" + r.everyRow.sorted().joined(separator: ",")
+                + "|" + r.everyRow.sorted().joined(separator: ",") + "|" + (r.words?.words.sorted().joined(separator: ",") ?? "")
         }
         for entry in present {
             let k = key(requests[entry.model.name]!)
@@ -93,7 +101,7 @@ public enum LogprobLoader {
             let offset = done
             let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent) },
                                                  request: LogprobRequest(prompts: r.prompts, tokens: r.everyRow.count == r.prompts.count ? nil : r.tokens,
-                                                                         everyRowPrompts: r.everyRow),
+                                                                         everyRowPrompts: r.everyRow, tokenWords: r.words),
                                                  progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
             for (entry, table) in zip(entries, read) {
                 tables[entry.model.name] = table

@@ -29,6 +29,7 @@ enum LogprobParquetReader {
         var audit = LogprobAudit(rows: rows, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
         let keepsOtherRows = request.prompts.contains { request.everyRowPrompts.contains($0) }
         let wanted = request.tokens.map { TokenIndex($0) }
+        let words = request.tokens == nil ? nil : request.tokenWords
 
         // Each stored entry (a dictionary entry once, not per row) is judged once.
         var entryWanted = [Bool](repeating: true, count: tokenBytes.entryCount)
@@ -41,6 +42,10 @@ enum LogprobParquetReader {
             }
             entryInvalid[e] = !ByteText.isValidUTF8(bytes)
             entryControl[e] = bytes.contains { $0 < 0x20 || $0 == 0x7F }
+            // A word rule judges the text the table will hold (invalid bytes made visible, as the CSV reader does).
+            if let words, !entryWanted[e], entryInvalid[e] || words.mayRead(bytes: bytes) {
+                entryWanted[e] = words.word(of: ByteText.decode(array: Array(bytes))) != nil
+            }
         }
         var full: [Int] = []          // kept rows with every requested column
         var kept: [Int] = []          // every kept row

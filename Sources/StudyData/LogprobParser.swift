@@ -67,8 +67,10 @@ struct LogprobParser {
         // columns; only then may their token go undecoded.
         // Wanted means byte-equal, not canonically equivalent (see `TokenIndex`).
         let wanted = request.tokens.map { TokenIndex($0) }
-        // Rows outside the filter that are dropped need no String at all.
-        let dropsUnwanted = keepsOtherRows ? nil : wanted
+        let words = request.tokens == nil ? nil : request.tokenWords
+        // Rows outside the filter that are dropped need no String at all
+        // (unless a word rule must look at the text).
+        let dropsUnwanted = keepsOtherRows || words != nil ? nil : wanted
         var ids: [Int32] = [], tokens: [String] = []
         var values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
         var audit = LogprobAudit(rows: 0, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
@@ -105,7 +107,7 @@ struct LogprobParser {
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if text.missingLike { audit.missingLikeTokens += 1 }
-                    if let wanted, text.value.map({ !wanted.contains($0) }) ?? true {
+                    if let wanted, text.value.map({ !wanted.contains($0) && words?.word(of: $0) == nil }) ?? true {
                         mode = keepsOtherRows ? .everyRow : .none
                     }
                     token = text.value ?? ""          // nil only for rows that are dropped

@@ -103,7 +103,12 @@ public struct LogprobRequest: Sendable {
     /// Fig. 2, on nouns, and the implicit rewards, on every row, is read once):
     /// such rows are kept with these columns and NaN in the others.
     public var everyRowPrompts: Set<String>
-    public init(prompts: [String], tokens: Set<String>? = nil, everyRowPrompts: Set<String> = []) {
-        self.prompts = prompts; self.tokens = tokens; self.everyRowPrompts = everyRowPrompts
+    /// Rows whose token reads as one of these words (`TokenWords`) are wanted
+    /// as if their token were in `tokens`: Fig. 3 under every prompt needs
+    /// each "freedom"/"love" row with every prompt, and cannot list those
+    /// strings before the file is read. Ignored when `tokens` is nil.
+    public var tokenWords: TokenWords?
+    public init(prompts: [String], tokens: Set<String>? = nil, everyRowPrompts: Set<String> = [], tokenWords: TokenWords? = nil) {
+        self.prompts = prompts; self.tokens = tokens; self.everyRowPrompts = everyRowPrompts; self.tokenWords = tokenWords
     }
 }

@@ -32,6 +32,16 @@ final class RobustnessNarrativeTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix("the Big Two three-way term (estimate -19.83) has p = 5.00e-15 (Random-intercept LMM (paper)), p = 0.0762 (RM-level exact permutation)."), text)
     }
 
+    func testFigure3UnderEveryPromptIsStatedOnlyWithPairs() {
+        var s = section()
+        s.freedomVsLove = RobustnessFreedomLoveTests.section()
+        let text = RobustnessNarrative.overview(s)
+        XCTAssertTrue(text.hasSuffix(" Figure 3 under every prompt (SIMULATED log-prob tables): the mean MWLR of Freedom is above that of Love under all 2 positive prompts in 1 of 3 Llama × Gemma pairs."), text)
+        s.freedomVsLove?.pairs = []
+        s.freedomVsLove?.status = "missing"
+        XCTAssertFalse(RobustnessNarrative.overview(s).contains("Figure 3"), "nothing is claimed without tables")
+    }
+
     func testNoneHoldingIsSaid() {
         var s = section()
         s.dictionaries[0].headlines.remove(at: 1)

@@ -37,6 +37,9 @@ final class LogprobParquetTests: XCTestCase {
         try assertSame(LogprobRequest(prompts: prompts, tokens: ["love", "\u{e9}", "K", "absent"]), rows: 3)
         // Fig. 2 nouns plus one prompt for every row (a model serving both analyses): sparse columns.
         try assertSame(LogprobRequest(prompts: prompts, tokens: ["love", "choice"], everyRowPrompts: ["greatest_ever_one"]), rows: 50)
+        // Fig. 3 under every prompt: the rows that read as "freedom"/"love" with every prompt, the others with one.
+        try assertSame(LogprobRequest(prompts: prompts, tokens: [], everyRowPrompts: ["greatest_ever_one"], tokenWords: .freedomLove), rows: 50)
+        try assertSame(LogprobRequest(prompts: prompts, tokens: [], tokenWords: .freedomLove), rows: 2)
         let (_, parquet) = try both(LogprobRequest(prompts: prompts))
         XCTAssertEqual(parquet.audit.invalidUTF8Rows, 2)
         XCTAssertTrue(parquet.tokens.contains("\\xFF\\xFE"))

@@ -1,0 +1,83 @@
+/// Which tokens "read as" a word: the token trimmed as Python's `str.strip()`
+/// trims (every character for which `str.isspace()` is true: Unicode
+/// White_Space plus the separators U+001C–U+001F) and lower-cased equals the
+/// word. Fig. 3 scores the tokens that read as "freedom" and "love" this way
+/// (Docs/Methods.md#freedom-love). The rule lives here, beside the reader,
+/// because the log-prob loader must pick those rows out while it reads (so
+/// Fig. 3 under every prompt needs no second pass over a table), and the
+/// analyses must label the same rows with the same rule.
+public struct TokenWords: Sendable, Equatable {
+    /// The words Fig. 3 scores (and the robustness check of Fig. 3 under every prompt).
+    public static let freedomLove = TokenWords(["freedom", "love"])
+
+    /// The words, lower-case.
+    public let words: Set<String>
+    private let needles: [[UInt8]]
+    /// Every word is ASCII, so the byte prefilter of `mayRead` is exact.
+    private let asciiWords: Bool
+
+    public init(_ words: Set<String>) {
+        self.words = Set(words.map { $0.lowercased() })
+        needles = self.words.sorted().map { Array($0.utf8) }
+        asciiWords = self.words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
+    /// The word of `words` the token reads as, or nil.
+    public func word(of token: String) -> String? {
+        guard !words.isEmpty, mayRead(bytes: token.utf8) else { return nil }
+        let word = Self.normalized(token)
+        return words.contains(word) ? word : nil
+    }
+
+    /// A cheap test that rules out almost every token before the exact (and
+    /// slower) Unicode trimming and lower-casing. Why it never rules out a
+    /// match: a non-ASCII character lower-cases to ASCII letters only for
+    /// U+0130 (İ → i + U+0307) and U+212A (Kelvin sign → k), so a token that
+    /// reads as an ASCII word either holds that word's bytes once its ASCII
+    /// letters are lower-cased, or holds one of those two characters.
+    public func mayRead<Bytes: Sequence>(bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        guard asciiWords else { return true }
+        // Called for every row of a table: no allocation for a String's or an array's own bytes.
+        if let found = bytes.withContiguousStorageIfAvailable({ scan($0) }) { return found }
+        return Array(bytes).withUnsafeBufferPointer { scan($0) }
+    }
+
+    private func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
+        for i in 0..<n where b[i] == 0xC4 || b[i] == 0xE2 {
+            if b[i] == 0xC4, i + 1 < n, b[i + 1] == 0xB0 { return true }
+            if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
+        }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        for needle in needles where n >= needle.count {
+            let contains = needle.withUnsafeBufferPointer { w -> Bool in
+                var start = 0
+                while start + w.count <= n {
+                    var k = 0
+                    while k < w.count && lower(b[start + k]) == w[k] { k += 1 }
+                    if k == w.count { return true }
+                    start += 1
+                }
+                return false
+            }
+            if contains { return true }
+        }
+        return false
+    }
+
+    /// The word a token reads as: trimmed as Python's `str.strip()` and lower-cased.
+    public static func normalized(_ token: String) -> String {
+        let scalars = Array(token.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end && isPythonSpace(scalars[start]) { start += 1 }
+        while end > start && isPythonSpace(scalars[end - 1]) { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out).lowercased()
+    }
+
+    static func isPythonSpace(_ s: Unicode.Scalar) -> Bool {
+        (0x1C...0x1F).contains(s.value) || s.properties.isWhitespace
+    }
+}

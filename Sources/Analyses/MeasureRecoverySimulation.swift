@@ -15,7 +15,7 @@ public struct MeasureRecoverySettings: Codable, Equatable, Sendable {
     /// Total probability the copy gives the planted tokens (shared equally).
     public var plantedMass: Double = 0.5
     /// SD (in nats) of the noise added to every other log-prob.
-    public var noiseSd: Double = 1.0
+    public var noiseSD: Double = 1.0
     /// Planted tokens are drawn from the original's most probable `candidatePool` tokens.
     public var candidatePool: Int = 2000
     public var replicates: Int = 20
@@ -95,7 +95,7 @@ public enum MeasureRecoverySimulation {
     static func boostedCopy(_ base: [Double], planted: [Bool], settings: MeasureRecoverySettings,
                             generator: inout SeededGenerator) -> [Double] {
         var copy = standardNormals(count: base.count, generator: &generator)
-        for i in copy.indices { copy[i] = base[i] + settings.noiseSd * copy[i] }
+        for i in copy.indices { copy[i] = base[i] + settings.noiseSD * copy[i] }
         var hi = -Double.infinity
         for i in copy.indices where !planted[i] { hi = max(hi, copy[i]) }
         var sum = 0.0

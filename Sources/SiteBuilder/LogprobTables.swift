@@ -63,7 +63,7 @@ enum LogprobTables {
 
     static func simulation(_ s: MeasureRecoveryResult, id: String) -> ReportTable {
         ReportTable(id: id,
-                    caption: "SIMULATION, not a model result: recall@\(s.settings.planted) of \(s.settings.planted) planted tokens in a synthetic copy of \(s.model) (prompt \(s.prompt), \(NumberText.integer(s.tokens)) tokens; planted mass \(NumberText.fixed(s.settings.plantedMass, decimals: 2)), noise SD \(NumberText.fixed(s.settings.noiseSd, decimals: 2)) nats, candidates: top \(s.settings.candidatePool), \(s.settings.replicates) replicates, seed \(s.settings.seed)).",
+                    caption: "SIMULATION, not a model result: recall@\(s.settings.planted) of \(s.settings.planted) planted tokens in a synthetic copy of \(s.model) (prompt \(s.prompt), \(NumberText.integer(s.tokens)) tokens; planted mass \(NumberText.fixed(s.settings.plantedMass, decimals: 2)), noise SD \(NumberText.fixed(s.settings.noiseSD, decimals: 2)) nats, candidates: top \(s.settings.candidatePool), \(s.settings.replicates) replicates, seed \(s.settings.seed)).",
                     columns: ["Measure", "Mean recall", "Worst replicate", "Replicates with all found"],
                     rows: s.recall.map { [.text($0.measure.rawValue), .number($0.meanRecall, decimals: 2), .number($0.minRecall, decimals: 2), .integer($0.perfectReplicates)] })
     }

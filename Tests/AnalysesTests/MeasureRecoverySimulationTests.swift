@@ -100,7 +100,7 @@ final class MeasureRecoverySimulationTests: XCTestCase {
     /// the planted tokens; plain log-ratios find them too (nothing else moved).
     func testNoiselessPlantingIsRecoveredPerfectly() throws {
         var settings = MeasureRecoverySettings()
-        settings.noiseSd = 0
+        settings.noiseSD = 0
         settings.replicates = 4
         let result = try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(3_000, seed: 2), prompt: "p", settings: settings)
         XCTAssertEqual(result.kind, .simulation)

@@ -1,15 +1,7 @@
 // Options that change numbers: the MFD2 column rule (Docs/Methods.md#mfd2-columns),
 // the panel test behind the stars (#panel-tests), permutations and seed (#random-numbers).
 
-/// Which MFD2 columns define the foundation categories.
-///
-/// The paper says it analyses virtue words; the study's script takes a
-/// positional column range that mixes in four vice columns. Both are offered
-/// so the published numbers and the described analysis can be compared.
-public enum MFDColumns: String, Codable, CaseIterable, Sendable {
-    case virtue
-    case script
-}
+import StudyData
 
 /// Which panel test supplies the significance stars in the figures.
 /// Both tests are always computed and tabulated.

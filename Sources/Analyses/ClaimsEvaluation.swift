@@ -15,7 +15,7 @@ public enum ClaimsEvaluation {
                 swapped.rewardModels = RewardModelSection(dictionaries: [other], alternatives: [])
                 let alt = judge(claim.check, swapped)
                 if alt.status == .reproduced {
-                    verdict.note += "; with the \(other.columns ?? "other") columns it holds"
+                    verdict.note += "; with the \(other.columns?.rawValue ?? "other") columns it holds"
                 }
             }
             return ClaimResult(id: claim.id, section: claim.section, text: claim.text, keys: verdict.keys,

@@ -32,7 +32,7 @@ public enum FreedomVsLove {
             try pair(a, b, prompts: study.manifest.prompts)
         }
         let expected = plan.grid.sources.count * plan.grid.targets.count
-        return summarise(pairs, prompts: study.manifest.prompts, status: pairs.count == expected ? "ok" : pairs.isEmpty ? "missing" : "partial",
+        return summarise(pairs, prompts: study.manifest.prompts, status: InputStatus(ran: pairs.count, of: expected),
                          missing: missing, figure3Prompt: plan.prompt, simulated: loaded.simulated)
     }
 
@@ -53,7 +53,7 @@ public enum FreedomVsLove {
     }
 
     /// The section from its pairs: the counts over pairs.
-    public static func summarise(_ pairs: [FreedomVsLovePair], prompts: [Prompt], status: String, missing: [String],
+    public static func summarise(_ pairs: [FreedomVsLovePair], prompts: [Prompt], status: InputStatus, missing: [String],
                                  figure3Prompt: String, simulated: Bool) -> FreedomVsLoveSection {
         let positive = prompts.filter { $0.framing == .positive }.count, negative = prompts.filter { $0.framing == .negative }.count
         return FreedomVsLoveSection(

@@ -5,7 +5,7 @@
 /// prompt the paper's figure uses?
 public struct FreedomVsLoveSection: Codable, Equatable, Sendable {
     /// `ok` (every Fig. 3 pair ran), `partial` (some did), `missing` (none could), as §3 reports it.
-    public var status: String
+    public var status: InputStatus
     /// Log-prob files the pairs need that were not found.
     public var missing: [String]
     /// The measure (the paper's MWLR) and the prompt Fig. 3 itself uses.

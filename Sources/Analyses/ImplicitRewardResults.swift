@@ -4,12 +4,12 @@
 /// §3.2 (Table 1/A2/A3, Fig. 3, App. F) in `results.json` as `implicit_rewards`.
 public struct ImplicitRewardSection: Codable, Equatable, Sendable {
     /// `ok` (every comparison ran), `partial` (some did), `missing` (none could).
-    public var status: String
+    public var status: InputStatus
     /// Log-prob files this section needs that were not found.
     public var missing: [String]
     public var prompt: String
     /// The measure of the tables and of Fig. 3 (the paper's MWLR).
-    public var measure: String
+    public var measure: ImplicitRewardMeasure
     public var tables: [TokenTableResult]
     /// Fig. 3, rows in display order (Llama version, Llama size, Gemma size).
     public var freedomLove: [FreedomLoveRow]
@@ -29,7 +29,7 @@ public struct TokenTableResult: Codable, Equatable, Sendable {
     public var displayA: String
     public var displayB: String
     public var prompt: String
-    public var measure: String
+    public var measure: ImplicitRewardMeasure
     public var commonTokens: Int
     /// Ranks 1…top.
     public var top: [RankedToken]
@@ -37,7 +37,7 @@ public struct TokenTableResult: Codable, Equatable, Sendable {
     public var bottom: [RankedToken]
 
     public init(title: String, modelA: String, modelB: String, displayA: String, displayB: String, prompt: String,
-                measure: String, commonTokens: Int, top: [RankedToken], bottom: [RankedToken]) {
+                measure: ImplicitRewardMeasure, commonTokens: Int, top: [RankedToken], bottom: [RankedToken]) {
         self.title = title; self.modelA = modelA; self.modelB = modelB; self.displayA = displayA; self.displayB = displayB
         self.prompt = prompt; self.measure = measure; self.commonTokens = commonTokens; self.top = top; self.bottom = bottom
     }
@@ -73,7 +73,7 @@ public struct MeasureComparisonRow: Codable, Equatable, Sendable {
     public var title: String
     public var modelA: String
     public var modelB: String
-    public var measure: String
+    public var measure: ImplicitRewardMeasure
     public var formula: String
     public var antisymmetric: Bool
     /// Rank of the exact token "Freedom" / "Love" (nil if not a common token).

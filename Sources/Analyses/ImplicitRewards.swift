@@ -72,7 +72,7 @@ public enum ImplicitRewards {
         let aligned = try given ?? TokenAlignment.align(a.table, b.table, prompt: prompt)
         let ends = extremes(aligned, scores: scores(aligned, measure), count: top)
         return TokenTableResult(title: title, modelA: a.name, modelB: b.name, displayA: a.displayName, displayB: b.displayName,
-                                prompt: prompt, measure: measure.rawValue, commonTokens: aligned.tokens.count,
+                                prompt: prompt, measure: measure, commonTokens: aligned.tokens.count,
                                 top: ends.top, bottom: ends.bottom)
     }
 
@@ -86,7 +86,7 @@ public enum ImplicitRewards {
         return ImplicitRewardMeasure.allCases.map { measure in
             let s = scores(aligned, measure)
             let ends = extremes(aligned, scores: s, count: 1)
-            return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure.rawValue, formula: measure.formula,
+            return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure, formula: measure.formula,
                                         antisymmetric: measure.isAntisymmetric,
                                         freedomRank: freedom.map { rank(of: $0, scores: s) },
                                         loveRank: love.map { rank(of: $0, scores: s) },

@@ -1,4 +1,5 @@
 import Stats
+import StudyData
 
 /// R3 of the robustness layer: how much does any single reward model or any
 /// single prompt move the paper's mixed model? The random-intercept model of
@@ -10,7 +11,7 @@ public enum LeaveOneOut {
     /// A family left with no RM drops out of the refit's design, so its
     /// terms are absent from that fit (never the case with the study's data).
     public static func refits(rows: [MedianRankRow], families: [String], categories: [String],
-                              framings: [String]) throws -> [LeaveOneOutFit] {
+                              framings: [Framing]) throws -> [LeaveOneOutFit] {
         var rms: [String] = [], prompts: [String] = []
         var seenRM = Set<String>(), seenPrompt = Set<String>()
         for r in rows {
@@ -24,7 +25,7 @@ public enum LeaveOneOut {
             critical[e.df] = t
             return ConfidenceInterval(e, critical: t)
         }
-        func fit(unit: String, leftOut: String, keep: (MedianRankRow) -> Bool) throws -> LeaveOneOutFit {
+        func fit(unit: LeaveOneOutFit.Unit, leftOut: String, keep: (MedianRankRow) -> Bool) throws -> LeaveOneOutFit {
             let subset = rows.filter(keep)
             let present = families.filter { f in subset.contains { $0.family == f } }
             let model = try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
@@ -32,16 +33,21 @@ public enum LeaveOneOut {
             return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects,
                                   confidenceIntervals: model.fixedEffects.map(interval))
         }
-        let byRM = try rms.map { rm in try fit(unit: "rm", leftOut: rm) { $0.rm != rm } }
-        let byPrompt = try prompts.map { p in try fit(unit: "prompt", leftOut: p) { $0.prompt != p } }
+        let byRM = try rms.map { rm in try fit(unit: .rm, leftOut: rm) { $0.rm != rm } }
+        let byPrompt = try prompts.map { p in try fit(unit: .prompt, leftOut: p) { $0.prompt != p } }
         return byRM + byPrompt
     }
 }
 
 /// One refit of the paper's model with one RM or one prompt left out.
 public struct LeaveOneOutFit: Codable, Equatable, Sendable {
-    /// `rm` or `prompt`.
-    public var unit: String
+    /// What one refit leaves out; the raw value is `results.json`'s `unit`.
+    public enum Unit: String, Codable, CaseIterable, Sendable {
+        case rm
+        case prompt
+    }
+
+    public var unit: Unit
     /// The RM label or prompt key left out.
     public var leftOut: String
     public var fixedEffects: [FixedEffectRow]
@@ -57,7 +63,7 @@ public struct ConfidenceInterval: Codable, Equatable, Sendable {
 
     /// `critical`: t₀.₉₇₅(df) for the term's df.
     init(_ e: FixedEffectRow, critical: Double) {
-        let half = critical * e.stdError
+        let half = critical * e.standardError
         term = e.term; low = e.estimate - half; high = e.estimate + half
     }
 }

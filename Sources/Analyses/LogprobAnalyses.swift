@@ -17,7 +17,6 @@ public enum LogprobAnalyses {
             return models.map(fileName).filter { loaded.tables[modelOf($0)] == nil && seen.insert($0).inserted }
         }
         func modelOf(_ file: String) -> String { section.models.first { $0.file == file }?.name ?? file }
-        func status(ran: Int, of total: Int) -> String { ran == total ? "ok" : ran == 0 ? "missing" : "partial" }
 
         let plan = section.implicitRewards
         func model(_ name: String) -> ImplicitRewards.Model? {
@@ -58,14 +57,14 @@ public enum LogprobAnalyses {
             guard let first = plan.tables.first, let target = loaded.tables[first.modelB] else { return nil }
             return try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
         })
-        let ranks = LogprobRankSection(status: status(ran: pairs.count, of: section.rankPairs.count),
+        let ranks = LogprobRankSection(status: InputStatus(ran: pairs.count, of: section.rankPairs.count),
                                        missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs,
                                        simulated: loaded.simulated)
         let (tables, comparison, grid) = implicit
         let needed = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
         let expected = plan.tables.count + plan.grid.sources.count * plan.grid.targets.count
-        let rewards = ImplicitRewardSection(status: status(ran: tables.count + grid.count, of: expected), missing: missing(needed),
-                                            prompt: plan.prompt, measure: ImplicitRewardMeasure.mwlr.rawValue, tables: tables,
+        let rewards = ImplicitRewardSection(status: InputStatus(ran: tables.count + grid.count, of: expected), missing: missing(needed),
+                                            prompt: plan.prompt, measure: .mwlr, tables: tables,
                                             freedomLove: grid, measureComparison: comparison, simulation: recovery,
                                             simulated: loaded.simulated)
         return (ranks, rewards)

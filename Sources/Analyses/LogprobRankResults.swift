@@ -1,10 +1,13 @@
 // Result types of §3.1 (Fig. 2). Methods: Docs/Methods.md#logprob-ranks, #type-ii-anova, #benjamini-hochberg.
 
+import Stats
+import StudyData
+
 /// §3.1 (Fig. 2) in `results.json` as `logprob_ranks`: status of the inputs
 /// and one entry per pair whose two tables were available.
 public struct LogprobRankSection: Codable, Equatable, Sendable {
     /// `ok` (every pair ran), `partial` (some did), `missing` (none could).
-    public var status: String
+    public var status: InputStatus
     /// Log-prob files this section needs that were not found.
     public var missing: [String]
     public var pairs: [LogprobRankPairResult]
@@ -41,12 +44,19 @@ public struct LogprobRankPairResult: Codable, Equatable, Sendable {
 }
 
 /// Median rank of one category's nouns under one prompt for one model.
+/// The prompt's framing is §3's "valence" factor, the name `results.json` keeps.
 public struct LogprobMedianRankRow: Codable, Equatable, Sendable {
     public var prompt: String
-    public var valence: String
+    public var framing: Framing
     public var category: String
     public var model: String
     public var medianRank: Double
+
+    enum CodingKeys: String, CodingKey {
+        case prompt
+        case framing = "valence"
+        case category, model, medianRank
+    }
 }
 
 /// A row of the `rank ~ category * valence * model` Type II ANOVA. The key
@@ -75,19 +85,25 @@ public struct AnovaRow: Codable, Equatable, Sendable {
 /// `t` is mean(A) − mean(B) over its standard error, `p_fdr` Benjamini–Hochberg over the cells.
 public struct LogprobCellTest: Codable, Equatable, Sendable {
     public var category: String
-    public var valence: String
+    public var framing: Framing
     public var meanA: Double
     public var meanB: Double
     public var t: Double
     public var df: Double
     public var p: Double
     public var pFdr: Double
-    public var stars: String
+    public var stars: SignificanceStars
+
+    enum CodingKeys: String, CodingKey {
+        case category
+        case framing = "valence"
+        case meanA, meanB, t, df, p, pFdr, stars
+    }
 }
 
 public struct LogprobViolin: Codable, Equatable, Sendable {
     public var model: String
-    public var valence: String
+    public var framing: Framing
     public var category: String
     public var grid: [Double]
     public var density: [Double]

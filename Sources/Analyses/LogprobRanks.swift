@@ -35,42 +35,42 @@ public enum LogprobRanks {
                 let ranks = Ranking.averageRanks(nouns.map { best[$0]![p] }, descending: true)
                 for (ci, category) in categories.enumerated() {
                     let r = zip(nounCategory, ranks).filter { $0.0 == ci }.map(\.1)
-                    rows.append(LogprobMedianRankRow(prompt: prompt.key, valence: prompt.framing.rawValue, category: category,
+                    rows.append(LogprobMedianRankRow(prompt: prompt.key, framing: prompt.framing, category: category,
                                                      model: model.name, medianRank: Descriptive.median(r)))
                 }
             }
         }
 
-        let valences = Framing.allCases.filter { f in prompts.contains { $0.framing == f } }.map(\.rawValue)
+        let framings = Framing.allCases.filter { f in prompts.contains { $0.framing == f } }
         let models = [a.name, b.name]
         let anova = try TypeIIANOVA.fit(response: rows.map(\.medianRank), factors: [
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
-            Factor(name: "valence", levels: valences, codes: rows.map { valences.firstIndex(of: $0.valence)! }),
+            Factor(name: "valence", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! }),
             Factor(name: "model", levels: models, codes: rows.map { models.firstIndex(of: $0.model)! }),
         ]).map { AnovaRow(term: $0.term, sumSq: $0.sumSq, df: $0.df, f: $0.f, p: $0.p) }
 
-        func values(_ model: String, _ category: String, _ valence: String) -> [Double] {
-            rows.filter { $0.model == model && $0.category == category && $0.valence == valence }.map(\.medianRank)
+        func values(_ model: String, _ category: String, _ framing: Framing) -> [Double] {
+            rows.filter { $0.model == model && $0.category == category && $0.framing == framing }.map(\.medianRank)
         }
-        var raw: [(String, String, WelchTestResult)] = []
+        var raw: [(String, Framing, WelchTestResult)] = []
         for category in categories {
-            for valence in valences {
-                raw.append((category, valence, WelchTest.test(values(a.name, category, valence), values(b.name, category, valence))))
+            for framing in framings {
+                raw.append((category, framing, WelchTest.test(values(a.name, category, framing), values(b.name, category, framing))))
             }
         }
         let adjusted = MultipleComparisons.benjaminiHochberg(raw.map(\.2.p))
         let cells = raw.indices.map { i in
-            LogprobCellTest(category: raw[i].0, valence: raw[i].1, meanA: raw[i].2.meanX, meanB: raw[i].2.meanY,
+            LogprobCellTest(category: raw[i].0, framing: raw[i].1, meanA: raw[i].2.meanX, meanB: raw[i].2.meanY,
                             t: raw[i].2.t, df: raw[i].2.df, p: raw[i].2.p, pFdr: adjusted[i], stars: Significance.stars(adjusted[i]))
         }
         var violins: [LogprobViolin] = []
-        for valence in valences {
+        for framing in framings {
             for category in categories {
                 for model in models {
-                    let v = values(model, category, valence)
+                    let v = values(model, category, framing)
                     let curve = KernelDensity.curve(v)
                     if !curve.grid.isEmpty {
-                        violins.append(LogprobViolin(model: model, valence: valence, category: category, grid: curve.grid, density: curve.density))
+                        violins.append(LogprobViolin(model: model, framing: framing, category: category, grid: curve.grid, density: curve.density))
                     }
                 }
             }

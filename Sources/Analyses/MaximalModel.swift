@@ -1,4 +1,5 @@
 import Stats
+import StudyData
 
 /// R2 of the robustness layer: the paper's model with random effects kept
 /// maximal for the design (Barr et al. 2013) — every within-RM effect
@@ -11,7 +12,7 @@ public enum MaximalModel {
     /// nil when the RMs cannot support the covariance: it has q(q + 1)/2
     /// parameters for q cells per RM, and with more parameters than RMs
     /// (MFD2: 10 cells, 55 parameters, 10 RMs) it is not identifiable in practice.
-    public static func fit(_ r: DictionaryRankResult, framings: [String]) throws -> RandomSlopesResult? {
+    public static func fit(_ r: DictionaryRankResult, framings: [Framing]) throws -> RandomSlopesResult? {
         let rows = r.medianRanks
         var rms: [String] = []
         for row in rows where !rms.contains(row.rm) { rms.append(row.rm) }
@@ -19,7 +20,7 @@ public enum MaximalModel {
         guard cells * (cells + 1) / 2 <= rms.count else { return nil }
         let family = Factor(name: "family", levels: r.families, codes: rows.map { r.families.firstIndex(of: $0.family)! })
         let category = Factor(name: "category", levels: r.categories, codes: rows.map { r.categories.firstIndex(of: $0.category)! })
-        let framing = Factor(name: "framing", levels: framings, codes: rows.map { framings.firstIndex(of: $0.framing)! })
+        let framing = Factor(name: "framing", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! })
         let df = Double(rms.count - r.families.count)
         let fit = try RandomSlopesModel.fitREML(
             response: rows.map(\.medianRank), design: DesignMatrix.fullFactorial([family, category, framing]),
@@ -31,9 +32,9 @@ public enum MaximalModel {
             formula: "median_rank ~ family * category * framing + (1 + category * framing | rm)",
             logLikelihood: fit.logLikelihood, logLikelihoodRandomIntercept: r.mixedModel.logLikelihood,
             singular: fit.singular,
-            fixedEffects: fit.fixedEffects.map { FixedEffectRow(term: $0.term, estimate: $0.estimate, stdError: $0.standardError, df: $0.df, t: $0.t, p: $0.p) },
+            fixedEffects: fit.fixedEffects.map(FixedEffectRow.init),
             randomEffects: RandomEffectCovariance(terms: fit.randomEffectNames, sd: fit.randomEffectSD, correlations: fit.randomEffectCorrelations),
-            residualSd: fit.residualSD,
+            residualSD: fit.residualSD,
             likelihoodRatio: LikelihoodRatio(statistic: statistic, df: lrDF, p: ChiSquared.upperTail(statistic, df: lrDF)),
             theta: fit.theta)
     }
@@ -51,7 +52,7 @@ public struct RandomSlopesResult: Codable, Equatable, Sendable {
     /// Every term with df = #RMs − #families.
     public var fixedEffects: [FixedEffectRow]
     public var randomEffects: RandomEffectCovariance
-    public var residualSd: Double
+    public var residualSD: Double
     /// 2Δℓ against the random-intercept model, χ² with df = extra covariance parameters
     /// (conservative: the null puts variances on the boundary).
     public var likelihoodRatio: LikelihoodRatio

@@ -15,7 +15,7 @@ public struct MeasureRecoverySettings: Codable, Equatable, Sendable {
     /// Total probability the copy gives the planted tokens (shared equally).
     public var plantedMass: Double = 0.5
     /// SD (in nats) of the noise added to every other log-prob.
-    public var noiseSd: Double = 1.0
+    public var noiseSD: Double = 1.0
     /// Planted tokens are drawn from the original's most probable `candidatePool` tokens.
     public var candidatePool: Int = 2000
     public var replicates: Int = 20
@@ -24,8 +24,14 @@ public struct MeasureRecoverySettings: Codable, Equatable, Sendable {
 }
 
 public struct MeasureRecoveryResult: Codable, Equatable, Sendable {
-    /// Always "simulation": a reader of results.json must not mistake it for a model result.
-    public var kind: String
+    /// Written into `results.json` as `kind`, so a reader of it cannot mistake
+    /// the App. F numbers for a model result.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case simulation
+    }
+
+    /// Always `simulation`.
+    public var kind: Kind
     public var model: String
     public var prompt: String
     public var tokens: Int
@@ -34,7 +40,7 @@ public struct MeasureRecoveryResult: Codable, Equatable, Sendable {
 }
 
 public struct MeasureRecall: Codable, Equatable, Sendable {
-    public var measure: String
+    public var measure: ImplicitRewardMeasure
     /// Mean over replicates of (planted tokens among the measure's top k) / k.
     public var meanRecall: Double
     public var minRecall: Double
@@ -77,9 +83,9 @@ public enum MeasureRecoverySimulation {
         }
         let recalls = measures.indices.map { m in perReplicate.map { $0[m] } }
         return MeasureRecoveryResult(
-            kind: "simulation", model: model, prompt: prompt, tokens: n, settings: settings,
+            kind: .simulation, model: model, prompt: prompt, tokens: n, settings: settings,
             recall: ImplicitRewardMeasure.allCases.enumerated().map { m, measure in
-                MeasureRecall(measure: measure.rawValue, meanRecall: Descriptive.mean(recalls[m]),
+                MeasureRecall(measure: measure, meanRecall: Descriptive.mean(recalls[m]),
                               minRecall: recalls[m].min() ?? .nan, perfectReplicates: recalls[m].filter { $0 == 1 }.count)
             })
     }
@@ -89,7 +95,7 @@ public enum MeasureRecoverySimulation {
     static func boostedCopy(_ base: [Double], planted: [Bool], settings: MeasureRecoverySettings,
                             generator: inout SeededGenerator) -> [Double] {
         var copy = standardNormals(count: base.count, generator: &generator)
-        for i in copy.indices { copy[i] = base[i] + settings.noiseSd * copy[i] }
+        for i in copy.indices { copy[i] = base[i] + settings.noiseSD * copy[i] }
         var hi = -Double.infinity
         for i in copy.indices where !planted[i] { hi = max(hi, copy[i]) }
         var sum = 0.0

@@ -9,12 +9,12 @@ enum PanelTests {
     static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
                         dictionary: String, options: AnalysisOptions) throws -> [PanelComparison] {
         let reference = families[0]
-        struct Raw { var framing: String; var category: String; var family: String
+        struct Raw { var framing: Framing; var category: String; var family: String
                      var x: [Double]; var y: [Double]; var welch: WelchTestResult; var perm: PermutationTestResult; var seed: UInt64 }
-        var panels: [(framing: String, category: String, family: String)] = []
+        var panels: [(framing: Framing, category: String, family: String)] = []
         for f in framings {
             for category in categories {
-                for family in families.dropFirst() { panels.append((f.rawValue, category, family)) }
+                for family in families.dropFirst() { panels.append((f, category, family)) }
             }
         }
         // Each panel draws from its own seed (derived from its name), so the
@@ -24,7 +24,7 @@ enum PanelTests {
             let (framing, category, family) = panels[i]
             let y = RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category)
             let x = RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category)
-            let seed = SeedDerivation.seed(options.seed, [dictionary, framing, category, family])
+            let seed = SeedDerivation.seed(options.seed, [dictionary, framing.rawValue, category, family])
             var generator = SeededGenerator(seed: seed)
             let perm = PermutationTest.welch(x, y, resamples: options.permutations, generator: &generator)
             return Raw(framing: framing, category: category, family: family, x: x, y: y,

@@ -1,4 +1,5 @@
 import Stats
+import StudyData
 
 /// R1 of the robustness layer: the reward model as the unit of analysis.
 ///
@@ -15,7 +16,7 @@ public enum RMLevelInference {
     /// `framings`: the levels in model order (first = reference); `terms`: the
     /// paper's fixed-effect terms, in model order; `seedKey` names this analysis
     /// for the seeds of any Monte Carlo draws.
-    public static func analyse(rows: [MedianRankRow], families: [String], categories: [String], framings: [String],
+    public static func analyse(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
                                terms: [String], seedKey: String, options: AnalysisOptions) -> RMLevelResult {
         var rms: [String] = []
         var familyOf: [String: String] = [:]
@@ -65,7 +66,7 @@ public enum RMLevelInference {
                   parsed.family != reference else { continue }
             let refCategory = categories[0], refFraming = framings[0]
             let contrast: (String) -> Double? = { rm in
-                func m(_ c: String, _ f: String) -> Double? { mean[cellKey(rm, c, f)] }
+                func m(_ c: String, _ f: Framing) -> Double? { mean[cellKey(rm, c, f)] }
                 switch (parsed.category, parsed.framing) {
                 case (nil, nil):
                     return m(refCategory, refFraming)
@@ -87,13 +88,13 @@ public enum RMLevelInference {
                                            pPermutation: r.permutation.p, perRm: r.values))
         }
 
-        struct RawPanel { var category: String; var framing: String; var family: String
+        struct RawPanel { var category: String; var framing: Framing; var family: String
                           var welch: WelchTestResult; var permutation: ExactPermutationResult }
         var raw: [RawPanel] = []
         for framing in framings {
             for category in categories {
                 for family in families.dropFirst() {
-                    guard let r = compare(family: family, name: ["panel", framing, category, family],
+                    guard let r = compare(family: family, name: ["panel", framing.rawValue, category, family],
                                           value: { mean[cellKey($0, category, framing)] }) else { continue }
                     raw.append(RawPanel(category: category, framing: framing, family: family, welch: r.welch, permutation: r.permutation))
                 }
@@ -113,18 +114,18 @@ public enum RMLevelInference {
                              terms: termResults, panels: panels, cellMeans: cellMeans)
     }
 
-    static func cellKey(_ rm: String, _ category: String, _ framing: String) -> String {
-        rm + "\u{1}" + category + "\u{1}" + framing
+    static func cellKey(_ rm: String, _ category: String, _ framing: Framing) -> String {
+        rm + "\u{1}" + category + "\u{1}" + framing.rawValue
     }
 
     /// Splits an R term name such as `familyLlama:categoryCommunion:framingnegative`
     /// into its levels; nil for terms without family or with unknown parts.
-    static func parse(_ term: String, families: [String], categories: [String], framings: [String]) -> (family: String, category: String?, framing: String?)? {
-        var family: String? = nil, category: String? = nil, framing: String? = nil
+    static func parse(_ term: String, families: [String], categories: [String], framings: [Framing]) -> (family: String, category: String?, framing: Framing?)? {
+        var family: String? = nil, category: String? = nil, framing: Framing? = nil
         for part in term.split(separator: ":").map(String.init) {
             if part.hasPrefix("family"), families.contains(String(part.dropFirst(6))) { family = String(part.dropFirst(6)) }
             else if part.hasPrefix("category"), categories.contains(String(part.dropFirst(8))) { category = String(part.dropFirst(8)) }
-            else if part.hasPrefix("framing"), framings.contains(String(part.dropFirst(7))) { framing = String(part.dropFirst(7)) }
+            else if part.hasPrefix("framing"), let f = framings.first(where: { $0.rawValue == part.dropFirst(7) }) { framing = f }
             else { return nil }
         }
         return family.map { ($0, category, framing) }

@@ -18,27 +18,27 @@ enum RewardModelClaims {
             let key = base + "/mixed_model/fixed_effects/" + ResultKey.item([("term", term.term)]) + "/p"
             return ClaimsEvaluation.verdict(term.p < 0.05, "\(term.term): t(\(fixed(term.df, 0))) = \(fixed(term.t, 2)), p = \(pText(term.p))", [key])
         case .panel:
-            guard let p = d.panels.first(where: { $0.framing == c.framing && $0.category == c.category }) else {
+            guard let p = d.panels.first(where: { $0.framing.rawValue == c.framing && $0.category == c.category }) else {
                 return ClaimsEvaluation.missing("no \(c.framing ?? "?") \(c.category ?? "?") panel in the \(id) results")
             }
-            let key = base + "/panels/" + ResultKey.item([("family", p.family), ("category", p.category), ("framing", p.framing)])
+            let key = base + "/panels/" + ResultKey.item([("family", p.family), ("category", p.category), ("framing", p.framing.rawValue)])
             let higher = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
-            let significant = p.stars != "n.s."
+            let significant = p.stars.isSignificant
             var holds = c.significant.map { $0 == significant } ?? true
             if let expected = c.higher, significant || c.significant != false { holds = holds && expected == higher }
-            let test = d.figureStarsFrom == "welch" ? p.welch.pAdjusted : p.permutation.pAdjusted
-            let bound = d.figureStarsFrom != "welch" && p.permutation.atFloor ? "≤ " : "= "
-            let worst = p.framing == "negative" ? " as the worst thing" : ""
+            let test = d.figureStarsFrom == .welch ? p.welch.pAdjusted : p.permutation.pAdjusted
+            let bound = d.figureStarsFrom != .welch && p.permutation.atFloor ? "≤ " : "= "
+            let worst = p.framing == .negative ? " as the worst thing" : ""
             let note = "\(higher) ranks higher\(worst) (\(p.family) \(fixed(p.meanFamily, 1)) vs \(p.referenceFamily) \(fixed(p.meanReference, 1))), "
-                + "\(d.figureStarsFrom) p (Bonferroni) \(bound)\(pText(test)) \(p.stars)"
+                + "\(d.figureStarsFrom.rawValue) p (Bonferroni) \(bound)\(pText(test)) \(p.stars.rawValue)"
             return ClaimsEvaluation.verdict(holds, note, [key + "/mean_family", key + "/mean_reference", key + "/stars"])
         default:
-            let panels = d.panels.filter { $0.framing == c.framing }
+            let panels = d.panels.filter { $0.framing.rawValue == c.framing }
             let sizes = panels.map { (abs($0.cohensD) * 100).rounded() / 100 }
             let holds = !sizes.isEmpty && sizes.allSatisfy { $0 >= (c.min ?? -.infinity) && $0 <= (c.max ?? .infinity) }
             let note = "|d| = " + panels.map { "\(fixed(abs($0.cohensD), 3)) (\($0.category))" }.joined(separator: ", ")
             return ClaimsEvaluation.verdict(holds, note, panels.map {
-                base + "/panels/" + ResultKey.item([("family", $0.family), ("category", $0.category), ("framing", $0.framing)]) + "/cohens_d"
+                base + "/panels/" + ResultKey.item([("family", $0.family), ("category", $0.category), ("framing", $0.framing.rawValue)]) + "/cohens_d"
             })
         }
     }

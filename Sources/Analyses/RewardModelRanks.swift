@@ -17,13 +17,13 @@ public enum RewardModelRanks {
     public struct Input: Sendable {
         public var dictionary: CategoryDictionary
         public var dictionaryName: String
-        /// `virtue`/`script` for MFD2, nil otherwise.
-        public var columns: String?
+        /// The MFD2 column rule; nil for other dictionaries.
+        public var columns: MFDColumns?
         public var prompts: [Prompt]
         /// Family names in manifest order; the first one present is the reference level.
         public var familyOrder: [String]
         public var models: [ScoredModel]
-        public init(dictionary: CategoryDictionary, dictionaryName: String, columns: String?,
+        public init(dictionary: CategoryDictionary, dictionaryName: String, columns: MFDColumns?,
                     prompts: [Prompt], familyOrder: [String], models: [ScoredModel]) {
             self.dictionary = dictionary; self.dictionaryName = dictionaryName; self.columns = columns
             self.prompts = prompts; self.familyOrder = familyOrder; self.models = models
@@ -69,7 +69,7 @@ public enum RewardModelRanks {
                     let r = zip(keptCategory, ranks).filter { $0.0 == ci }.map(\.1)
                     guard !r.isEmpty else { continue }
                     rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
-                                              prompt: prompt.key, framing: prompt.framing.rawValue,
+                                              prompt: prompt.key, framing: prompt.framing,
                                               medianRank: Descriptive.median(r)))
                 }
             }
@@ -77,8 +77,8 @@ public enum RewardModelRanks {
         }
 
         let framingSummary = framings.map { f -> FramingSummary in
-            let v = rows.filter { $0.framing == f.rawValue }.map(\.medianRank)
-            return FramingSummary(framing: f.rawValue, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
+            let v = rows.filter { $0.framing == f }.map(\.medianRank)
+            return FramingSummary(framing: f, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
         }
 
         // Average ranks (Docs/Methods.md#average-ranks).
@@ -98,7 +98,7 @@ public enum RewardModelRanks {
                 }
                 let reference = perFamily[0].1
                 for (family, value) in perFamily {
-                    averageRanks.append(AverageRankRow(framing: f.rawValue, category: category, family: family,
+                    averageRanks.append(AverageRankRow(framing: f, category: category, family: family,
                                                        averageRank: value, differenceFromReference: value - reference))
                 }
             }
@@ -108,9 +108,9 @@ public enum RewardModelRanks {
         for model in input.models {
             for f in framings {
                 for category in categories {
-                    let v = rows.filter { $0.rm == model.label && $0.framing == f.rawValue && $0.category == category }.map(\.medianRank)
+                    let v = rows.filter { $0.rm == model.label && $0.framing == f && $0.category == category }.map(\.medianRank)
                     guard !v.isEmpty else { continue }
-                    rmMeans.append(RMPanelMean(rm: model.label, family: model.family, framing: f.rawValue, category: category,
+                    rmMeans.append(RMPanelMean(rm: model.label, family: model.family, framing: f, category: category,
                                                mean: Descriptive.mean(v), se: Descriptive.standardError(v),
                                                sd: Descriptive.standardDeviation(v), n: v.count))
                 }
@@ -122,13 +122,13 @@ public enum RewardModelRanks {
         for f in framings {
             for category in categories {
                 for family in families {
-                    let v = panelValues(rows, family: family, framing: f.rawValue, category: category)
-                    familySummaries.append(FamilyPanelSummary(family: family, framing: f.rawValue, category: category,
+                    let v = panelValues(rows, family: family, framing: f, category: category)
+                    familySummaries.append(FamilyPanelSummary(family: family, framing: f, category: category,
                                                               mean: Descriptive.mean(v), se: Descriptive.standardError(v),
                                                               sd: Descriptive.standardDeviation(v), n: v.count))
                     if v.count >= 2 {
                         let curve = KernelDensity.curve(v)
-                        violins.append(ViolinDensity(family: family, framing: f.rawValue, category: category,
+                        violins.append(ViolinDensity(family: family, framing: f, category: category,
                                                      bandwidth: KernelDensity.bandwidthNRD0(v), grid: curve.grid, density: curve.density))
                     }
                 }
@@ -147,10 +147,10 @@ public enum RewardModelRanks {
             answersNotInDictionary: notInDictionary.strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
             categories: categories, families: families, medianRanks: rows, framingSummary: framingSummary,
             averageRanks: averageRanks, rmPanelMeans: rmMeans, familyPanelSummaries: familySummaries,
-            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest.rawValue, violins: violins)
+            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest, violins: violins)
     }
 
-    static func panelValues(_ rows: [MedianRankRow], family: String, framing: String, category: String) -> [Double] {
+    static func panelValues(_ rows: [MedianRankRow], family: String, framing: Framing, category: String) -> [Double] {
         rows.filter { $0.family == family && $0.framing == framing && $0.category == category }.map(\.medianRank)
     }
 
@@ -160,24 +160,24 @@ public enum RewardModelRanks {
     static func fitMixedModel(rows: [MedianRankRow], models: [ScoredModel], families: [String],
                               categories: [String], framings: [Framing]) throws -> MixedModelResult {
         try fitMixedModel(rows: rows, rmLabels: models.map(\.label), families: families, categories: categories,
-                          framings: framings.map(\.rawValue))
+                          framings: framings)
     }
 
     /// The same model on any subset of the rows (the robustness refits), RMs named by label.
     static func fitMixedModel(rows: [MedianRankRow], rmLabels labels: [String], families: [String],
-                              categories: [String], framings framingNames: [String]) throws -> MixedModelResult {
+                              categories: [String], framings: [Framing]) throws -> MixedModelResult {
         let design = DesignMatrix.fullFactorial([
             Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
-            Factor(name: "framing", levels: framingNames, codes: rows.map { framingNames.firstIndex(of: $0.framing)! }),
+            Factor(name: "framing", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! }),
         ])
         let fit = try LinearMixedModel.fitREML(response: rows.map(\.medianRank), design: design,
                                                groups: rows.map { labels.firstIndex(of: $0.rm)! })
         return MixedModelResult(
             method: fit.method, formula: "median_rank ~ family * category * framing, random = ~1 | rm",
             observations: fit.observations, groups: fit.groups,
-            fixedEffects: fit.fixedEffects.map { FixedEffectRow(term: $0.term, estimate: $0.estimate, stdError: $0.standardError, df: $0.df, t: $0.t, p: $0.p) },
-            randomInterceptSd: fit.randomInterceptSD, residualSd: fit.residualSD,
+            fixedEffects: fit.fixedEffects.map(FixedEffectRow.init),
+            randomInterceptSD: fit.randomInterceptSD, residualSD: fit.residualSD,
             logLikelihood: fit.logLikelihood, aic: fit.aic, bic: fit.bic)
     }
 }

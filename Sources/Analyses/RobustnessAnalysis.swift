@@ -10,7 +10,7 @@ public enum RobustnessAnalysis {
             var variants = [primary]
             if let other = rewardModels.alternative(for: primary.dictionary) { variants.append(other) }
             // Virtue rule first, so `mfd2` precedes `mfd2_script` whatever §2 chose.
-            variants.sort { ($0.columns == "script" ? 1 : 0) < ($1.columns == "script" ? 1 : 0) }
+            variants.sort { ($0.columns == .script ? 1 : 0) < ($1.columns == .script ? 1 : 0) }
             inputs += variants
         }
         // The dictionaries share nothing: analyse them side by side.
@@ -18,7 +18,7 @@ public enum RobustnessAnalysis {
     }
 
     static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) throws -> DictionaryRobustness {
-        let framings = Framing.allCases.map(\.rawValue).filter { f in r.medianRanks.contains { $0.framing == f } }
+        let framings = Framing.allCases.filter { f in r.medianRanks.contains { $0.framing == f } }
         let key = RobustnessSection.key(dictionary: r.dictionary, columns: r.columns)
         let rmLevel = RMLevelInference.analyse(rows: r.medianRanks, families: r.families, categories: r.categories,
                                                framings: framings, terms: r.mixedModel.fixedEffects.map(\.term),

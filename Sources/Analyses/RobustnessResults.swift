@@ -1,3 +1,6 @@
+import Stats
+import StudyData
+
 /// The robustness layer in `results.json` as `robustness`: does each headline
 /// inference of §2 and §3.2 survive other defensible analyses? Keys:
 /// `big2`, `mfd2` (virtue rule), `mfd2_script` (script rule), always all
@@ -16,8 +19,8 @@ public struct RobustnessSection: Codable, Equatable, Sendable {
     static let freedomVsLoveKey = "freedom_vs_love"
 
     /// `big2`, `mfd2` for the virtue rule, `mfd2_script` for the script rule.
-    public static func key(dictionary: String, columns: String?) -> String {
-        columns == "script" ? dictionary + "_script" : dictionary
+    public static func key(dictionary: String, columns: MFDColumns?) -> String {
+        columns == .script ? dictionary + "_script" : dictionary
     }
 
     public func result(for key: String) -> DictionaryRobustness? {
@@ -51,8 +54,8 @@ public struct RobustnessSection: Codable, Equatable, Sendable {
 /// Every robustness analysis of one dictionary under one column rule.
 public struct DictionaryRobustness: Codable, Equatable, Sendable {
     public var dictionary: String
-    /// `virtue`/`script` for MFD2, nil otherwise.
-    public var columns: String?
+    /// The MFD2 column rule; nil for other dictionaries.
+    public var columns: MFDColumns?
     public var rmLevel: RMLevelResult
     /// The paper's model refitted without each RM, then without each prompt.
     public var leaveOneOut: [LeaveOneOutFit]
@@ -83,7 +86,7 @@ public struct RMCellMean: Codable, Equatable, Sendable {
     public var rm: String
     public var family: String
     public var category: String
-    public var framing: String
+    public var framing: Framing
     public var mean: Double
 }
 
@@ -112,14 +115,14 @@ public struct RMValue: Codable, Equatable, Sendable {
 /// A Fig. 1 panel with the RM as the unit: the family difference of RM cell means.
 public struct RMLevelPanel: Codable, Equatable, Sendable {
     public var category: String
-    public var framing: String
+    public var framing: Framing
     /// The family compared with the reference family.
     public var family: String
     public var difference: Double
     public var welch: RMLevelWelch
     public var permutation: RMLevelPermutation
     /// From the test `--panel-test` names, Bonferroni-adjusted, as in §2.
-    public var stars: String
+    public var stars: SignificanceStars
 }
 
 public struct RMLevelWelch: Codable, Equatable, Sendable {

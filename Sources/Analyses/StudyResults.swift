@@ -43,7 +43,7 @@ public struct RewardModelSection: Codable, Equatable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    static func alternativeKey(_ r: DictionaryRankResult) -> String { r.dictionary + "_" + (r.columns ?? "alternative") }
+    static func alternativeKey(_ r: DictionaryRankResult) -> String { r.dictionary + "_" + (r.columns?.rawValue ?? "alternative") }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
@@ -96,23 +96,23 @@ public enum StudyAnalysis {
     static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) throws -> RewardModelSection {
         var primary: [DictionaryRankResult] = []
         var alternatives: [DictionaryRankResult] = []
-        let chosen: MFDColumnRule = options.mfdColumns == .script ? .script : .virtue
+        let chosen = options.mfdColumns
         for source in study.manifest.dictionaries {
             guard let tables = study.scores[source.id], let variants = study.dictionaries[source.id] else { continue }
             let models = study.manifest.rewardModels.compactMap { rm in
                 tables[rm.label].map { RewardModelRanks.ScoredModel(label: rm.label, family: rm.family, table: $0) }
             }
-            func analyse(_ rule: MFDColumnRule) throws -> DictionaryRankResult? {
+            func analyse(_ rule: MFDColumns) throws -> DictionaryRankResult? {
                 guard let dictionary = variants[rule] else { return nil }
                 let input = RewardModelRanks.Input(
                     dictionary: dictionary, dictionaryName: source.name,
-                    columns: source.format == .mfd2 ? rule.rawValue : nil,
+                    columns: source.format == .mfd2 ? rule : nil,
                     prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models)
                 return try RewardModelRanks.analyse(input, options: options)
             }
             if source.format == .mfd2 {
                 if let r = try analyse(chosen) { primary.append(r) }
-                if let r = try analyse(chosen == .virtue ? .script : .virtue) { alternatives.append(r) }
+                if let r = try analyse(chosen.other) { alternatives.append(r) }
             } else if let r = try analyse(.virtue) {
                 primary.append(r)
             }

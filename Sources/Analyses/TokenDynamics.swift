@@ -14,10 +14,10 @@ public enum TokenDynamics {
                                dictionary: CategoryDictionary?) -> TokenDynamicsStatus {
         let needs = source?.tables.map(\.name) ?? []
         guard let loaded, let source, let dictionary else {
-            return TokenDynamicsStatus(status: "missing", needs: needs, missing: needs)
+            return TokenDynamicsStatus(status: .missing, needs: needs, missing: needs)
         }
         let families = loaded.tables.map { family($0, dictionary: dictionary, top: source.top) }
-        let status = loaded.missing.isEmpty ? "ok" : (families.isEmpty ? "missing" : "partial")
+        let status: InputStatus = loaded.missing.isEmpty ? .ok : (families.isEmpty ? .missing : .partial)
         return TokenDynamicsStatus(status: status, needs: needs, missing: loaded.missing, folder: loaded.folder,
                                    simulated: loaded.simulated, families: families)
     }

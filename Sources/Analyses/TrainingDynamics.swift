@@ -22,13 +22,13 @@ public enum TrainingDynamics {
         }
         var warnings: [TrainingWarning] = []
         for run in runs where run.rowsRead != run.rows.count {
-            warnings.append(TrainingWarning(code: "duplicate-rows", file: fileName(run.path), files: nil,
+            warnings.append(TrainingWarning(code: .duplicateRows, file: fileName(run.path), files: nil,
                                             rowsRead: run.rowsRead, rowsDistinct: run.rows.count))
         }
         for run in runs {
             for earlier in run.identicalTo {
                 guard let other = runs.first(where: { $0.run.id == earlier }) else { continue }
-                warnings.append(TrainingWarning(code: "identical-inputs", file: nil,
+                warnings.append(TrainingWarning(code: .identicalInputs, file: nil,
                                                 files: [fileName(other.path), fileName(run.path)],
                                                 rowsRead: nil, rowsDistinct: nil))
             }
@@ -38,7 +38,7 @@ public enum TrainingDynamics {
             .map { TrainingSeriesPoint(run: section.dynamicsRun, model: $0.modelID, family: $0.family, category: $0.category,
                                        checkpoint: $0.checkpoint, medianRank: $0.medianRank) }
         for run in runs where excluded.contains(run.run.id) {
-            warnings.append(TrainingWarning(code: "model-ids-name-other-size", file: fileName(run.path), files: nil,
+            warnings.append(TrainingWarning(code: .modelIdsNameOtherSize, file: fileName(run.path), files: nil,
                                             rowsRead: nil, rowsDistinct: nil, modelIds: run.modelIDs,
                                             listedSize: run.run.dataSize, namedSize: named[run.run.id]!))
         }

@@ -58,7 +58,17 @@ public struct AblationPoint: Codable, Equatable, Sendable {
 }
 
 public struct TrainingWarning: Codable, Equatable, Sendable {
-    public var code: String
+    /// What is wrong with the training files; the raw value is the code `results.json` shows.
+    public enum Code: String, Codable, CaseIterable, Sendable {
+        /// A file repeats rows (dropped before any median).
+        case duplicateRows = "duplicate-rows"
+        /// Two runs' files are byte-identical.
+        case identicalInputs = "identical-inputs"
+        /// The file's model ids name another data size than the manifest lists.
+        case modelIdsNameOtherSize = "model-ids-name-other-size"
+    }
+
+    public var code: Code
     public var file: String?
     public var files: [String]?
     public var rowsRead: Int?
@@ -69,7 +79,7 @@ public struct TrainingWarning: Codable, Equatable, Sendable {
     public var listedSize: Double? = nil
     public var namedSize: Double? = nil
 
-    public init(code: String, file: String?, files: [String]?, rowsRead: Int?, rowsDistinct: Int?,
+    public init(code: Code, file: String?, files: [String]?, rowsRead: Int?, rowsDistinct: Int?,
                 modelIds: [String]? = nil, listedSize: Double? = nil, namedSize: Double? = nil) {
         self.code = code; self.file = file; self.files = files; self.rowsRead = rowsRead; self.rowsDistinct = rowsDistinct
         self.modelIds = modelIds; self.listedSize = listedSize; self.namedSize = namedSize
@@ -80,8 +90,8 @@ public struct TrainingWarning: Codable, Equatable, Sendable {
 /// per-token checkpoint scores, so without `--checkpoints` the status says
 /// "missing" and lists what to supply, instead of showing invented numbers.
 public struct TokenDynamicsStatus: Codable, Equatable, Sendable {
-    /// "ok" (every table), "partial" (some), "missing" (none).
-    public var status: String
+    /// `ok` (every table), `partial` (some), `missing` (none).
+    public var status: InputStatus
     /// Every table the manifest names (file name without extension).
     public var needs: [String]
     public var missing: [String] = []

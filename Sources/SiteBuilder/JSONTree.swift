@@ -11,7 +11,7 @@ enum JSONTree: Equatable {
     case bool(Bool)
     case null
 
-    /// Encodes a value with snake_case keys (`randomInterceptSd` → `random_intercept_sd`).
+    /// Encodes a value with snake_case keys (`randomInterceptSD` → `random_intercept_sd`).
     static func from<T: Encodable>(_ value: T) throws -> JSONTree {
         let root = TreeSlot()
         try value.encode(to: TreeEncoder(slot: root, codingPath: []))

@@ -5,7 +5,7 @@ import SVGCharts
 /// Maps §3 results onto charts: Fig. 2 split violins and the Fig. 3
 /// lollipop. Selects and labels values the analyses computed; computes no statistic.
 enum LogprobFigures {
-    static func splitViolins(_ pair: LogprobRankPairResult, valence: String, id: String, manifest: StudyManifest,
+    static func splitViolins(_ pair: LogprobRankPairResult, framing: Framing, nouns: String, id: String, manifest: StudyManifest,
                              simulated: Bool = false) -> SplitViolinFigure {
         let section = manifest.logprobs
         func style(_ model: String, _ display: String, _ marker: MarkerShape) -> GroupStyle {
@@ -13,28 +13,28 @@ enum LogprobFigures {
             return GroupStyle(name: display, color: manifest.family(named: family)?.colour ?? "#777777", marker: marker)
         }
         func half(_ model: String, _ category: String, mean: Double?) -> SplitViolinHalf {
-            let violin = pair.violins.first { $0.model == model && $0.valence == valence && $0.category == category }
+            let violin = pair.violins.first { $0.model == model && $0.framing == framing && $0.category == category }
             let density = violin.map { v in zip(v.grid, v.density).map { DensityPoint(value: $0, density: $1) } } ?? []
-            let points = pair.medianRanks.filter { $0.model == model && $0.valence == valence && $0.category == category }
+            let points = pair.medianRanks.filter { $0.model == model && $0.framing == framing && $0.category == category }
                 .map { PointWithError(value: $0.medianRank, label: "\($0.prompt): median rank \(NumberText.fixed($0.medianRank, decimals: 1))") }
             return SplitViolinHalf(density: density, points: points,
                                    summary: mean.map { PointWithError(value: $0, label: "mean \(NumberText.fixed($0, decimals: 2))") })
         }
         let categories = pair.categories.map { category -> SplitViolinCategory in
-            let cell = pair.cells.first { $0.category == category && $0.valence == valence }
+            let cell = pair.cells.first { $0.category == category && $0.framing == framing }
             return SplitViolinCategory(label: category, left: half(pair.modelA, category, mean: cell?.meanA),
-                                       right: half(pair.modelB, category, mean: cell?.meanB), annotation: cell?.stars ?? "")
+                                       right: half(pair.modelB, category, mean: cell?.meanB), annotation: cell?.stars.rawValue ?? "")
         }
-        let words = pair.cells.filter { $0.valence == valence }.map { c in
-            "\(c.category): \(pair.displayA) \(NumberText.fixed(c.meanA, decimals: 1)) vs \(pair.displayB) \(NumberText.fixed(c.meanB, decimals: 1)) (\(c.stars))"
+        let words = pair.cells.filter { $0.framing == framing }.map { c in
+            "\(c.category): \(pair.displayA) \(NumberText.fixed(c.meanA, decimals: 1)) vs \(pair.displayB) \(NumberText.fixed(c.meanB, decimals: 1)) (\(c.stars.rawValue))"
         }.joined(separator: "; ")
         var low = Double(pair.nouns), high = 1.0
-        for v in pair.violins where v.valence == valence { low = min(low, v.grid.first ?? low); high = max(high, v.grid.last ?? high) }
+        for v in pair.violins where v.framing == framing { low = min(low, v.grid.first ?? low); high = max(high, v.grid.last ?? high) }
         let domain = max(1, low.rounded(.down))...min(Double(pair.nouns), max(high.rounded(.up), max(1, low.rounded(.down)) + 1))
         return SplitViolinFigure(
-            id: id, title: "\(simulatedPrefix(simulated))\(pair.label) models, \(valence) prompts: median rank of Big Two nouns by log-prob",
+            id: id, title: "\(simulatedPrefix(simulated))\(pair.label) models, \(framing.rawValue) prompts: median rank of \(nouns) nouns by log-prob",
             description: "Split violins of the median rank (1 = most probable of \(pair.nouns) nouns) per prompt; left half \(pair.displayA), right half \(pair.displayB). Mean median ranks: \(words). Stars: Welch t-test, Benjamini–Hochberg over the four cells.",
-            yAxisTitle: "Median rank (\(valence) prompts)\n#1 = most probable, #\(pair.nouns) = least",
+            yAxisTitle: "Median rank (\(framing.rawValue) prompts)\n#1 = most probable, #\(pair.nouns) = least",
             yDomain: domain, reversedY: true,
             groupA: style(pair.modelA, pair.displayA, .circle), groupB: style(pair.modelB, pair.displayB, .triangle),
             categories: categories)

@@ -7,12 +7,12 @@ import StudyData
 /// say which files are missing and how to rebuild with them.
 enum LogprobPages {
     /// `scope`: where no number is invented ("on this page"; "in this section" on a page with other results).
-    static func missingNote(files: [String], status: String, study: LoadedStudy, scope: String = "on this page") -> String {
-        guard status != "ok", let section = study.manifest.logprobs else { return "" }
+    static func missingNote(files: [String], status: InputStatus, study: LoadedStudy, scope: String = "on this page") -> String {
+        guard status != .ok, let section = study.manifest.logprobs else { return "" }
         let folder = study.logprobs?.folder ?? section.defaultFolder
         let found = study.logprobs?.folderExists == true
         let list = files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
-        let lead = status == "partial"
+        let lead = status == .partial
             ? "<strong>Partly computed in this build.</strong> Results below use the tables that were found; these are missing:"
             : "<strong>Not computed in this build.</strong> The log-prob tables this section needs were not found:"
         return "<div class=\"notice missing\"><p>\(lead) \(list).</p>"
@@ -49,23 +49,24 @@ enum LogprobPages {
                 blocks.append(heading + unavailable("Figure 2\(letter)", needs: files))
                 continue
             }
+            let nouns = study.manifest.dictionary(id: spec.dictionary)?.displayName ?? spec.dictionary
             var html = heading + "<p>\(HTML.escape(pair.displayA)) (left halves) vs \(HTML.escape(pair.displayB)) (right halves): "
-                + "\(pair.nouns) Big Two nouns occur in both vocabularies (\(pair.nounsPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "))). "
+                + "\(pair.nouns) \(HTML.escape(nouns)) nouns occur in both vocabularies (\(pair.nounsPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "))). "
                 + "Nouns spelled by more than one token id: \(pair.duplicatedNounsA) in \(HTML.escape(pair.displayA)), \(pair.duplicatedNounsB) in \(HTML.escape(pair.displayB)); the highest log-prob per noun is kept.</p>"
-            for valence in pair.medianRanks.map(\.valence).uniqued() {
-                let id = "fig2\(letter)_\(valence)"
+            for framing in pair.medianRanks.map(\.framing).uniqued() {
+                let id = "fig2\(letter)_\(framing.rawValue)"
                 let data = LogprobTables.medianRanks(pair, id: "\(id)_median_ranks").labelled(simulated: section.simulated)
-                html += assets.figure(id: id, number: "Figure 2\(letter), \(valence) prompts",
-                                      caption: "\(simulatedPrefix(section.simulated))\(pair.label) models: median rank of the Big Two nouns by next-token log-prob under each \(valence) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
-                                      svg: LogprobFigures.splitViolins(pair, valence: valence, id: id, manifest: study.manifest,
+                html += assets.figure(id: id, number: "Figure 2\(letter), \(framing.rawValue) prompts",
+                                      caption: "\(simulatedPrefix(section.simulated))\(pair.label) models: median rank of the \(nouns) nouns by next-token log-prob under each \(framing.rawValue) prompt (rank 1 = most probable of \(pair.nouns)). Left: \(pair.displayA); right: \(pair.displayB); diamonds: means. Stars: Welch t-test per category, Benjamini–Hochberg over the four category × valence cells (*** p < .001, ** p < .01, * p < .05).",
+                                      svg: LogprobFigures.splitViolins(pair, framing: framing, nouns: nouns, id: id, manifest: study.manifest,
                                                                        simulated: section.simulated).svg(), data: data,
-                                      dependsOn: ["/logprob_ranks/pairs"])
+                                      dependsOn: [LogprobRankSection.pairsPointer])
             }
             html += "<div class=\"table-block\">" + assets.table(LogprobTables.anova(pair, id: "fig2\(letter)_anova").labelled(simulated: section.simulated)) + "</div>"
             html += "<div class=\"table-block\">" + assets.table(LogprobTables.cells(pair, id: "fig2\(letter)_welch").labelled(simulated: section.simulated)) + "</div>"
             blocks.append(html)
         }
-        return ["status": section.status,
+        return ["status": section.status.rawValue,
                 "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
                 "pairs": blocks.joined()]
     }
@@ -98,14 +99,14 @@ enum LogprobPages {
                 caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair Gemma 2 IT (model B) → Llama 3 Instruct (model A); rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
                 svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
                 data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
-                dependsOn: ["/implicit_rewards/freedom_love"])
+                dependsOn: [ImplicitRewardSection.freedomLovePointer])
         }
         let measures = section.measureComparison.isEmpty
             ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))
             : assets.table(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison").labelled(simulated: section.simulated))
         let simulation = section.simulation.map { assets.table(LogprobTables.simulation($0, id: "appF_recovery_simulation").labelled(simulated: section.simulated)) }
             ?? unavailable("The recovery simulation", needs: files(plan.tables.first.map { [$0.modelB] } ?? []))
-        return ["status": section.status,
+        return ["status": section.status.rawValue,
                 "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
                 "tables": tables.joined(), "figure3": figure3, "measures": measures, "simulation": simulation,
                 "definitions": definitions, "prompt": section.prompt]

@@ -6,7 +6,7 @@ enum LogprobTables {
     static func medianRanks(_ pair: LogprobRankPairResult, id: String) -> ReportTable {
         ReportTable(id: id, caption: "\(pair.label) models: median rank per prompt, category and model.",
                     columns: ["prompt", "valence", "category", "model", "median_rank"],
-                    rows: pair.medianRanks.map { [.text($0.prompt), .text($0.valence), .text($0.category), .text($0.model), .number($0.medianRank, decimals: 2)] })
+                    rows: pair.medianRanks.map { [.text($0.prompt), .text($0.framing.rawValue), .text($0.category), .text($0.model), .number($0.medianRank, decimals: 2)] })
     }
 
     static func anova(_ pair: LogprobRankPairResult, id: String) -> ReportTable {
@@ -24,8 +24,8 @@ enum LogprobTables {
                     caption: "\(pair.label) models: Welch t-tests of \(pair.displayA) against \(pair.displayB) per category and valence (t > 0: \(pair.displayA) has the larger, i.e. worse, median rank); p adjusted by Benjamini–Hochberg over the \(pair.cells.count) cells.",
                     columns: ["Category", "Valence", "Mean A", "Mean B", "t", "df", "p", "p (FDR)", ""],
                     rows: pair.cells.map { c in
-                        [.text(c.category), .text(c.valence), .number(c.meanA, decimals: 2), .number(c.meanB, decimals: 2),
-                         .number(c.t, decimals: 2), .number(c.df, decimals: 1), .pValue(c.p), .pValue(c.pFdr), .text(c.stars)]
+                        [.text(c.category), .text(c.framing.rawValue), .number(c.meanA, decimals: 2), .number(c.meanB, decimals: 2),
+                         .number(c.t, decimals: 2), .number(c.df, decimals: 1), .pValue(c.p), .pValue(c.pFdr), .text(c.stars.rawValue)]
                     })
     }
 
@@ -34,7 +34,7 @@ enum LogprobTables {
         if let first = t.bottom.first, let last = t.top.last, first.rank > last.rank + 1 { cells.append([.text("…"), .text("…"), .text("…")]) }
         cells += t.bottom.filter { b in !t.top.contains { $0.rank == b.rank } }.map(row)
         return ReportTable(id: id,
-                           caption: "\(t.title): optimal and pessimal tokens of the implicit reward \(t.displayA) over \(t.displayB) (\(t.measure), prompt \(t.prompt)), ranked among \(NumberText.integer(t.commonTokens)) common tokens. ␣ marks a leading space, \\n a newline.",
+                           caption: "\(t.title): optimal and pessimal tokens of the implicit reward \(t.displayA) over \(t.displayB) (\(t.measure.rawValue), prompt \(t.prompt)), ranked among \(NumberText.integer(t.commonTokens)) common tokens. ␣ marks a leading space, \\n a newline.",
                            columns: ["Rank", "Decoded", "Score"], rows: cells)
     }
 
@@ -56,15 +56,15 @@ enum LogprobTables {
                     caption: "Each measure on each table's pair: rank of the tokens \"Freedom\" and \"Love\" (1 = most favoured by model A over model B) and the top and bottom token.",
                     columns: ["Comparison", "Measure", "Rank of Freedom", "Rank of Love", "Top token", "Bottom token", "Common tokens"],
                     rows: rows.map { r in
-                        [.text(r.title), .text(r.measure), r.freedomRank.map { .integer($0) } ?? .text("—"), r.loveRank.map { .integer($0) } ?? .text("—"),
+                        [.text(r.title), .text(r.measure.rawValue), r.freedomRank.map { .integer($0) } ?? .text("—"), r.loveRank.map { .integer($0) } ?? .text("—"),
                          .text(VisibleToken.render(r.topToken)), .text(VisibleToken.render(r.bottomToken)), .integer(r.commonTokens)]
                     })
     }
 
     static func simulation(_ s: MeasureRecoveryResult, id: String) -> ReportTable {
         ReportTable(id: id,
-                    caption: "SIMULATION, not a model result: recall@\(s.settings.planted) of \(s.settings.planted) planted tokens in a synthetic copy of \(s.model) (prompt \(s.prompt), \(NumberText.integer(s.tokens)) tokens; planted mass \(NumberText.fixed(s.settings.plantedMass, decimals: 2)), noise SD \(NumberText.fixed(s.settings.noiseSd, decimals: 2)) nats, candidates: top \(s.settings.candidatePool), \(s.settings.replicates) replicates, seed \(s.settings.seed)).",
+                    caption: "SIMULATION, not a model result: recall@\(s.settings.planted) of \(s.settings.planted) planted tokens in a synthetic copy of \(s.model) (prompt \(s.prompt), \(NumberText.integer(s.tokens)) tokens; planted mass \(NumberText.fixed(s.settings.plantedMass, decimals: 2)), noise SD \(NumberText.fixed(s.settings.noiseSD, decimals: 2)) nats, candidates: top \(s.settings.candidatePool), \(s.settings.replicates) replicates, seed \(s.settings.seed)).",
                     columns: ["Measure", "Mean recall", "Worst replicate", "Replicates with all found"],
-                    rows: s.recall.map { [.text($0.measure), .number($0.meanRecall, decimals: 2), .number($0.minRecall, decimals: 2), .integer($0.perfectReplicates)] })
+                    rows: s.recall.map { [.text($0.measure.rawValue), .number($0.meanRecall, decimals: 2), .number($0.minRecall, decimals: 2), .integer($0.perfectReplicates)] })
     }
 }

@@ -16,14 +16,10 @@ enum RankFigures {
     /// The results each variant is drawn from (the explicit figure map `backbone diff` uses).
     /// Violin densities are not in `results.json`; they follow from `median_ranks`.
     static func dependencies(dictionaryKey key: String, variant: Variant) -> [String] {
-        let fields: [String]
         switch variant {
-        case .summaries: fields = ["answers_ranked", "categories", "families", "framing_summary", "median_ranks",
-                                   "rm_panel_means", "family_panel_summaries", "panels", "figure_stars_from"]
-        case .beeswarm: fields = ["answers_ranked", "categories", "families", "framing_summary", "median_ranks",
-                                  "family_panel_summaries", "panels", "figure_stars_from"]
+        case .summaries: return DictionaryRankResult.summaryFigurePointers(key: key)
+        case .beeswarm: return DictionaryRankResult.beeswarmFigurePointers(key: key)
         }
-        return fields.map { "/reward_models/\(ResultPointer.escapeRFC6901(key))/\($0)" }
     }
 
     static func figure(_ r: DictionaryRankResult, manifest: StudyManifest, id: String, shortName: String, variant: Variant) -> ViolinFacetFigure {
@@ -60,14 +56,14 @@ enum RankFigures {
                                                                label: "\(family) mean \(NumberText.fixed(mean, decimals: 2)) ± \(NumberText.fixed(spread, decimals: 2)) \(variant == .summaries ? "SE" : "SD")"))
                 }
                 let panel = r.panels.first { $0.framing == framing && $0.category == category }
-                return ViolinPanel(groups: groupsInPanel, annotation: panel?.stars ?? "")
+                return ViolinPanel(groups: groupsInPanel, annotation: panel?.stars.rawValue ?? "")
             }
         }
         return ViolinFacetFigure(
             id: id,
             title: "Median rank of \(shortName) answers by reward-model family",
             description: Narrative.figureDescription(r, shortName: shortName, variant: variant),
-            rowLabels: framings.map { $0 == "positive" ? "Positive prompts" : "Negative prompts" },
+            rowLabels: framings.map { $0 == .positive ? "Positive prompts" : "Negative prompts" },
             columnLabels: r.categories,
             yAxisTitle: "Median rank (\(shortName))\n#1 = best, #\(r.answersRanked) = worst",
             yDomain: domain,

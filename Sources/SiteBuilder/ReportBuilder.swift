@@ -68,16 +68,17 @@ public enum ReportBuilder {
                 context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study,
                                                                    alternative: results.rewardModels.alternative(for: r.dictionary), assets: &assets)
             }
-            context["methods"] = SiteContext.methods(results: results, options: options, assets: &assets)
+            context["methods"] = SiteContext.methods(results: results, options: options, manifest: study.manifest, assets: &assets)
             context["data"] = SiteContext.data(study: study, assets: &assets)
             context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
             context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
             context["logprobData"] = LogprobPages.data(study, assets: &assets)
             context["training"] = TrainingPage.context(results.training, manifest: study.manifest,
-                                                     big2: results.rewardModels.result(for: "big2"), assets: &assets)
-            context["overview"] = SiteContext.overview(results)
+                                                     big2: study.manifest.trainingDictionary.flatMap { results.rewardModels.result(for: $0.id) },
+                                                     assets: &assets)
+            context["overview"] = SiteContext.overview(results, manifest: study.manifest)
             context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
-            context["robustness"] = RobustnessPage.context(results, study: study, assets: &assets)
+            context["robustness"] = RobustnessPage.context(results, study: study, names: DictionaryNames(study.manifest), assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 
             let navigated = pages + (previous == nil ? [] : [changesPage])

@@ -16,8 +16,8 @@ enum RobustnessFigures {
         for q in order {
             let rows = rowsBy[q]!
             groups.append(SpecificationGroup(
-                heading: rows[0].kind == "term" ? q : "Panel: \(q)", reference: 0,
-                rows: rows.map { SpecificationPlotRow(label: $0.specification, estimate: $0.estimate, low: $0.ciLow, high: $0.ciHigh,
+                heading: rows[0].kind == .term ? q : "Panel: \(q)", reference: 0,
+                rows: rows.map { SpecificationPlotRow(label: $0.specification.rawValue, estimate: $0.estimate, low: $0.ciLow, high: $0.ciHigh,
                                                       filled: $0.significant, note: "p = " + NumberText.pValue($0.pAdjusted)) }))
         }
         let held = d.headlines.filter { $0.significantSpecifications == $0.specifications }.count
@@ -33,16 +33,16 @@ enum RobustnessFigures {
 
     static func leaveOneOutPlot(_ d: DictionaryRobustness, name: String, id: String) -> SpecificationPlot {
         var groups: [SpecificationGroup] = []
-        let full = d.specifications.filter { $0.specification == "Random-intercept LMM (paper)" }
+        let full = d.specifications.filter { $0.specification == .paperModel }
         for term in threeWayTerms(d) {
             var rows: [SpecificationPlotRow] = []
-            for fit in d.leaveOneOut where fit.unit == "rm" {
+            for fit in d.leaveOneOut where fit.unit == .rm {
                 guard let e = fit.fixedEffects.first(where: { $0.term == term }),
                       let ci = fit.confidenceIntervals.first(where: { $0.term == term }) else { continue }
                 rows.append(SpecificationPlotRow(label: "without \(fit.leftOut)", estimate: e.estimate, low: ci.low, high: ci.high,
                                                  filled: e.p < 0.05, note: "p = " + NumberText.pValue(e.p)))
             }
-            let prompts = d.leaveOneOut.filter { $0.unit == "prompt" }.compactMap { $0.fixedEffects.first { $0.term == term } }
+            let prompts = d.leaveOneOut.filter { $0.unit == .prompt }.compactMap { $0.fixedEffects.first { $0.term == term } }
             let reference = full.first { $0.quantity == term }
             if let lo = prompts.map(\.estimate).min(), let hi = prompts.map(\.estimate).max(), let maxP = prompts.map(\.p).max(), let reference {
                 rows.append(SpecificationPlotRow(label: "without one prompt (range of \(prompts.count))", estimate: reference.estimate, low: lo, high: hi,
@@ -66,7 +66,7 @@ enum RobustnessFigures {
             caption: "Three-way terms without one RM or one prompt.",
             columns: ["Left out", "Unit", "Term", "Estimate", "SE", "df", "t", "p"],
             rows: d.leaveOneOut.flatMap { fit in fit.fixedEffects.filter { terms.contains($0.term) }.map { e in
-                [.text(fit.leftOut), .text(fit.unit), .text(e.term), .number(e.estimate, decimals: 3), .number(e.stdError, decimals: 3),
+                [.text(fit.leftOut), .text(fit.unit.rawValue), .text(e.term), .number(e.estimate, decimals: 3), .number(e.standardError, decimals: 3),
                  .number(e.df, decimals: 0), .number(e.t, decimals: 2), .pValue(e.p)]
             } })
     }

@@ -7,28 +7,18 @@ import SVGCharts
 /// and Fig. 3 under every prompt (R5, `RobustnessFreedomLove`).
 /// Renders values from `StudyResults.robustness`; computes nothing.
 enum RobustnessPage {
-    static func title(_ key: String) -> String {
-        switch key {
-        case "big2": return "Big Two"
-        case "mfd2": return "MFD2 (virtue rule)"
-        case "mfd2_script": return "MFD2 (script rule)"
-        default: return key
-        }
-    }
-
-    static func context(_ results: StudyResults, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+    static func context(_ results: StudyResults, study: LoadedStudy, names: DictionaryNames, assets: inout SiteAssets) -> [String: Any] {
         guard let section = results.robustness else { return ["available": false] }
         var sections: [[String: Any]] = []
         for (index, d) in section.dictionaries.enumerated() {
             let key = RobustnessSection.key(dictionary: d.dictionary, columns: d.columns)
-            sections.append(dictionary(d, key: key, number: index + 1, assets: &assets))
+            sections.append(dictionary(d, key: key, name: names.robustnessTitle(key), number: index + 1, assets: &assets))
         }
-        return ["available": true, "sections": sections, "overview": HTML.escape(RobustnessNarrative.overview(section)),
+        return ["available": true, "sections": sections, "overview": HTML.escape(RobustnessNarrative.overview(section, names: names)),
                 "freedomVsLove": RobustnessFreedomLove.context(section.freedomVsLove, study: study, assets: &assets)]
     }
 
-    static func dictionary(_ d: DictionaryRobustness, key: String, number: Int, assets: inout SiteAssets) -> [String: Any] {
-        let name = title(key)
+    static func dictionary(_ d: DictionaryRobustness, key: String, name: String, number: Int, assets: inout SiteAssets) -> [String: Any] {
         let rm = d.rmLevel
         let method = rm.exact ? "exact (all \(NumberText.integer(Int(rm.assignments))) assignments of the family labels)"
             : "Monte Carlo (\(NumberText.integer(rm.resamples)) seeded relabellings; \(NumberText.integer(Int(rm.assignments))) assignments are too many to enumerate)"
@@ -45,9 +35,9 @@ enum RobustnessPage {
             caption: "\(name): each Fig. 1 panel with RMs as the units — family difference of the RMs' mean median ranks; Bonferroni over \(rm.panels.count) panels; stars from the test the figures use.",
             columns: ["Framing", "Category", "Family", "Difference", "Welch t", "df", "Welch p", "Welch p (Bonf.)", "Permutation p", "Permutation p (Bonf.)", "Stars"],
             rows: rm.panels.map { p in
-                [.text(p.framing), .text(p.category), .text(p.family), .number(p.difference, decimals: 2), .number(p.welch.t, decimals: 2),
+                [.text(p.framing.rawValue), .text(p.category), .text(p.family), .number(p.difference, decimals: 2), .number(p.welch.t, decimals: 2),
                  .number(p.welch.df, decimals: 2), .pValue(p.welch.p), .pValue(p.welch.pAdjusted), .pValue(p.permutation.p),
-                 .pValue(p.permutation.pAdjusted), .text(p.stars)]
+                 .pValue(p.permutation.pAdjusted), .text(p.stars.rawValue)]
             })
         let perRM = ReportTable(
             id: "robustness_\(key)_per_rm",
@@ -59,7 +49,7 @@ enum RobustnessPage {
             caption: "\(name): each headline quantity under each specification. CI: 95%, t-based (none for permutation tests). p (corr.): after the specification's own correction.",
             columns: ["Quantity", "Specification", "Estimate", "CI low", "CI high", "t", "df", "p", "p (corr.)", "Correction"],
             rows: d.specifications.map { s in
-                [.text(s.quantity), .text(s.specification), .number(s.estimate, decimals: 2),
+                [.text(s.quantity), .text(s.specification.rawValue), .number(s.estimate, decimals: 2),
                  s.ciLow.map { .number($0, decimals: 2) } ?? .text("—"), s.ciHigh.map { .number($0, decimals: 2) } ?? .text("—"),
                  s.statistic.map { .number($0, decimals: 2) } ?? .text("—"), s.df.map { .number($0, decimals: 2) } ?? .text("—"),
                  .pValue(s.p), .pValue(s.pAdjusted), .text(s.correction)]
@@ -69,7 +59,7 @@ enum RobustnessPage {
             caption: "\(name): the paper's model refitted without each RM and without each prompt (\(d.leaveOneOut.count) fits), every term.",
             columns: ["Left out", "Unit", "Term", "Estimate", "SE", "df", "t", "p"],
             rows: d.leaveOneOut.flatMap { fit in fit.fixedEffects.map { e in
-                [.text(fit.leftOut), .text(fit.unit), .text(e.term), .number(e.estimate, decimals: 3), .number(e.stdError, decimals: 3),
+                [.text(fit.leftOut), .text(fit.unit.rawValue), .text(e.term), .number(e.estimate, decimals: 3), .number(e.standardError, decimals: 3),
                  .number(e.df, decimals: 0), .number(e.t, decimals: 2), .pValue(e.p)]
             } })
         for table in [leaveOneOut, perRM] {
@@ -77,15 +67,14 @@ enum RobustnessPage {
             assets.files[table.latexPath] = table.latex
         }
 
-        let pointer = "/robustness/\(key)"
         let specPlot = RobustnessFigures.specificationPlot(d, name: name, id: "robustness-\(key)-specifications")
         let specFigure = assets.figure(id: "robustness-\(key)-specifications", number: "Figure R\(number)a",
                                        caption: "\(name): each headline quantity (Llama − Gemma) under each specification. " + RobustnessFigures.specificationReadingRule,
-                                       svg: specPlot.svg(), data: specifications, dependsOn: [pointer + "/specifications"])
+                                       svg: specPlot.svg(), data: specifications, dependsOn: [DictionaryRobustness.specificationsPointer(key: key)])
         let looPlot = RobustnessFigures.leaveOneOutPlot(d, name: name, id: "robustness-\(key)-leave-one-out")
         let looFigure = assets.figure(id: "robustness-\(key)-leave-one-out", number: "Figure R\(number)b",
-                                      caption: "\(name): each three-way term refitted without one RM at a time (estimate ± 95% CI; filled when p < .05), and the range of its estimate over the \(d.leaveOneOut.filter { $0.unit == "prompt" }.count) fits without one prompt; dashed line: the estimate from all data.",
-                                      svg: looPlot.svg(), data: RobustnessFigures.leaveOneOutData(d, key: key), dependsOn: [pointer + "/leave_one_out"])
+                                      caption: "\(name): each three-way term refitted without one RM at a time (estimate ± 95% CI; filled when p < .05), and the range of its estimate over the \(d.leaveOneOut.filter { $0.unit == .prompt }.count) fits without one prompt; dashed line: the estimate from all data.",
+                                      svg: looPlot.svg(), data: RobustnessFigures.leaveOneOutData(d, key: key), dependsOn: [DictionaryRobustness.leaveOneOutPointer(key: key)])
         var out: [String: Any] = [
             "key": key, "name": name, "nRms": String(rm.nRms), "permutationMethod": method,
             "tables": ["terms": assets.table(terms), "panels": assets.table(panels), "specifications": assets.table(specifications),
@@ -103,7 +92,7 @@ enum RobustnessPage {
             id: "robustness_\(key)_maximal_fixed_effects",
             caption: "\(name), maximal model \(m.formula): fixed effects, each tested with df = #RMs − #families.",
             columns: ["Term", "Estimate", "SE", "df", "t", "p"],
-            rows: m.fixedEffects.map { [.text($0.term), .number($0.estimate, decimals: 3), .number($0.stdError, decimals: 3),
+            rows: m.fixedEffects.map { [.text($0.term), .number($0.estimate, decimals: 3), .number($0.standardError, decimals: 3),
                                         .number($0.df, decimals: 0), .number($0.t, decimals: 2), .pValue($0.p)] })
         let covariance = ReportTable(
             id: "robustness_\(key)_maximal_random_effects",
@@ -117,7 +106,7 @@ enum RobustnessPage {
                 "logLik": NumberText.fixed(m.logLikelihood, decimals: 2),
                 "logLikRandomIntercept": NumberText.fixed(m.logLikelihoodRandomIntercept, decimals: 2),
                 "lr": NumberText.fixed(m.likelihoodRatio.statistic, decimals: 2), "lrDf": NumberText.fixed(m.likelihoodRatio.df, decimals: 0),
-                "lrP": NumberText.pValue(m.likelihoodRatio.p), "residualSd": NumberText.fixed(m.residualSd, decimals: 3),
+                "lrP": NumberText.pValue(m.likelihoodRatio.p), "residualSd": NumberText.fixed(m.residualSD, decimals: 3),
                 "singular": m.singular ? "singular (a random-effect variance is at 0 or a correlation at ±1, as lme4's isSingular judges it), so the covariance is estimated at the edge of what the RMs can support; its fixed effects and their tests are still defined" : "not singular"]
     }
 }

@@ -34,28 +34,24 @@ enum SiteContext {
         ]
     }
 
-    static func shortName(_ id: String, fallback: String) -> String {
-        switch id { case "big2": return "Big Two"; case "mfd2": return "MFD2"; default: return fallback }
-    }
-
     /// The note at Fig. 1b with its link to the other column rule's values.
-    static func publishedNote(_ r: DictionaryRankResult, alternative: DictionaryRankResult?) -> String {
+    static func publishedNote(_ r: DictionaryRankResult, short: String, alternative: DictionaryRankResult?) -> String {
         let note = Narrative.publishedFigureNote(r, alternative: alternative)
         guard !note.isEmpty else { return "" }
-        return "<p class=\"notice\">\(HTML.escape(note)) The \(HTML.escape(alternative?.columns ?? "other")) columns' values, side by side with these: "
-            + "<a href=\"methods.html#mfd2-columns\">Methods, MFD2 columns</a>.</p>"
+        return "<p class=\"notice\">\(HTML.escape(note)) The \(HTML.escape(alternative?.columns?.rawValue ?? "other")) columns' values, side by side with these: "
+            + "<a href=\"methods.html#mfd2-columns\">Methods, \(HTML.escape(short)) columns</a>.</p>"
     }
 
     static func dictionary(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, alternative: DictionaryRankResult? = nil,
                            assets: inout SiteAssets) throws -> [String: Any] {
         let id = r.dictionary
-        let short = shortName(id, fallback: r.dictionaryName)
+        let short = DictionaryNames(study.manifest).short(id, fallback: r.dictionaryName)
         let means = RewardModelTables.rmPanelMeans(r, id: "\(id)_rm_panel_means")
         let ranks = RewardModelTables.medianRanks(r, id: "\(id)_median_ranks")
         assets.files[ranks.downloadPath] = ranks.csv
         let main = RankFigures.figure(r, manifest: study.manifest, id: "fig1\(letter)", shortName: short, variant: .summaries)
         let swarm = RankFigures.figure(r, manifest: study.manifest, id: "figA1\(letter)", shortName: short, variant: .beeswarm)
-        let starsNote = "Stars: \(r.figureStarsFrom) test, Bonferroni over \(r.panels.count) panels (*** p < .001, ** p < .01, * p < .05)."
+        let starsNote = "Stars: \(r.figureStarsFrom.rawValue) test, Bonferroni over \(r.panels.count) panels (*** p < .001, ** p < .01, * p < .05)."
         let familyCounts = r.families.map { f in
             "\(study.manifest.rewardModels.filter { $0.family == f }.count) \(f)"
         }.joined(separator: ", ")
@@ -72,7 +68,7 @@ enum SiteContext {
         let interactions = r.mixedModel.fixedEffects.filter { $0.term.split(separator: ":").count == 3 }
         return [
             "name": r.dictionaryName, "short": short,
-            "columns": r.columns ?? "",
+            "columns": r.columns?.rawValue ?? "",
             "answersRanked": String(r.answersRanked),
             "answersPerCategory": r.answersPerCategory.map { "\($0.category) \($0.count)" }.joined(separator: ", "),
             "notInDictionary": r.answersNotInDictionary.isEmpty ? "none" : r.answersNotInDictionary.map { "“\($0)”" }.joined(separator: ", "),
@@ -82,7 +78,7 @@ enum SiteContext {
             "familyCounts": familyCounts,
             "referenceFamily": r.families[0],
             "columnsSentence": Narrative.columnsSentence(r.columns),
-            "publishedFigureNote": publishedNote(r, alternative: alternative),
+            "publishedFigureNote": publishedNote(r, short: short, alternative: alternative),
             "figures": ["main": mainHTML, "swarm": swarmHTML],
             "tables": [
                 "fixedEffects": assets.table(RewardModelTables.fixedEffects(r, id: "\(id)_fixed_effects")),
@@ -93,12 +89,12 @@ enum SiteContext {
             ] as [String: Any],
             "interactions": interactions.map(effectContext),
             "interactionList": htmlList(interactions.map { e in
-                "<code>\(HTML.escape(e.term))</code>: estimate \(NumberText.fixed(e.estimate, decimals: 2)) (SE \(NumberText.fixed(e.stdError, decimals: 2))), "
+                "<code>\(HTML.escape(e.term))</code>: estimate \(NumberText.fixed(e.estimate, decimals: 2)) (SE \(NumberText.fixed(e.standardError, decimals: 2))), "
                     + "t(\(NumberText.fixed(e.df, decimals: 0))) = \(NumberText.fixed(e.t, decimals: 2)), p = \(HTML.escape(NumberText.pValue(e.p)))."
             }),
             "panelList": htmlList(r.panels.map { HTML.escape(Narrative.panelSentence($0, framingWord: Narrative.framingWord($0.framing))) }),
-            "lme": ["randomSd": NumberText.fixed(r.mixedModel.randomInterceptSd, decimals: 3),
-                    "residualSd": NumberText.fixed(r.mixedModel.residualSd, decimals: 3),
+            "lme": ["randomSd": NumberText.fixed(r.mixedModel.randomInterceptSD, decimals: 3),
+                    "residualSd": NumberText.fixed(r.mixedModel.residualSD, decimals: 3),
                     "logLik": NumberText.fixed(r.mixedModel.logLikelihood, decimals: 2)],
         ]
     }
@@ -109,31 +105,35 @@ enum SiteContext {
     }
 
     static func effectContext(_ e: FixedEffectRow) -> [String: Any] {
-        ["term": e.term, "estimate": NumberText.fixed(e.estimate, decimals: 2), "se": NumberText.fixed(e.stdError, decimals: 2),
+        ["term": e.term, "estimate": NumberText.fixed(e.estimate, decimals: 2), "se": NumberText.fixed(e.standardError, decimals: 2),
          "df": NumberText.fixed(e.df, decimals: 0), "t": NumberText.fixed(e.t, decimals: 2), "p": NumberText.pValue(e.p)]
     }
 
-    static func methods(results: StudyResults, options: AnalysisOptions, assets: inout SiteAssets) -> [String: Any] {
+    static func methods(results: StudyResults, options: AnalysisOptions, manifest: StudyManifest, assets: inout SiteAssets) -> [String: Any] {
         var out: [String: Any] = ["optionsTable": assets.table(optionsTable(options)),
                                   "claimsTable": assets.table(ClaimsTable.table(results.claims)),
                                   "claimsTally": ClaimsTable.tally(results.claims), "claimsDiffering": ClaimsTable.differing(results.claims)]
-        if let a = results.rewardModels.result(for: "mfd2"), let b = results.rewardModels.alternative(for: "mfd2") {
-            let (virtue, script) = a.columns == "virtue" ? (a, b) : (b, a)
-            out["mfdComparison"] = assets.table(RewardModelTables.columnsComparison(virtue, script, id: "mfd2_columns_comparison"))
+        let names = DictionaryNames(manifest)
+        // The dictionary analysed under both column rules (MFD2 in the study).
+        if let mfd = manifest.dictionaries.first(where: { $0.format == .mfd2 }),
+           let a = results.rewardModels.result(for: mfd.id), let b = results.rewardModels.alternative(for: mfd.id) {
+            let (virtue, script) = a.columns == .virtue ? (a, b) : (b, a)
+            out["mfdComparison"] = assets.table(RewardModelTables.columnsComparison(virtue, script, name: names.short(mfd.id),
+                                                                                    id: "\(mfd.id)_columns_comparison"))
             out["virtueWords"] = String(virtue.answersRanked)
             out["scriptWords"] = String(script.answersRanked)
-            out["scriptFixedEffects"] = assets.table(RewardModelTables.fixedEffects(b, id: "mfd2_\(b.columns ?? "alt")_fixed_effects"))
-            out["alternativeColumns"] = b.columns ?? ""
+            out["scriptFixedEffects"] = assets.table(RewardModelTables.fixedEffects(b, id: "\(mfd.id)_\(b.columns?.rawValue ?? "alt")_fixed_effects"))
+            out["alternativeColumns"] = b.columns?.rawValue ?? ""
             out["columnsComparison"] = Narrative.columnsComparison(virtue, script)
         }
-        if let big2 = results.rewardModels.result(for: "big2") {
-            out["big2PanelTable"] = assets.table(ReportTable(
-                id: "big2_welch_vs_permutation",
-                caption: "Big Two panels: Bonferroni-adjusted p-values of both tests and Cohen's d in both variants.",
+        if let headline = manifest.headlineDictionary, let big2 = results.rewardModels.result(for: headline.id) {
+            out["headlinePanelTable"] = assets.table(ReportTable(
+                id: "\(headline.id)_welch_vs_permutation",
+                caption: "\(headline.displayName) panels: Bonferroni-adjusted p-values of both tests and Cohen's d in both variants.",
                 columns: ["Framing", "Category", "Welch p (Bonf.)", "Welch", "Permutation p (Bonf.)", "Permutation", "d (avg. var.)", "d (pooled)"],
                 rows: big2.panels.map { p in
-                    [.text(p.framing), .text(p.category), .pValue(p.welch.pAdjusted), .text(p.welch.stars),
-                     .permutationP(p.permutation.pAdjusted, atFloor: p.permutation.atFloor), .text(p.permutation.stars),
+                    [.text(p.framing.rawValue), .text(p.category), .pValue(p.welch.pAdjusted), .text(p.welch.stars.rawValue),
+                     .permutationP(p.permutation.pAdjusted, atFloor: p.permutation.atFloor), .text(p.permutation.stars.rawValue),
                      .number(p.cohensD, decimals: 3), .number(p.cohensDPooled, decimals: 3)]
                 }))
         }
@@ -141,8 +141,8 @@ enum SiteContext {
     }
 
     /// The overview's generated sentences on §3 and §4.
-    static func overview(_ results: StudyResults) -> [String: Any] {
-        let big2 = results.rewardModels.result(for: "big2")
+    static func overview(_ results: StudyResults, manifest: StudyManifest) -> [String: Any] {
+        let big2 = manifest.trainingDictionary.flatMap { results.rewardModels.result(for: $0.id) }
         return ["logprobs": Narrative.logprobSummary(results.logprobRanks),
                 "training": results.training.map { TrainingNarrative.ablationSummary($0, big2: big2) } ?? "",
                 "claimsTally": ClaimsTable.tally(results.claims)]

@@ -2,20 +2,18 @@ import Analyses
 import StudyData
 import SVGCharts
 
-/// The token-level part of the §4 page: Fig. 5 (Gemma, Llama) and A6 (other
-/// families, i.e. Qwen) — the words whose rank rose or fell most between the
-/// first and last checkpoint — and App. G (Kendall τ-b per checkpoint), or,
+/// The token-level part of the §4 page: Fig. 5 (the manifest's main-figure
+/// families) and A6 (its `appendix_only` ones) — the words whose rank rose or
+/// fell most between the first and last checkpoint — and App. G (Kendall τ-b per checkpoint), or,
 /// without the tables, exactly which files are missing and how to supply
 /// them. Selects and labels result values only.
 enum TokenDynamicsPage {
-    static let mainFamilies = ["Gemma", "Llama"]
-
     static func context(_ t: TokenDynamicsStatus, source: TokenDynamicsSource?, manifest: StudyManifest,
                         assets: inout SiteAssets) -> [String: Any] {
         let files = t.needs.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }
         var context: [String: Any] = [
             "available": !t.families.isEmpty,
-            "status": t.status,
+            "status": t.status.rawValue,
             "needed": SiteContext.htmlList(files),
             "missing": SiteContext.htmlList(t.missing.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }),
             "hasMissing": !t.missing.isEmpty,
@@ -24,6 +22,7 @@ enum TokenDynamicsPage {
         ]
         guard !t.families.isEmpty else { return context }
         let label = simulatedPrefix(t.simulated)
+        let words = source.flatMap { manifest.dictionary(id: $0.dictionary)?.displayName } ?? "dictionary"
         let categories = Array(Set(t.families.flatMap { ($0.risers + $0.fallers).map(\.category) })).sorted()
         let styles = categories.map { GroupStyle(name: $0, color: source?.categoryColours[$0] ?? "#777777", marker: .square) }
 
@@ -39,8 +38,8 @@ enum TokenDynamicsPage {
                     + "biggest faller \(f.fallers.first.map { "\($0.word) (\($0.category), \(NumberText.fixed($0.change, decimals: 1)))" } ?? "none")"
             }.joined(separator: "; ")
             let figure = DivergingBarFigure(
-                id: id, title: label + "Big Two words whose rank changed most during RM training",
-                description: "\(label)Rank change (first minus last checkpoint; positive = moved towards #1) of the \(source?.top ?? 10) biggest risers and fallers among the Big Two nouns, per family, coloured by category. \(summary).",
+                id: id, title: label + "\(words) words whose rank changed most during RM training",
+                description: "\(label)Rank change (first minus last checkpoint; positive = moved towards #1) of the \(source?.top ?? 10) biggest risers and fallers among the \(words) nouns, per family, coloured by category. \(summary).",
                 xAxisTitle: "Rank change (first − last checkpoint)\n+ = rose towards #1", styles: styles, panels: panels)
             let table = ReportTable(id: "\(id)_changes", caption: "\(number): plotted values.",
                                     columns: ["Family", "Word", "Category", "First rank", "Last rank", "Change"],
@@ -49,8 +48,8 @@ enum TokenDynamicsPage {
                                          .number($0.lastRank, decimals: 1), .number($0.change, decimals: 1)]
                                     } }).labelled(simulated: t.simulated)
             return assets.figure(id: id, number: number,
-                                 caption: "\(label)The \(source?.top ?? 10) Big Two nouns whose rank rose most and the \(source?.top ?? 10) whose rank fell most between the first and the last checkpoint. \(summary).",
-                                 svg: figure.svg(), data: table, dependsOn: ["/training/token_dynamics/families"])
+                                 caption: "\(label)The \(source?.top ?? 10) \(words) nouns whose rank rose most and the \(source?.top ?? 10) whose rank fell most between the first and the last checkpoint. \(summary).",
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.tokenDynamicsFamiliesPointer])
         }
 
         func kendall() -> String {
@@ -66,8 +65,8 @@ enum TokenDynamicsPage {
                 f.kendall.compactMap { k in pick(k).map { LinePoint(x: Double(k.step), y: $0, label: "\(f.family), step \(k.step), τ-b \(what): \(NumberText.fixed($0, decimals: 3))") } }
             }
             let figure = LineFacetFigure(
-                id: "figG", title: label + "Kendall τ-b between checkpoint rankings of the Big Two words",
-                description: "\(label)Kendall τ-b between each checkpoint's ranking of the Big Two nouns and the final checkpoint's (left) and the previous checkpoint's (right), one line per family (\(t.families.map(\.family).joined(separator: ", "))).",
+                id: "figG", title: label + "Kendall τ-b between checkpoint rankings of the \(words) words",
+                description: "\(label)Kendall τ-b between each checkpoint's ranking of the \(words) nouns and the final checkpoint's (left) and the previous checkpoint's (right), one line per family (\(t.families.map(\.family).joined(separator: ", "))).",
                 panelLabels: ["Against the final checkpoint", "Against the previous checkpoint"].map { $0 + (t.simulated ? " (SIMULATED)" : "") }, xAxisTitle: "Training step",
                 xDomain: (steps.min() ?? 0)...(steps.max() ?? 1), yAxisTitle: "Kendall τ-b", yDomain: low...1, reversedY: false,
                 series: series,
@@ -80,13 +79,13 @@ enum TokenDynamicsPage {
                                          $0.vsPrevious.map { .number($0, decimals: 3) } ?? .text("—")]
                                     } }).labelled(simulated: t.simulated)
             return assets.figure(id: "figG", number: "Figure G1",
-                                 caption: "\(label)How much the ranking of the Big Two nouns still moves: Kendall τ-b of each checkpoint's ranking against the final one and against the previous one (1 = same order).",
-                                 svg: figure.svg(), data: table, dependsOn: ["/training/token_dynamics/families"])
+                                 caption: "\(label)How much the ranking of the \(words) nouns still moves: Kendall τ-b of each checkpoint's ranking against the final one and against the previous one (1 = same order).",
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.tokenDynamicsFamiliesPointer])
         }
 
         var figures: [String: Any] = [:]
-        let main = t.families.filter { mainFamilies.contains($0.family) }
-        let others = t.families.filter { !mainFamilies.contains($0.family) }
+        let main = t.families.filter { manifest.mainFigureFamilies.contains($0.family) }
+        let others = t.families.filter { !manifest.mainFigureFamilies.contains($0.family) }
         figures["fig5"] = main.isEmpty ? "" : bars(main, id: "fig5", number: "Figure 5")
         figures["figA6"] = others.isEmpty ? "" : bars(others, id: "figA6", number: "Figure A6")
         figures["figG"] = kendall()

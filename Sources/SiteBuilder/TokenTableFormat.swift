@@ -24,7 +24,7 @@ public enum TokenTableFormat: String, CaseIterable, Sendable {
             return CSVWriter.write(header: (simulated ? ["simulated"] : []) + ["end", "rank", "token", "score"], rows: cells)
         case .text:
             var out = simulated ? "SIMULATED tables (a SIMULATED.txt marker is next to them): these scores describe no language model.\n" : ""
-            out += "\(t.measure) of \(t.modelA) over \(t.modelB), prompt \(t.prompt): \(NumberText.integer(t.commonTokens)) common tokens\n"
+            out += "\(t.measure.rawValue) of \(t.modelA) over \(t.modelB), prompt \(t.prompt): \(NumberText.integer(t.commonTokens)) common tokens\n"
             let width = String(t.commonTokens).count
             func line(_ r: RankedToken) -> String {
                 let rank = String(repeating: " ", count: max(0, width - String(r.rank).count)) + String(r.rank)

@@ -9,7 +9,7 @@ enum TrainingNarrative {
     /// Category → the family that ranks it higher under positive prompts in §2.
     static func expectedHigher(_ big2: DictionaryRankResult?) -> [String: String] {
         var out: [String: String] = [:]
-        for p in big2?.panels ?? [] where p.framing == "positive" {
+        for p in big2?.panels ?? [] where p.framing == .positive {
             out[p.category] = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
         }
         return out
@@ -41,9 +41,11 @@ enum TrainingNarrative {
         }
     }
 
+    /// A run drawn at its own data size is named by size and source; one drawn
+    /// elsewhere (the study's GRM run, after the axis break) by its method.
     static func sizeLabel(_ run: TrainingRunResult) -> String {
         let size = NumberText.fixed(run.plottedAt, decimals: 0) + "k"
-        return run.method == "BT" ? "\(size) \(run.source) pairs" : "the \(run.method) models (drawn at \(size))"
+        return run.plottedAt == run.dataSize ? "\(size) \(run.source) pairs" : "the \(run.method) models (drawn at \(size))"
     }
 
     static func list(_ items: [String]) -> String {

@@ -13,7 +13,8 @@ enum TrainingPage {
         func colour(_ family: String) -> String { manifest.family(named: family)?.colour ?? "#777777" }
         func style(_ family: String, _ i: Int) -> GroupStyle { GroupStyle(name: family, color: colour(family), marker: shapes[i % shapes.count]) }
         let categories = Array(Set(r.series.map(\.category) + r.ablationPoints.map(\.category))).sorted()
-        let yTitle = "Median rank (Big Two)\n#1 = best, #\(r.words) = worst"
+        let words = manifest.trainingDictionary?.displayName ?? "dictionary"
+        let yTitle = "Median rank (\(words))\n#1 = best, #\(r.words) = worst"
         let allRanks = r.series.map(\.medianRank) + r.ablationPoints.map(\.medianRank)
         let yDomain = (allRanks.min().map { ($0 / 50).rounded(.down) * 50 } ?? 1)...(allRanks.max().map { ($0 / 50).rounded(.up) * 50 } ?? Double(r.words))
 
@@ -26,7 +27,7 @@ enum TrainingPage {
                 })
             }
             let figure = LineFacetFigure(
-                id: id, title: "Median rank of Big Two categories over RM training (\(r.dynamicsRun))",
+                id: id, title: "Median rank of \(words) categories over RM training (\(r.dynamicsRun))",
                 description: "Median rank (1 = best of \(r.words)) of Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run, one line per base-model family (\(families.joined(separator: ", "))). " + endpoints(r, families),
                 panelLabels: categories, xAxisTitle: "Training step", xDomain: (checkpoints.min() ?? 0)...(checkpoints.max() ?? 1),
                 yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
@@ -38,12 +39,14 @@ enum TrainingPage {
                                     })
             return assets.figure(id: id, number: number,
                                  caption: "Median rank of the Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
-                                 svg: figure.svg(), data: table, dependsOn: ["/training/series"])
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.seriesPointer])
                 + TrainingTables.series(r.series.filter { families.contains($0.family) }, families: families, id: id, number: number)
         }
 
-        func ablation(_ families: [String], methods: Set<String>, id: String, number: String) -> String {
-            let points = r.ablationPoints.filter { families.contains($0.family) && methods.contains($0.method) }
+        /// `appendix`: only the runs the manifest draws in the appendix figure too.
+        func ablation(_ families: [String], appendix: Bool, id: String, number: String) -> String {
+            let inAppendix = Set(manifest.training?.runs.filter { $0.inAppendixFigure != false }.map(\.id) ?? [])
+            let points = r.ablationPoints.filter { families.contains($0.family) && (!appendix || inAppendix.contains($0.run)) }
             // Shapes follow the manifest's order of sources (UF circle, Skywork triangle, UF + Skywork diamond).
             var sources: [String] = []
             for run in r.runs where !sources.contains(run.source) { sources.append(run.source) }
@@ -57,10 +60,13 @@ enum TrainingPage {
             var labels: [Double: String] = [:]
             for size in split.main + split.broken { labels[size] = NumberText.fixed(size, decimals: 0) + (sameData.contains(size) ? "*" : "") }
             let shownSources = sources.filter { s in points.contains { $0.source == s } }
+            // The runs drawn after the axis break (the study's GRM run), named by their method.
+            let beyond = r.runs.filter { run in split.broken.contains(run.plottedAt) && points.contains { $0.run == run.id } }
+            let beyondMethods = beyond.map(\.method).uniqued().joined(separator: ", ")
             let figure = BrokenAxisPointFigure(
                 id: id, title: "Median rank at the last checkpoint against preference-data size",
                 description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs; colour = family (\(families.joined(separator: ", "))), shape = data source (\(shownSources.joined(separator: ", "))); dotted lines join the families at each data size\(split.broken.isEmpty ? "" : "; \(split.broken.map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", "))k after an axis break").",
-                panelLabels: categories, xAxisTitle: "Preference pairs (thousands)" + (split.broken.isEmpty ? "" : "; GRM after the break"),
+                panelLabels: categories, xAxisTitle: "Preference pairs (thousands)" + (split.broken.isEmpty ? "" : "; \(beyondMethods) after the break"),
                 mainX: split.main, brokenX: split.broken, xTickLabels: labels, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
                 colours: families.enumerated().map { style($1, $0) }, shapes: shownSources.map { ($0, shape($0)) },
                 panels: categories.map { category in
@@ -78,12 +84,12 @@ enum TrainingPage {
                                          .text($0.sameDataAs.joined(separator: ", "))]
                                     })
             return assets.figure(id: id, number: number,
-                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; GRM drawn at \(NumberText.fixed(r.runs.first { $0.method == "GRM" }?.plottedAt ?? 0, decimals: 0))k, after an axis break\(r.runs.first { $0.method == "GRM" }?.note.map { " (\($0))" } ?? "")"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
-                                 svg: figure.svg(), data: table, dependsOn: ["/training/ablation_points"])
+                                 caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; \(beyondMethods) drawn at \(NumberText.fixed(beyond.first?.plottedAt ?? 0, decimals: 0))k, after an axis break\(beyond.first?.note.map { " (\($0))" } ?? "")"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.ablationPointsPointer])
                 + TrainingTables.ablation(points, families: families, id: id, number: number)
         }
 
-        let twoFamilies = ["Gemma", "Llama"].filter { f in r.series.contains { $0.family == f } }
+        let mainFamilies = manifest.mainFigureFamilies.filter { f in r.series.contains { $0.family == f } }
         let allFamilies = manifest.families.map(\.name).filter { f in r.series.contains { $0.family == f } || r.ablationPoints.contains { $0.family == f } }
         let runs = ReportTable(id: "training_runs", caption: "The study's RM-training summary files and what the build read from them.",
                                columns: ["Run", "File", "Data (k pairs)", "Plotted at", "About the size", "Models in the file", "Source", "Method", "Rows read", "Distinct rows"],
@@ -95,11 +101,10 @@ enum TrainingPage {
                                })
         let warnings = r.warnings.map { w -> String in
             switch w.code {
-            case "duplicate-rows": return "\(HTML.escape(w.file ?? "")) has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped."
-            case "identical-inputs": return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical."
-            case "model-ids-name-other-size":
+            case .duplicateRows: return "\(HTML.escape(w.file ?? "")) has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped."
+            case .identicalInputs: return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical."
+            case .modelIdsNameOtherSize:
                 return HTML.escape(Self.otherSizeSentence(w))
-            default: return HTML.escape(w.code)
             }
         }
         return [
@@ -109,10 +114,10 @@ enum TrainingPage {
             "ablationSummary": TrainingNarrative.ablationSummary(r, big2: big2),
             "words": String(r.words),
             "figures": [
-                "fig4a": dynamics(twoFamilies, id: "fig4a", number: "Figure 4a"),
+                "fig4a": dynamics(mainFamilies, id: "fig4a", number: "Figure 4a"),
                 "figA5a": dynamics(allFamilies, id: "figA5a", number: "Figure A5a"),
-                "fig4b": ablation(twoFamilies, methods: ["BT", "GRM"], id: "fig4b", number: "Figure 4b"),
-                "figA5b": ablation(allFamilies, methods: ["BT"], id: "figA5b", number: "Figure A5b"),
+                "fig4b": ablation(mainFamilies, appendix: false, id: "fig4b", number: "Figure 4b"),
+                "figA5b": ablation(allFamilies, appendix: true, id: "figA5b", number: "Figure A5b"),
             ],
             "runs": assets.table(runs),
             "warnings": SiteContext.htmlList(warnings),

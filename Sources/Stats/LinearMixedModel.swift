@@ -62,7 +62,7 @@ public enum LinearMixedModel {
             effects.append(FixedEffect(term: design.columnNames[j], estimate: state.beta[j], standardError: se,
                                        df: dfs[j], t: t, p: StudentT.twoSidedP(t, df: dfs[j])))
         }
-        return MixedModelFit(method: "REML", observations: n, groups: problem.groupCount,
+        return MixedModelFit(method: .reml, observations: n, groups: problem.groupCount,
                              fixedEffects: effects,
                              randomInterceptSD: (gamma * sigma2).squareRoot(),
                              residualSD: sigma2.squareRoot(), logLikelihood: logLik,

@@ -19,8 +19,8 @@ public struct FixedEffect: Codable, Equatable, Sendable {
 
 /// A fitted random-intercept mixed model, with the numbers nlme prints.
 public struct MixedModelFit: Codable, Equatable, Sendable {
-    /// Estimation method; always "REML" for now.
-    public var method: String
+    /// Estimation method (only REML is implemented).
+    public var method: EstimationMethod
     public var observations: Int
     public var groups: Int
     public var fixedEffects: [FixedEffect]
@@ -35,10 +35,16 @@ public struct MixedModelFit: Codable, Equatable, Sendable {
     /// −2ℓ + k·log(N − p) (nlme's REML convention).
     public var bic: Double
 
-    public init(method: String, observations: Int, groups: Int, fixedEffects: [FixedEffect],
+    public init(method: EstimationMethod, observations: Int, groups: Int, fixedEffects: [FixedEffect],
                 randomInterceptSD: Double, residualSD: Double, logLikelihood: Double, aic: Double, bic: Double) {
         self.method = method; self.observations = observations; self.groups = groups
         self.fixedEffects = fixedEffects; self.randomInterceptSD = randomInterceptSD
         self.residualSD = residualSD; self.logLikelihood = logLikelihood; self.aic = aic; self.bic = bic
     }
+}
+
+/// How a mixed model's variance components were estimated; the raw value is
+/// nlme's name for it, as `results.json` reports it.
+public enum EstimationMethod: String, Codable, CaseIterable, Sendable {
+    case reml = "REML"
 }

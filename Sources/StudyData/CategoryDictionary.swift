@@ -27,25 +27,32 @@ public struct CategoryDictionary: Sendable {
     }
 }
 
-/// Which MFD2 columns define a foundation's words (see `MFDColumnRule`).
-public enum MFDColumnRule: String, Codable, Sendable {
+/// Which MFD2 columns define a foundation's words (`--mfd-columns`).
+///
+/// The paper says it analyses virtue words; the study's script takes a
+/// positional column range that mixes in four vice columns. Both are offered
+/// so the published numbers and the described analysis can be compared.
+public enum MFDColumns: String, Codable, CaseIterable, Sendable {
     /// Only `<Foundation>_Virtue` columns: what the paper says it analyses.
     case virtue
     /// The study script's positional range `Care_Virtue … Sanctity_Virtue`,
     /// which takes four `_Vice` columns too and drops `Sanctity_Vice`.
     case script
+
+    /// The rule a build did not choose (shown beside the chosen one).
+    public var other: MFDColumns { self == .virtue ? .script : .virtue }
 }
 
 public enum DictionaryLoader {
     /// Loads a dictionary as the manifest describes it.
-    public static func load(_ source: DictionarySource, folder: ContentFolder, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
+    public static func load(_ source: DictionarySource, folder: ContentFolder, mfdRule: MFDColumns) throws -> CategoryDictionary {
         let url = try folder.resolve(source.file, manifestField: "dictionaries.\(source.id).file")
         let display = folder.displayPath(source.file)
         return try from(CSVReader.read(url: url, displayPath: display), source: source, mfdRule: mfdRule)
     }
 
     /// Builds a dictionary from an already parsed file (the loader reads each file once).
-    public static func from(_ doc: CSVDocument, source: DictionarySource, mfdRule: MFDColumnRule) throws -> CategoryDictionary {
+    public static func from(_ doc: CSVDocument, source: DictionarySource, mfdRule: MFDColumns) throws -> CategoryDictionary {
         switch source.format {
         case .categoryWord: return try categoryWord(doc, id: source.id, allowed: source.categories)
         case .mfd2: return try mfd2(doc, id: source.id, rule: mfdRule)
@@ -82,7 +89,7 @@ public enum DictionaryLoader {
     }
 
     /// MFD2 `.dicx`: membership is an `X` in a `<Foundation>_Virtue|_Vice` column.
-    static func mfd2(_ doc: CSVDocument, id: String, rule: MFDColumnRule) throws -> CategoryDictionary {
+    static func mfd2(_ doc: CSVDocument, id: String, rule: MFDColumns) throws -> CategoryDictionary {
         let term = try doc.columnIndex("DicTerm")
         let selected: [Int]
         switch rule {

@@ -4,7 +4,7 @@ extension StudyLoader {
     /// Checks the manifest's token-dynamics dictionary and loads what the
     /// `--checkpoints` folder holds (nothing, when no folder was given).
     static func loadCheckpoints(_ source: TokenDynamicsSource, folder: ContentFolder, directory: URL?,
-                                dictionaries: [String: [MFDColumnRule: CategoryDictionary]]) throws -> LoadedCheckpoints {
+                                dictionaries: [String: [MFDColumns: CategoryDictionary]]) throws -> LoadedCheckpoints {
         guard dictionaries[source.dictionary] != nil else {
             throw DataError(path: folder.displayPath(ManifestLoader.fileName),
                             message: "training.token_dynamics.dictionary: expected a dictionary id of the manifest, found \(quotedForMessage(source.dictionary))")

@@ -4,7 +4,7 @@ extension StudyLoader {
     /// Resolves the §3 folder (given, or the manifest default inside the
     /// content folder) and loads what is there.
     static func loadLogprobs(_ section: LogprobSection, manifest: StudyManifest, folder: ContentFolder, directory: URL?,
-                             dictionaries: [String: [MFDColumnRule: CategoryDictionary]],
+                             dictionaries: [String: [MFDColumns: CategoryDictionary]],
                              progress: (@Sendable (Int, Int) -> Void)?) throws -> LoadedLogprobs {
         let url: URL, display: String
         if let directory {

@@ -25,7 +25,7 @@ public struct LoadedStudy: Sendable {
     public var manifest: StudyManifest
     /// MFD-style dictionaries are loaded under both column rules so the
     /// methods page can show both; other dictionaries appear once (rule `.virtue`).
-    public var dictionaries: [String: [MFDColumnRule: CategoryDictionary]]
+    public var dictionaries: [String: [MFDColumns: CategoryDictionary]]
     /// dictionary id → RM label → scores.
     public var scores: [String: [String: RewardScoreTable]]
     public var inputs: [InputFileRecord]
@@ -53,12 +53,12 @@ public enum StudyLoader {
         inputs.append(try record(data: contents(manifestURL, display: folder.displayPath(ManifestLoader.fileName)),
                                  display: folder.displayPath(ManifestLoader.fileName), rows: nil, columns: nil, role: "study manifest"))
 
-        var dictionaries: [String: [MFDColumnRule: CategoryDictionary]] = [:]
+        var dictionaries: [String: [MFDColumns: CategoryDictionary]] = [:]
         for source in manifest.dictionaries {
             let (doc, input) = try readCSV(source.file, field: "dictionaries.\(source.id).file", folder: folder,
                                            role: "dictionary: \(source.name)")
-            let rules: [MFDColumnRule] = source.format == .mfd2 ? [.virtue, .script] : [.virtue]
-            var loaded: [MFDColumnRule: CategoryDictionary] = [:]
+            let rules: [MFDColumns] = source.format == .mfd2 ? [.virtue, .script] : [.virtue]
+            var loaded: [MFDColumns: CategoryDictionary] = [:]
             for rule in rules {
                 loaded[rule] = try DictionaryLoader.from(doc, source: source, mfdRule: rule)
             }

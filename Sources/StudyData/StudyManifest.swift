@@ -31,6 +31,14 @@ public struct StudyManifest: Codable, Equatable, Sendable {
 
     public func family(named name: String) -> Family? { families.first { $0.name == name } }
     public func dictionary(id: String) -> DictionarySource? { dictionaries.first { $0.id == id } }
+
+    /// The families drawn in the main figures that show a subset (Fig. 4, 5),
+    /// in manifest order; the appendix variants (A5, A6) show every family.
+    public var mainFigureFamilies: [String] { families.filter { $0.appendixOnly != true }.map(\.name) }
+
+    /// The dictionary whose §2 results headline the report (the first one listed).
+    public var headlineDictionary: DictionarySource? { dictionaries.first }
+
 }
 
 /// Whether a prompt asks for the best or the worst thing; the study's
@@ -50,6 +58,14 @@ public struct Family: Codable, Equatable, Sendable {
     public var name: String
     /// `#RRGGBB`, used for every mark of this family in every figure.
     public var colour: String
+    /// True when the family is drawn only in the appendix variants of the §4
+    /// figures (A5, A6), as the study does for Qwen; default false.
+    public var appendixOnly: Bool? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case name, colour
+        case appendixOnly = "appendix_only"
+    }
 }
 
 /// Which loader reads a dictionary file.
@@ -64,6 +80,8 @@ public struct DictionarySource: Codable, Equatable, Sendable {
     /// Short key used in results and in each reward model's `scores` map (`big2`, `mfd2`).
     public var id: String
     public var name: String
+    /// The name figure titles and captions use (e.g. `Big Two`); default: `name`.
+    public var shortName: String? = nil
     public var format: DictionaryFormat
     /// Relative to the content folder.
     public var file: String
@@ -72,6 +90,15 @@ public struct DictionarySource: Codable, Equatable, Sendable {
     /// Communion); a misspelt category in the file is then an error instead
     /// of a new one-word category.
     public var categories: [String]? = nil
+
+    /// What titles and captions call the dictionary.
+    public var displayName: String { shortName ?? name }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case shortName = "short_name"
+        case format, file, citation, categories
+    }
 }
 
 public struct RewardModel: Codable, Equatable, Sendable {

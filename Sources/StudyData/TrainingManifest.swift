@@ -9,6 +9,10 @@ public struct TrainingSection: Codable, Equatable, Sendable {
     public var dynamicsRun: String
     /// How many Big Two words the median ranks are over ("#1 = best, #N = worst").
     public var words: Int
+    /// The dictionary id whose words the summaries rank (its name labels the
+    /// figures, and its §2 direction is what the page compares with); default:
+    /// the token-level dictionary, else the manifest's first dictionary.
+    public var dictionary: String? = nil
     /// Token-level checkpoint tables (Fig. 5, A6, App. G), read from
     /// `backbone build --checkpoints DIR` when given; nil = not part of this study.
     public var tokenDynamics: TokenDynamicsSource? = nil
@@ -25,6 +29,7 @@ public struct TrainingSection: Codable, Equatable, Sendable {
         case dynamicsRun = "dynamics_run"
         case words
         case tokenDynamics = "token_dynamics"
+        case dictionary
     }
 
     /// The family a `model_id` belongs to, or nil when no rule matches.
@@ -52,6 +57,9 @@ public struct TrainingRun: Codable, Equatable, Sendable {
     /// Where the data size comes from when the study's text and its script
     /// differ; shown next to the number.
     public var note: String?
+    /// False when the run is drawn only in Fig. 4b, not in the appendix's
+    /// all-family Fig. A5b (the study's GRM run); default true.
+    public var inAppendixFigure: Bool? = nil
 
     public init(id: String, file: String, dataSize: Double, plottedAt: Double?, source: String, method: String, note: String? = nil) {
         self.id = id; self.file = file; self.dataSize = dataSize; self.plottedAt = plottedAt; self.source = source; self.method = method
@@ -62,6 +70,7 @@ public struct TrainingRun: Codable, Equatable, Sendable {
         case id, file, source, method, note
         case dataSize = "data_size"
         case plottedAt = "plotted_at"
+        case inAppendixFigure = "in_appendix_figure"
     }
 }
 
@@ -92,4 +101,13 @@ public struct CheckpointTableName: Codable, Equatable, Sendable {
     /// File name without extension, e.g. `greatest_ever_one_across_checkpoints_gemma`.
     public var name: String
     public init(family: String, name: String) { self.family = family; self.name = name }
+}
+
+extension StudyManifest {
+    /// The dictionary whose words §4's summaries rank: `training.dictionary`,
+    /// else the token-level dictionary, else the first dictionary.
+    public var trainingDictionary: DictionarySource? {
+        guard let training else { return nil }
+        return (training.dictionary ?? training.tokenDynamics?.dictionary).flatMap { dictionary(id: $0) } ?? dictionaries.first
+    }
 }

@@ -29,7 +29,7 @@ final class BigTwoReferenceTests: XCTestCase {
             let key = "\(row["model_id"]!)|\(row["Category"]!)|\(row["prompt"]!)"
             XCTAssertEqual(ours[key], Double(row["sum_value"]!), key)
             let mine = result.medianRanks.first { "\($0.rm)|\($0.category)|\($0.prompt)" == key }
-            XCTAssertEqual(mine?.framing, row["prompt_framing"], key)
+            XCTAssertEqual(mine?.framing.rawValue, row["prompt_framing"], key)
             XCTAssertEqual(mine?.family, row["base_model"], key)
         }
     }
@@ -54,14 +54,14 @@ final class BigTwoReferenceTests: XCTestCase {
         XCTAssertEqual(result.panels.count, 4)
         for theirs in panels {
             let category = theirs["category"] as! String, framing = theirs["prompt_framing"] as! String
-            let ours = result.panels.first { $0.category == category && $0.framing == framing }!
+            let ours = result.panels.first { $0.category == category && $0.framing.rawValue == framing }!
             let label = "\(framing) \(category)"
             // Reference t is Gemma − Llama; ours is Llama − Gemma.
             assertRelativelyClose(ours.welch.t, -double(theirs["t"]), 1e-6, "\(label) t")
             assertRelativelyClose(ours.welch.df, double(theirs["df"]), 1e-6, "\(label) df")
             assertRelativelyClose(ours.welch.p, double(theirs["p_welch"]), 1e-6, "\(label) p")
             assertRelativelyClose(ours.welch.pAdjusted, double(theirs["p_adj_upstream"]), 1e-6, "\(label) p adjusted")
-            XCTAssertEqual(ours.welch.stars, theirs["stars_upstream"] as? String, label)
+            XCTAssertEqual(ours.welch.stars.rawValue, theirs["stars_upstream"] as? String, label)
             XCTAssertEqual(ours.nFamily, 162); XCTAssertEqual(ours.nReference, 108)
             assertRelativelyClose(ours.meanFamily, double(theirs["mean_llama"]), 1e-9, "\(label) Llama mean")
             assertRelativelyClose(ours.meanReference, double(theirs["mean_gemma"]), 1e-9, "\(label) Gemma mean")
@@ -70,7 +70,7 @@ final class BigTwoReferenceTests: XCTestCase {
             assertRelativelyClose(ours.cohensDPooled, double(d["d_pooled"]), 1e-6, "\(label) pooled d")
         }
         // The paper's "d = .40–.43" for the positive-framing panels.
-        let positive = result.panels.filter { $0.framing == "positive" }.map { abs($0.cohensD) }.sorted()
+        let positive = result.panels.filter { $0.framing == .positive }.map { abs($0.cohensD) }.sorted()
         XCTAssertEqual(positive.map { ($0 * 100).rounded() / 100 }, [0.40, 0.43])
     }
 
@@ -79,7 +79,7 @@ final class BigTwoReferenceTests: XCTestCase {
     func testPermutationPValuesAgreeWithinMonteCarloError() throws {
         for theirs in reference["panel_tests"] as! [[String: Any]] {
             let category = theirs["category"] as! String, framing = theirs["prompt_framing"] as! String
-            let ours = result.panels.first { $0.category == category && $0.framing == framing }!.permutation
+            let ours = result.panels.first { $0.category == category && $0.framing.rawValue == framing }!.permutation
             let p = double(theirs["perm_p_plus1"]), rR = double(theirs["perm_R"])
             let se = (p * (1 - p) / rR + ours.p * (1 - ours.p) / Double(ours.resamples)).squareRoot()
             XCTAssertLessThanOrEqual(abs(ours.p - p), 4 * se + 1 / rR, "\(framing) \(category): \(ours.p) vs \(p)")
@@ -90,7 +90,7 @@ final class BigTwoReferenceTests: XCTestCase {
 
     func testSummariesMatchTheReference() throws {
         for theirs in reference["framing_summary"] as! [[String: Any]] {
-            let ours = result.framingSummary.first { $0.framing == theirs["prompt_framing"] as? String }!
+            let ours = result.framingSummary.first { $0.framing.rawValue == theirs["prompt_framing"] as? String }!
             assertRelativelyClose(ours.mean, double(theirs["mean"]), 1e-9, "framing mean")
             assertRelativelyClose(ours.sd, double(theirs["sd"]), 1e-9, "framing sd")
             XCTAssertEqual(ours.n, 540)
@@ -98,7 +98,7 @@ final class BigTwoReferenceTests: XCTestCase {
         for theirs in reference["avg_ranks"] as! [[String: Any]] {
             for family in ["Gemma", "Llama"] {
                 let ours = result.averageRanks.first {
-                    $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String && $0.family == family
+                    $0.framing.rawValue == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String && $0.family == family
                 }!
                 assertRelativelyClose(ours.averageRank, double(theirs[family]), 1e-9, "average rank \(family)")
                 if family == "Llama" { assertRelativelyClose(ours.differenceFromReference, double(theirs["diff"]), 1e-9, "difference") }
@@ -106,7 +106,7 @@ final class BigTwoReferenceTests: XCTestCase {
         }
         for theirs in reference["per_model_panel_means"] as! [[String: Any]] {
             let ours = result.rmPanelMeans.first {
-                $0.rm == theirs["model_id"] as? String && $0.framing == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String
+                $0.rm == theirs["model_id"] as? String && $0.framing.rawValue == theirs["prompt_framing"] as? String && $0.category == theirs["Category"] as? String
             }!
             assertRelativelyClose(ours.mean, double(theirs["mean"]), 1e-9, "RM mean")
             assertRelativelyClose(ours.se, double(theirs["se"]), 1e-9, "RM SE")

@@ -61,14 +61,14 @@ func assertMixedModel(_ model: MixedModelResult, exact: [String: Any], nlme: [St
             let what = "\(label) \(which) \(o.term)"
             assertRelativelyClose(o.estimate, double(t[keys.estimate]), 1e-6, "\(what) estimate", file: file, line: line)
             XCTAssertEqual(o.df, double(t[keys.df]), "\(what) DF", file: file, line: line)
-            assertRelativelyClose(o.stdError, double(t[keys.se]), sensitiveTolerance, "\(what) SE", file: file, line: line)
+            assertRelativelyClose(o.standardError, double(t[keys.se]), sensitiveTolerance, "\(what) SE", file: file, line: line)
             assertRelativelyClose(o.t, double(t[keys.t]), sensitiveTolerance, "\(what) t", file: file, line: line)
             let p = double(t[keys.p])
             if p == 0 { XCTAssertLessThan(o.p, 1e-300, what, file: file, line: line) }
             else { assertRelativelyClose(o.p, p, sensitiveTolerance, "\(what) p", file: file, line: line) }
         }
-        assertRelativelyClose(model.randomInterceptSd, double(reference["random_intercept_sd"]), sensitiveTolerance, "\(label) \(which) random-intercept SD", file: file, line: line)
-        assertRelativelyClose(model.residualSd, double(reference["residual_sd"]), 1e-6, "\(label) \(which) residual SD", file: file, line: line)
+        assertRelativelyClose(model.randomInterceptSD, double(reference["random_intercept_sd"]), sensitiveTolerance, "\(label) \(which) random-intercept SD", file: file, line: line)
+        assertRelativelyClose(model.residualSD, double(reference["residual_sd"]), 1e-6, "\(label) \(which) residual SD", file: file, line: line)
         assertRelativelyClose(model.logLikelihood, double(reference["logLik"]), 1e-6, "\(label) \(which) logLik", file: file, line: line)
         assertRelativelyClose(model.aic, double(reference["AIC"]), 1e-6, "\(label) \(which) AIC", file: file, line: line)
         assertRelativelyClose(model.bic, double(reference["BIC"]), 1e-6, "\(label) \(which) BIC", file: file, line: line)

@@ -29,8 +29,8 @@ final class LogprobReferenceTests: XCTestCase {
         let loaded = try XCTUnwrap(study.logprobs)
         XCTAssertEqual(loaded.missingFiles, [])
         XCTAssertEqual(loaded.files.count, 12)
-        XCTAssertEqual(sections.ranks.status, "ok")
-        XCTAssertEqual(sections.rewards.status, "ok")
+        XCTAssertEqual(sections.ranks.status, .ok)
+        XCTAssertEqual(sections.rewards.status, .ok)
         let audit = try XCTUnwrap(loaded.files.first { $0.model == "google/gemma-2-2b-it" }?.audit)
         XCTAssertEqual(audit.rows, 128, "pandas' default reader makes 129 rows of it: it splits the bare-CR token")
         XCTAssertEqual(audit.bareCRRows, 1, "the token a\\rb")
@@ -68,9 +68,9 @@ final class LogprobReferenceTests: XCTestCase {
             let cells = try XCTUnwrap(ref["cells"] as? [[String: Any]])
             XCTAssertEqual(pair.cells.count, cells.count)
             for r in cells {
-                let cell = try XCTUnwrap(pair.cells.first { $0.category == r["category"] as? String && $0.valence == r["valence"] as? String })
+                let cell = try XCTUnwrap(pair.cells.first { $0.category == r["category"] as? String && $0.framing.rawValue == r["valence"] as? String })
                 for (mine, key) in [(cell.t, "t"), (cell.df, "df"), (cell.p, "p"), (cell.pFdr, "p_fdr")] {
-                    assertRelativelyClose(mine, double(r[key]), 1e-6, "\(pair.label) \(cell.category) \(cell.valence) \(key)")
+                    assertRelativelyClose(mine, double(r[key]), 1e-6, "\(pair.label) \(cell.category) \(cell.framing.rawValue) \(key)")
                 }
             }
             let first = try XCTUnwrap(ref["median_ranks_first_prompt_a"] as? [String: Any])
@@ -102,7 +102,7 @@ final class LogprobReferenceTests: XCTestCase {
             let title = ref["title"] as! String
             let ranks = try XCTUnwrap(ref["measure_ranks"] as? [String: [String: Any]])
             for row in sections.rewards.measureComparison where row.title == title {
-                let r = try XCTUnwrap(ranks[row.measure])
+                let r = try XCTUnwrap(ranks[row.measure.rawValue])
                 XCTAssertEqual(row.freedomRank, r["Freedom"] as? Int, "\(title) \(row.measure) Freedom")
                 XCTAssertEqual(row.loveRank, r["Love"] as? Int, "\(title) \(row.measure) Love")
                 XCTAssertEqual(row.topToken, r["top"] as? String, "\(title) \(row.measure) top")
@@ -133,9 +133,9 @@ final class LogprobReferenceTests: XCTestCase {
 
     func testRecoverySimulationIsLabelledAndReproducible() throws {
         let sim = try XCTUnwrap(sections.rewards.simulation)
-        XCTAssertEqual(sim.kind, "simulation")
-        XCTAssertEqual(sim.recall.map(\.measure), ImplicitRewardMeasure.allCases.map(\.rawValue))
-        for r in sim.recall { XCTAssertTrue((0...1).contains(r.meanRecall), r.measure) }
+        XCTAssertEqual(sim.kind, .simulation)
+        XCTAssertEqual(sim.recall.map(\.measure), ImplicitRewardMeasure.allCases)
+        for r in sim.recall { XCTAssertTrue((0...1).contains(r.meanRecall), r.measure.rawValue) }
         let again = try LogprobAnalyses.run(study)!.rewards.simulation
         XCTAssertEqual(sim, again, "seeded")
     }
@@ -150,10 +150,10 @@ final class LogprobReferenceTests: XCTestCase {
         }
         let study = try StudyLoader.load(folder: Fixtures.content, logprobs: folder)
         let sections = try XCTUnwrap(try LogprobAnalyses.run(study))
-        XCTAssertEqual(sections.ranks.status, "partial")
+        XCTAssertEqual(sections.ranks.status, .partial)
         XCTAssertEqual(sections.ranks.pairs.map(\.label), ["Instruction-tuned"])
         XCTAssertEqual(sections.ranks.missing, ["google--gemma-2-2b.csv", "meta-llama--Llama-3.2-3B.csv"])
-        XCTAssertEqual(sections.rewards.status, "partial")
+        XCTAssertEqual(sections.rewards.status, .partial)
         XCTAssertEqual(sections.rewards.tables.map(\.title), ["Table 1"])
         XCTAssertEqual(sections.rewards.freedomLove.map(\.label), ["G2-2b → L3.2-3b"])
         XCTAssertTrue(sections.rewards.missing.contains("google--gemma-2-9b-it.csv"))
@@ -164,8 +164,8 @@ final class LogprobReferenceTests: XCTestCase {
         try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
         let none = try StudyLoader.load(folder: Fixtures.content, logprobs: emptyFolder)
         let empty = try XCTUnwrap(try LogprobAnalyses.run(none))
-        XCTAssertEqual(empty.ranks.status, "missing")
-        XCTAssertEqual(empty.rewards.status, "missing")
+        XCTAssertEqual(empty.ranks.status, .missing)
+        XCTAssertEqual(empty.rewards.status, .missing)
         XCTAssertEqual(empty.ranks.missing.count, 4)
         XCTAssertEqual(empty.rewards.missing.count, 10)
         XCTAssertNil(empty.rewards.simulation)

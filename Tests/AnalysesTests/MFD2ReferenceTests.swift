@@ -7,13 +7,13 @@ import XCTest
 final class MFD2ReferenceTests: XCTestCase {
     func testVirtueColumns() throws {
         let r = try XCTUnwrap(Fixtures.results().rewardModels.result(for: "mfd2"))
-        XCTAssertEqual(r.columns, "virtue")
+        XCTAssertEqual(r.columns, .virtue)
         try check(r, variant: "virtue", words: 989)
     }
 
     func testScriptColumns() throws {
         let r = try XCTUnwrap(Fixtures.results().rewardModels.alternative(for: "mfd2"))
-        XCTAssertEqual(r.columns, "script")
+        XCTAssertEqual(r.columns, .script)
         try check(r, variant: "script", words: 1652)
     }
 
@@ -41,19 +41,19 @@ final class MFD2ReferenceTests: XCTestCase {
         let panels = reference["panel_tests"] as! [[String: Any]]
         XCTAssertEqual(r.panels.count, 10, file: file, line: line)
         for t in panels {
-            let o = r.panels.first { $0.category == t["category"] as? String && $0.framing == t["framing"] as? String }!
+            let o = r.panels.first { $0.category == t["category"] as? String && $0.framing.rawValue == t["framing"] as? String }!
             let label = "\(variant) \(o.framing) \(o.category)"
             assertRelativelyClose(o.welch.t, double(t["t"]), 1e-6, "\(label) t", file: file, line: line)
             assertRelativelyClose(o.welch.df, double(t["df"]), 1e-6, "\(label) df", file: file, line: line)
             assertRelativelyClose(o.welch.p, double(t["p_welch"]), 1e-6, "\(label) p", file: file, line: line)
             assertRelativelyClose(o.welch.pAdjusted, double(t["p_bonferroni"]), 1e-6, "\(label) p adjusted", file: file, line: line)
-            XCTAssertEqual(o.welch.stars, t["stars"] as? String, label, file: file, line: line)
+            XCTAssertEqual(o.welch.stars.rawValue, t["stars"] as? String, label, file: file, line: line)
             assertRelativelyClose(o.cohensD, double(t["d_avgvar"]), 1e-6, "\(label) d", file: file, line: line)
             assertRelativelyClose(o.cohensDPooled, double(t["d_pooled"]), 1e-6, "\(label) pooled d", file: file, line: line)
             XCTAssertEqual(o.bonferroniPanels, 10, file: file, line: line)
         }
         for t in reference["framing_summary"] as! [[String: Any]] {
-            let o = r.framingSummary.first { $0.framing == t["framing"] as? String }!
+            let o = r.framingSummary.first { $0.framing.rawValue == t["framing"] as? String }!
             assertRelativelyClose(o.mean, double(t["mean"]), 1e-9, "\(variant) framing mean", file: file, line: line)
             assertRelativelyClose(o.sd, double(t["sd"]), 1e-9, "\(variant) framing sd", file: file, line: line)
         }

@@ -18,7 +18,7 @@ final class MaximalModelReferenceTests: XCTestCase {
         for (e, t) in zip(ours.fixedEffects, terms) {
             assertRelativelyClose(e.estimate, double(t["estimate"]), 1e-8, "\(e.term) estimate")
             assertRelativelyClose(e.t, double(t["t"]), 1e-4, "\(e.term) t")
-            assertRelativelyClose(e.stdError, double(t["std_error"]), 1e-4, "\(e.term) SE")
+            assertRelativelyClose(e.standardError, double(t["std_error"]), 1e-4, "\(e.term) SE")
             XCTAssertEqual(e.df, 8, e.term)  // 10 RMs − 2 families
         }
         XCTAssertEqual(ours.singular, reference["singular"] as? Bool)
@@ -29,7 +29,7 @@ final class MaximalModelReferenceTests: XCTestCase {
         for (rowA, rowB) in zip(ours.randomEffects.correlations, correlations) {
             for (a, b) in zip(rowA, rowB) { XCTAssertEqual(a, b, accuracy: 1e-3, "correlation") }
         }
-        assertRelativelyClose(ours.residualSd, double(reference["residual_sd"]), 1e-5, "residual SD")
+        assertRelativelyClose(ours.residualSD, double(reference["residual_sd"]), 1e-5, "residual SD")
         XCTAssertEqual(ours.likelihoodRatio.df, 9)
         assertRelativelyClose(ours.likelihoodRatio.statistic, double(reference["likelihood_ratio"]), 1e-6, "LR statistic")
         assertRelativelyClose(ours.likelihoodRatio.p, double(reference["likelihood_ratio_p"]), 1e-4, "LR p")

@@ -100,12 +100,12 @@ final class MeasureRecoverySimulationTests: XCTestCase {
     /// the planted tokens; plain log-ratios find them too (nothing else moved).
     func testNoiselessPlantingIsRecoveredPerfectly() throws {
         var settings = MeasureRecoverySettings()
-        settings.noiseSd = 0
+        settings.noiseSD = 0
         settings.replicates = 4
         let result = try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(3_000, seed: 2), prompt: "p", settings: settings)
-        XCTAssertEqual(result.kind, "simulation")
+        XCTAssertEqual(result.kind, .simulation)
         XCTAssertEqual(result.tokens, 3_000)
-        for r in result.recall { XCTAssertEqual(r.meanRecall, 1, r.measure); XCTAssertEqual(r.perfectReplicates, 4, r.measure) }
+        for r in result.recall { XCTAssertEqual(r.meanRecall, 1, r.measure.rawValue); XCTAssertEqual(r.perfectReplicates, 4, r.measure.rawValue) }
     }
 
     func testSeededAndIndependentOfThreadScheduling() throws {

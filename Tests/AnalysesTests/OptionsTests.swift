@@ -10,10 +10,10 @@ final class OptionsTests: XCTestCase {
     func testScriptColumnsSwapPrimaryAndAlternative() throws {
         let options = AnalysisOptions(mfdColumns: .script, panelTest: .welch, permutations: 200, seed: 7)
         let results = try StudyAnalysis.run(try Fixtures.study(), options: options)
-        XCTAssertEqual(results.rewardModels.result(for: "mfd2")?.columns, "script")
-        XCTAssertEqual(results.rewardModels.alternative(for: "mfd2")?.columns, "virtue")
+        XCTAssertEqual(results.rewardModels.result(for: "mfd2")?.columns, .script)
+        XCTAssertEqual(results.rewardModels.alternative(for: "mfd2")?.columns, .virtue)
         let big2 = try XCTUnwrap(results.rewardModels.result(for: "big2"))
-        XCTAssertEqual(big2.figureStarsFrom, "welch")
+        XCTAssertEqual(big2.figureStarsFrom, .welch)
         for p in big2.panels {
             XCTAssertEqual(p.stars, p.welch.stars)
             XCTAssertEqual(p.permutation.resamples, 200)
@@ -65,7 +65,7 @@ final class OptionsTests: XCTestCase {
         for result in try Fixtures.results().rewardModels.dictionaries {
             XCTAssertEqual(Set(result.panels.map(\.permutation.seed)).count, result.panels.count, "one stream per panel")
             for panel in result.panels {
-                let name = [result.dictionary, panel.framing, panel.category, panel.family]
+                let name = [result.dictionary, panel.framing.rawValue, panel.category, panel.family]
                 XCTAssertEqual(panel.permutation.seed, SeedDerivation.seed(options.seed, name), "\(name)")
                 guard result.dictionary == "big2" else { continue }
                 func values(_ family: String) -> [Double] {

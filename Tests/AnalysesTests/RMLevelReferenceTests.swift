@@ -1,5 +1,6 @@
 import Analyses
 import Stats
+import StudyData
 import TestSupport
 import XCTest
 
@@ -47,11 +48,11 @@ final class RMLevelReferenceTests: XCTestCase {
             if ["R-Lla-8B", "R-Lla-3B"].contains(r.rm) { r.family = "Qwen" }
             return r
         }
-        let families = ["Gemma", "Llama", "Qwen"], categories = ["Agency", "Communion"], framings = ["positive", "negative"]
+        let families = ["Gemma", "Llama", "Qwen"], categories = ["Agency", "Communion"], framings: [Framing] = [.positive, .negative]
         let design = DesignMatrix.fullFactorial([
             Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
-            Factor(name: "framing", levels: framings, codes: rows.map { framings.firstIndex(of: $0.framing)! }),
+            Factor(name: "framing", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! }),
         ])
         let ours = RMLevelInference.analyse(rows: rows, families: families, categories: categories, framings: framings,
                                             terms: design.columnNames, seedKey: "three", options: Fixtures.options)
@@ -72,7 +73,7 @@ final class RMLevelReferenceTests: XCTestCase {
         let cells = theirs["cell_means"] as! [[String: Any]]
         XCTAssertEqual(ours.cellMeans.count, cells.count, label, file: file, line: line)
         for c in cells {
-            let mine = ours.cellMeans.first { $0.rm == c["rm"] as? String && $0.category == c["category"] as? String && $0.framing == c["framing"] as? String }
+            let mine = ours.cellMeans.first { $0.rm == c["rm"] as? String && $0.category == c["category"] as? String && $0.framing.rawValue == c["framing"] as? String }
             assertRelativelyClose(mine?.mean ?? .nan, double(c["mean"]), 1e-12, "\(label) cell mean", file: file, line: line)
             XCTAssertEqual(mine?.family, c["family"] as? String, file: file, line: line)
         }
@@ -98,7 +99,7 @@ final class RMLevelReferenceTests: XCTestCase {
         XCTAssertEqual(ours.panels.count, panels.count, label, file: file, line: line)
         for (mine, p) in zip(ours.panels, panels) {
             let what = "\(label) \(p["framing"]!) \(p["category"]!) \(p["family"]!)"
-            XCTAssertEqual([mine.framing, mine.category, mine.family], [p["framing"], p["category"], p["family"]] as? [String], what, file: file, line: line)
+            XCTAssertEqual([mine.framing.rawValue, mine.category, mine.family], [p["framing"], p["category"], p["family"]] as? [String], what, file: file, line: line)
             let welch = p["welch"] as! [String: Any], perm = p["permutation"] as! [String: Any]
             assertRelativelyClose(mine.difference, double(p["difference"]), 1e-9, "\(what) difference", file: file, line: line)
             assertRelativelyClose(mine.welch.t, double(welch["t"]), 1e-9, "\(what) t", file: file, line: line)
@@ -109,7 +110,7 @@ final class RMLevelReferenceTests: XCTestCase {
             XCTAssertEqual(mine.permutation.p, double(perm["hits"]) / assignments, "\(what) permutation p", file: file, line: line)
             XCTAssertEqual(mine.permutation.pAdjusted, min(1, double(perm["hits"]) / assignments * Double(panels.count)), "\(what) permutation p adjusted", file: file, line: line)
             assertRelativelyClose(mine.permutation.pAdjusted, double(perm["p_adjusted"]), 1e-14, "\(what) permutation p adjusted", file: file, line: line)
-            XCTAssertEqual(mine.stars, p["stars"] as? String, what, file: file, line: line)
+            XCTAssertEqual(mine.stars.rawValue, p["stars"] as? String, what, file: file, line: line)
         }
     }
 }

@@ -12,12 +12,12 @@ final class SpecificationTableTests: XCTestCase {
         let model = (try Fixtures.results()).rewardModels.result(for: "big2")!
         let term = "familyLlama:categoryCommunion:framingnegative"
         let rows = big2.specifications.filter { $0.quantity == term }
-        XCTAssertEqual(rows.map(\.specification), ["Random-intercept LMM (paper)", "Maximal LMM (random slopes)", "RM-level Student t",
+        XCTAssertEqual(rows.map(\.specification.rawValue), ["Random-intercept LMM (paper)", "Maximal LMM (random slopes)", "RM-level Student t",
                                                    "RM-level Welch t", "RM-level exact permutation"])
         let paper = model.mixedModel.fixedEffects.first { $0.term == term }!
         XCTAssertEqual(rows[0].p, paper.p)
         XCTAssertEqual(rows[0].statistic, paper.t)
-        let half = StudentT.twoSidedCritical(0.05, df: paper.df) * paper.stdError
+        let half = StudentT.twoSidedCritical(0.05, df: paper.df) * paper.standardError
         assertRelativelyClose(rows[0].ciLow!, paper.estimate - half, 1e-12, "CI low")
         assertRelativelyClose(rows[0].ciHigh!, paper.estimate + half, 1e-12, "CI high")
         let rm = big2.rmLevel.terms.first { $0.term == term }!
@@ -28,7 +28,7 @@ final class SpecificationTableTests: XCTestCase {
             if let lo = row.ciLow, let hi = row.ciHigh { XCTAssertTrue(lo < row.estimate && row.estimate < hi) }
         }
         // Panels: 4 specifications each, Bonferroni over the 4 panels.
-        let panels = big2.specifications.filter { $0.kind == "panel" }
+        let panels = big2.specifications.filter { $0.kind == .panel }
         XCTAssertEqual(panels.count, 16)
         XCTAssertTrue(panels.allSatisfy { $0.correction == "Bonferroni over 4 panels" })
         let first = model.panels[0]
@@ -43,8 +43,8 @@ final class SpecificationTableTests: XCTestCase {
         XCTAssertEqual(h.largestP, rows.map(\.pAdjusted).max())
         // MFD2: four three-way terms (no maximal model) and ten panels.
         let mfd2 = try XCTUnwrap(robustness.result(for: "mfd2"))
-        XCTAssertEqual(mfd2.headlines.filter { $0.kind == "term" }.count, 4)
-        XCTAssertEqual(mfd2.headlines.filter { $0.kind == "panel" }.count, 10)
+        XCTAssertEqual(mfd2.headlines.filter { $0.kind == .term }.count, 4)
+        XCTAssertEqual(mfd2.headlines.filter { $0.kind == .panel }.count, 10)
         XCTAssertEqual(mfd2.specifications.count, 4 * 4 + 10 * 4)
     }
 }

@@ -73,7 +73,7 @@ final class TokenDynamicsTests: XCTestCase {
         let loaded = try CheckpointLoader.load(source, directory: dir, display: "ckpt")
         XCTAssertTrue(loaded.simulated)
         let status = TokenDynamics.analyse(loaded, source: source, dictionary: big2)
-        XCTAssertEqual(status.status, "ok")
+        XCTAssertEqual(status.status, .ok)
         XCTAssertEqual(status.families.map(\.family), ["Gemma", "Llama", "Qwen"])
         for family in status.families {
             XCTAssertEqual(family.risers.first?.word, planted[family.family]!.riser, family.family)
@@ -90,7 +90,7 @@ final class TokenDynamicsTests: XCTestCase {
         // One table taken away: partial, and it is named.
         try FileManager.default.removeItem(at: dir.appendingPathComponent(source.tables[2].name + ".csv"))
         let partial = TokenDynamics.analyse(try CheckpointLoader.load(source, directory: dir, display: "ckpt"), source: source, dictionary: big2)
-        XCTAssertEqual(partial.status, "partial")
+        XCTAssertEqual(partial.status, .partial)
         XCTAssertEqual(partial.missing, [source.tables[2].name])
         // A broken Parquet file in its place is named in a clear error, not skipped.
         try Data("PAR1".utf8).write(to: dir.appendingPathComponent(source.tables[2].name + ".parquet"))
@@ -106,7 +106,7 @@ final class TokenDynamicsTests: XCTestCase {
 
     func testWithoutTablesTheStatusIsMissingWithTheList() throws {
         let status = try XCTUnwrap(Fixtures.results().training).tokenDynamics
-        XCTAssertEqual(status.status, "missing")
+        XCTAssertEqual(status.status, .missing)
         XCTAssertEqual(status.missing, ["greatest_ever_one_across_checkpoints_gemma", "greatest_ever_one_across_checkpoints_llama",
                                         "greatest_ever_one_across_checkpoints_qwen"])
         XCTAssertTrue(status.families.isEmpty)

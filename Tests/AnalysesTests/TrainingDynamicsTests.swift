@@ -48,14 +48,14 @@ final class TrainingDynamicsTests: XCTestCase {
             XCTAssertEqual(run.rowsDistinct, Int(row["rows_distinct"]!))
         }
         XCTAssertEqual(result.warnings, [
-            TrainingWarning(code: "duplicate-rows", file: "rank_results_uf_100.csv", files: nil, rowsRead: 60956, rowsDistinct: 84),
-            TrainingWarning(code: "identical-inputs", file: nil, files: ["rank_results_uf_13.csv", "rank_results_uf_27.csv"], rowsRead: nil, rowsDistinct: nil),
-            TrainingWarning(code: "model-ids-name-other-size", file: "rank_results_uf_13.csv", files: nil, rowsRead: nil, rowsDistinct: nil,
+            TrainingWarning(code: .duplicateRows, file: "rank_results_uf_100.csv", files: nil, rowsRead: 60956, rowsDistinct: 84),
+            TrainingWarning(code: .identicalInputs, file: nil, files: ["rank_results_uf_13.csv", "rank_results_uf_27.csv"], rowsRead: nil, rowsDistinct: nil),
+            TrainingWarning(code: .modelIdsNameOtherSize, file: "rank_results_uf_13.csv", files: nil, rowsRead: nil, rowsDistinct: nil,
                             modelIds: ["gemma2b_unified27k_lora", "llama3b_unified27k_lora", "qwen3b_unified27k_lora"], listedSize: 13, namedSize: 27),
         ])
         // The 27k point is the only copy of that run that is drawn: nothing to mark as "same data".
         XCTAssertEqual(result.ablationPoints.filter { $0.run == "uf_27" }.map(\.sameDataAs), Array(repeating: [], count: 6))
-        XCTAssertEqual(result.tokenDynamics.status, "missing")
+        XCTAssertEqual(result.tokenDynamics.status, .missing)
     }
 
     /// The audit reads the model ids, not only the bytes: the file listed as
@@ -83,7 +83,7 @@ final class TrainingDynamicsTests: XCTestCase {
         let r = TrainingDynamics.analyse(loaded, section: section)
         XCTAssertEqual(r.runs.map(\.plotted), [true, false])
         XCTAssertEqual(r.ablationPoints.map(\.run), ["a"])
-        XCTAssertEqual(r.warnings.map(\.code), ["model-ids-name-other-size"])
+        XCTAssertEqual(r.warnings.map(\.code), [.modelIdsNameOtherSize])
     }
 
     func testDisagreeingDuplicatesAreAnError() throws {

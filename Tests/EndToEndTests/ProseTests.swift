@@ -35,14 +35,14 @@ final class ProseTests: XCTestCase {
             let s = Narrative.panelSentence(p, framingWord: Narrative.framingWord(p.framing))
             let higher = p.meanFamily < p.meanReference ? p.family : p.referenceFamily
             XCTAssertTrue(s.contains("\(higher) RMs rank these answers higher"), s)
-            XCTAssertEqual(s.contains("“the worst thing”"), p.framing == "negative", s)
+            XCTAssertEqual(s.contains("“the worst thing”"), p.framing == .negative, s)
             XCTAssertEqual(s.contains("permutation p ≤ "), p.permutation.atFloor, s)
             XCTAssertTrue(page("reward-models.html").contains(HTML.escape(s)), "the page shows the generated sentence")
             var flipped = p
             (flipped.meanFamily, flipped.meanReference) = (p.meanReference, p.meanFamily)
             let lower = higher == p.family ? p.referenceFamily : p.family
             XCTAssertTrue(Narrative.panelSentence(flipped, framingWord: "X").contains("\(lower) RMs rank these answers higher"))
-            flipped.stars = "n.s."
+            flipped.stars = .notSignificant
             XCTAssertTrue(Narrative.panelSentence(flipped, framingWord: "X").contains("no significant difference"))
             var bound = p
             bound.permutation.atFloor = !p.permutation.atFloor
@@ -111,21 +111,21 @@ final class ProseTests: XCTestCase {
 
     // Items 8 and 9: the MFD2 column sentence and the note at Fig. 1b.
     func testMFD2SentencesNameTheRightColumnsAndTheDifferingPanels() throws {
-        XCTAssertTrue(Narrative.columnsSentence("script").contains("virtue columns that the paper's text describes"))
-        XCTAssertTrue(Narrative.columnsSentence("virtue").contains("script columns that the study's script used"))
-        XCTAssertTrue(words("reward-models.html").contains(Narrative.columnsSentence("virtue")))
+        XCTAssertTrue(Narrative.columnsSentence(.script).contains("virtue columns that the paper's text describes"))
+        XCTAssertTrue(Narrative.columnsSentence(.virtue).contains("script columns that the study's script used"))
+        XCTAssertTrue(words("reward-models.html").contains(Narrative.columnsSentence(.virtue)))
         let mfd2 = try XCTUnwrap(results.rewardModels.result(for: "mfd2"))
         let script = try XCTUnwrap(results.rewardModels.alternative(for: "mfd2"))
         let note = Narrative.publishedFigureNote(mfd2, alternative: script)
         let differing = mfd2.panels.filter { p in script.panels.first { $0.framing == p.framing && $0.category == p.category }!.welch.stars != p.stars }
         XCTAssertFalse(differing.isEmpty)
         XCTAssertTrue(note.contains("\(differing.count) of \(mfd2.panels.count) panels' stars differ"), note)
-        for p in differing { XCTAssertTrue(note.contains("\(p.framing) \(p.category) (\(p.stars) here"), note) }
+        for p in differing { XCTAssertTrue(note.contains("\(p.framing.rawValue) \(p.category) (\(p.stars.rawValue) here"), note) }
         XCTAssertTrue(page("reward-models.html").contains(HTML.escape(note)))
         XCTAssertTrue(page("reward-models.html").contains("href=\"methods.html#mfd2-columns\""))
         let comparison = Narrative.columnsComparison(mfd2, script)
         XCTAssertTrue(words("methods.html").contains(comparison), comparison)
-        XCTAssertTrue(comparison.contains("positive Care (virtue: Llama higher, \(mfd2.panels.first { $0.framing == "positive" && $0.category == "Care" }!.stars); script: Gemma higher"), comparison)
+        XCTAssertTrue(comparison.contains("positive Care (virtue: Llama higher, \(mfd2.panels.first { $0.framing == .positive && $0.category == "Care" }!.stars.rawValue); script: Gemma higher"), comparison)
         XCTAssertTrue(Narrative.columnsComparison(mfd2, mfd2).contains("same direction and stars in every panel"))
         var agreeing = script
         agreeing.panels = script.panels.map { q in var q = q; q.welch.stars = mfd2.panels.first { $0.framing == q.framing && $0.category == q.category }!.stars; return q }
@@ -201,7 +201,7 @@ final class ProseTests: XCTestCase {
         // Flip: Gemma ahead on positive Agency → that claim differs.
         var flipped: StudyResults = results
         var big2 = flipped.rewardModels.dictionaries[0]
-        let i = big2.panels.firstIndex { $0.framing == "positive" && $0.category == "Agency" }!
+        let i = big2.panels.firstIndex { $0.framing == .positive && $0.category == "Agency" }!
         (big2.panels[i].meanFamily, big2.panels[i].meanReference) = (big2.panels[i].meanReference, big2.panels[i].meanFamily)
         flipped.rewardModels.dictionaries[0] = big2
         let judged = ClaimsEvaluation.evaluate(try XCTUnwrap(study.claims), results: flipped)

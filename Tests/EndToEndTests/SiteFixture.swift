@@ -52,7 +52,7 @@ enum SiteFixture {
     /// SIMULATED §4 checkpoint tables (`CheckpointGenerator`, seed 42, Gemma's
     /// planted riser "choice" and faller "neighbors"). Built once and shared by
     /// the §3 and §4 page tests, which only read it.
-    private static let builtFullSite = Result { () throws -> URL in
+    private static let fullAnalysis = Result { () throws -> (root: URL, study: LoadedStudy, results: StudyResults) in
         let root = try temporaryFolder("full")
         let checkpoints = root.appendingPathComponent("checkpoints")
         let plain = try StudyLoader.load(folder: content)
@@ -61,9 +61,15 @@ enum SiteFixture {
         try CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
                                 communion: words.filter { $0.value == "Communion" }.map(\.key), seed: 42)
             .write(to: checkpoints, tables: source.tables, planted: ["Gemma": .init(riser: "choice", faller: "neighbors")])
-        let out = root.appendingPathComponent("site")
         let study = try StudyLoader.load(folder: content, logprobs: logprobTables, checkpoints: checkpoints)
-        let results = try StudyAnalysis.run(study, options: options)
+        return (root, study, try StudyAnalysis.run(study, options: options))
+    }
+    /// The results with every optional input (every section and field present).
+    static var fullResults: StudyResults { get throws { try fullAnalysis.get().results } }
+
+    private static let builtFullSite = Result { () throws -> URL in
+        let (root, study, results) = try fullAnalysis.get()
+        let out = root.appendingPathComponent("site")
         _ = try ReportBuilder.build(study: study, results: results, options: options,
                                     locations: SiteLocations(content: content, templates: templates, output: out))
         return out

@@ -25,7 +25,7 @@ final class LogprobOutputTests: XCTestCase {
 
     func testMWLRCommandOutputOnASmallPair() throws {
         let table = TokenTableResult(title: "mwlr", modelA: "a.csv", modelB: "b.csv", displayA: "a.csv", displayB: "b.csv",
-                                     prompt: "greatest_ever_one", measure: "MWLR", commonTokens: 4,
+                                     prompt: "greatest_ever_one", measure: .mwlr, commonTokens: 4,
                                      top: [RankedToken(rank: 1, token: "Freedom", score: 0.5581), RankedToken(rank: 2, token: " That", score: 0.1)],
                                      bottom: [RankedToken(rank: 3, token: "\n\nLove", score: -0.25), RankedToken(rank: 4, token: "Love", score: -0.38706)])
         XCTAssertEqual(try TokenTableFormat.text.render(table), """
@@ -48,7 +48,7 @@ final class LogprobOutputTests: XCTestCase {
     /// Output from generated tables says SIMULATED in every format.
     func testSimulatedTablesAreLabelledInEveryFormat() throws {
         let table = TokenTableResult(title: "mwlr", modelA: "a.csv", modelB: "b.csv", displayA: "a.csv", displayB: "b.csv",
-                                     prompt: "p", measure: "MWLR", commonTokens: 2,
+                                     prompt: "p", measure: .mwlr, commonTokens: 2,
                                      top: [RankedToken(rank: 1, token: "x", score: 0.5)], bottom: [RankedToken(rank: 2, token: "y", score: -0.5)])
         XCTAssertTrue(try TokenTableFormat.text.render(table, simulated: true).hasPrefix("SIMULATED tables"))
         XCTAssertFalse(try TokenTableFormat.text.render(table).contains("SIMULATED"))

@@ -24,7 +24,7 @@ final class RobustnessFreedomLoveTests: XCTestCase {
         let pairs = [pair("A", [(0.3, 0.1), (0.2, -0.1), (0.05, 0.2)]),
                      pair("B", [(0.1, 0.2), (0.4, 0.1), (0.3, 0.1)]),
                      pair("C", [(-0.2, 0.1), (0.1, 0.1), (0.2, 0.1)])]
-        return FreedomVsLove.summarise(pairs, prompts: prompts, status: "ok", missing: [], figure3Prompt: "greatest_ever_one", simulated: true)
+        return FreedomVsLove.summarise(pairs, prompts: prompts, status: .ok, missing: [], figure3Prompt: "greatest_ever_one", simulated: true)
     }
 
     func testSummaryStatesTheCounts() {

@@ -40,7 +40,7 @@ final class LinearMixedModelTests: XCTestCase {
     func testBigTwoModelMatchesPublishedNlmeRun() throws {
         let fit = try bigTwoFit()
         let lme = try Fixtures.big2Reference.object("lme")
-        XCTAssertEqual(fit.method, "REML")
+        XCTAssertEqual(fit.method.rawValue, "REML")
         XCTAssertEqual(fit.observations, try lme.double("n_obs").asInt)
         XCTAssertEqual(fit.groups, try lme.double("n_groups").asInt)
         let reference = try lme.objects("fixed_effects")

@@ -23,7 +23,7 @@ final class WelchTestTests: XCTestCase {
             // Bonferroni over the four panels reproduces the published figure's p and stars.
             let adjusted = min(result.p * 4, 1)
             assertRelativelyClose(adjusted, try panel.double("p_adj_upstream"), 1e-6, label)
-            XCTAssertEqual(Significance.stars(adjusted), panel["stars_upstream"] as? String, label)
+            XCTAssertEqual(Significance.stars(adjusted).rawValue, panel["stars_upstream"] as? String, label)
         }
     }
 

@@ -23,8 +23,12 @@ final class ManifestLoaderTests: XCTestCase {
         XCTAssertEqual(m.families, [
             Family(name: "Gemma", colour: "#DB4437"),
             Family(name: "Llama", colour: "#0064E0"),
-            Family(name: "Qwen", colour: "#7C3AED"),
+            Family(name: "Qwen", colour: "#7C3AED", appendixOnly: true),
         ])
+        XCTAssertEqual(m.mainFigureFamilies, ["Gemma", "Llama"])
+        XCTAssertEqual(m.dictionaries.map(\.displayName), ["Big Two", "MFD2"])
+        XCTAssertEqual(m.trainingDictionary?.id, "big2")
+        XCTAssertEqual(m.training?.runs.filter { $0.inAppendixFigure == false }.map(\.id), ["grm_80k"])
         XCTAssertEqual(m.family(named: "Llama")?.colour, "#0064E0")
         XCTAssertNil(m.family(named: "Mistral"))
 

@@ -1,0 +1,62 @@
+import Foundation
+import SiteBuilder
+import TestSupport
+import XCTest
+
+/// Study facts live in study.yaml, not in code: a manifest that renames both
+/// dictionaries and moves two reward models into a third family, edited
+/// through study.yaml alone, builds a site that passes its checks and names
+/// everything as the manifest gives it.
+final class ManifestNamesTests: XCTestCase {
+    func testThirdFamilyAndRenamedDictionariesThroughStudyYAMLAlone() throws {
+        let root = try SiteFixture.temporaryFolder("manifest-names")
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let manifest = content.appendingPathComponent("study.yaml")
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        for (old, new) in [
+            ("short_name: Big Two\n", "short_name: Agency-Communion\n"),
+            ("short_name: MFD2\n", "short_name: Moral Foundations\n"),
+            ("  - { name: Qwen, colour: \"#7C3AED\", appendix_only: true }\n",
+             "  - { name: Qwen, colour: \"#7C3AED\", appendix_only: true }\n  - { name: Mistral, colour: \"#10B981\" }\n"),
+            ("name: Ray2333/GRM-Llama3-8B-rewardmodel-ft\n    family: Llama\n", "name: Ray2333/GRM-Llama3-8B-rewardmodel-ft\n    family: Mistral\n"),
+            ("name: Ray2333/GRM-Llama3.2-3B-rewardmodel-ft\n    family: Llama\n", "name: Ray2333/GRM-Llama3.2-3B-rewardmodel-ft\n    family: Mistral\n"),
+        ] {
+            XCTAssertTrue(text.contains(old), "study.yaml no longer has \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+
+        // The build runs the site checks before it swaps the site in (no --no-check).
+        let site = root.appendingPathComponent("site")
+        let result = try CLIRun.run(["build", "--content", content.path, "--out", site.path, "--templates", SiteFixture.templates.path,
+                                     "--permutations", "9", "--logprobs", SiteFixture.logprobTables.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = SiteFixture.allFiles(under: site)
+        XCTAssertEqual(SiteChecks.run(root: site, files: files, entryPoints: Set(files.filter { !$0.contains("/") })), [])
+
+        func read(_ relative: String) throws -> String {
+            try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
+        }
+        // Every figure is generated: none may name a dictionary as the study does.
+        for figure in files where figure.hasPrefix("figures/") {
+            let svg = try read(figure)
+            XCTAssertFalse(svg.contains("Big Two") || svg.contains("MFD2"), "\(figure) names a dictionary from code")
+        }
+        XCTAssertTrue(try read("figures/fig1a.svg").contains("Median rank of Agency-Communion answers by reward-model family"))
+        XCTAssertTrue(try read("figures/fig1b.svg").contains("Median rank of Moral Foundations answers"))
+        XCTAssertTrue(try read("figures/fig4a.svg").contains("Median rank of Agency-Communion categories over RM training"))
+        XCTAssertTrue(try read("figures/fig1a.svg").contains("Mistral"), "the third family is drawn")
+        XCTAssertTrue(try read("figures/robustness-mfd2_script-specifications.svg").contains("Moral Foundations (script rule)"))
+        XCTAssertTrue(try read("robustness.html").contains("Agency-Communion and Moral Foundations under both column rules"))
+        XCTAssertTrue(try read("methods.html").contains("Agency-Communion panels: Bonferroni-adjusted p-values"))
+        XCTAssertTrue(try read("methods.html").contains("Moral Foundations panel tests (Welch, Bonferroni)"))
+        XCTAssertTrue(try read("logprobs.html").contains("Agency-Communion nouns occur in both vocabularies"))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any]
+        let big2 = try XCTUnwrap((json?["reward_models"] as? [String: Any])?["big2"] as? [String: Any])
+        XCTAssertEqual(big2["families"] as? [String], ["Gemma", "Llama", "Mistral"])
+        let panels = try XCTUnwrap(big2["panels"] as? [[String: Any]])
+        XCTAssertEqual(Set(panels.compactMap { $0["family"] as? String }), ["Llama", "Mistral"], "each family against the reference")
+    }
+}

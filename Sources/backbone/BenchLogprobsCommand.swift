@@ -23,37 +23,32 @@ struct BenchLogprobsCommand: ParsableCommand {
     @Argument(help: "Folder with the manifest's log-prob tables (e.g. from generate-logprobs).")
     var folder: String
 
-    @Option(name: .long, help: "Content folder whose study.yaml names the models, prompts and dictionary.")
-    var content: String = "content"
+    @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Read everything this many times in one process and report each time.")
+    @Option(help: "Read everything this many times in one process and report each time.")
     var repeats: Int = 1
 
     func run() throws {
-        let contentFolder = ContentFolder(root: URL(fileURLWithPath: content))
-        do {
-            let manifest = try ManifestLoader.load(from: contentFolder)
-            guard let section = manifest.logprobs else { throw CLIFailure(message: "study.yaml has no logprobs section") }
-            var words: [String: Set<String>] = [:]
-            for id in section.rankPairs.map(\.dictionary) where words[id] == nil {
-                guard let source = manifest.dictionary(id: id) else { throw CLIFailure(message: "study.yaml names no dictionary \(id) for Fig. 2") }
-                words[id] = Set(try DictionaryLoader.load(source, folder: contentFolder, mfdRule: .virtue).categoryOfWord.keys)
-            }
-            let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: words)
-            let (present, missing) = try plan.locate(in: URL(fileURLWithPath: folder), display: folder)
-            guard missing.isEmpty else { throw CLIFailure(message: "\(folder): expected the manifest's log-prob tables, missing \(missing.joined(separator: ", "))") }
-            let jobs = present.map { LogprobJob(url: $0.url, displayPath: $0.url.lastPathComponent, request: $0.entry.request) }
-            for round in 1...max(1, repeats) {
-                let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.cpuSeconds()
-                let tables = try LogprobReader.readAll(jobs: jobs, progress: nil)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = Self.cpuSeconds() - cpuStart
-                var summary = Summary()
-                for (table, (entry, _)) in zip(tables, present) { summary.add(table, entry, implicitPrompt: plan.implicitPrompt) }
-                let bytes = jobs.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.url.path))?[.size] as? Int ?? 0) }
-                print(summary.line(files: tables.count, bytes: bytes, seconds: seconds, cpu: cpu, round: round))
-            }
-        } catch let error as DataError {
-            throw CLIFailure(message: "\(error)")
+        let contentFolder = content.folder
+        let manifest = try ManifestLoader.load(from: contentFolder)
+        guard let section = manifest.logprobs else { throw CLIFailure(message: "study.yaml has no logprobs section") }
+        var words: [String: Set<String>] = [:]
+        for id in section.rankPairs.map(\.dictionary) where words[id] == nil {
+            guard let source = manifest.dictionary(id: id) else { throw CLIFailure(message: "study.yaml names no dictionary \(id) for Fig. 2") }
+            words[id] = Set(try DictionaryLoader.load(source, folder: contentFolder, mfdRule: .virtue).categoryOfWord.keys)
+        }
+        let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: words)
+        let (present, missing) = try plan.locate(in: URL(fileURLWithPath: folder), display: folder)
+        guard missing.isEmpty else { throw CLIFailure(message: "\(folder): expected the manifest's log-prob tables, missing \(missing.joined(separator: ", "))") }
+        let jobs = present.map { LogprobJob(url: $0.url, displayPath: $0.url.lastPathComponent, request: $0.entry.request) }
+        for round in 1...max(1, repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.cpuSeconds()
+            let tables = try LogprobReader.readAll(jobs: jobs, progress: nil)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = Self.cpuSeconds() - cpuStart
+            var summary = Summary()
+            for (table, (entry, _)) in zip(tables, present) { summary.add(table, entry, implicitPrompt: plan.implicitPrompt) }
+            let bytes = jobs.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.url.path))?[.size] as? Int ?? 0) }
+            print(summary.line(files: tables.count, bytes: bytes, seconds: seconds, cpu: cpu, round: round))
         }
     }
 

@@ -181,9 +181,3 @@ public enum RewardModelRanks {
             logLikelihood: fit.logLikelihood, aic: fit.aic, bic: fit.bic)
     }
 }
-
-/// An analysis could not run on inputs that loaded fine (e.g. only one family).
-public struct AnalysisError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -135,9 +135,3 @@ struct PageRenderer {
         return current
     }
 }
-
-/// A problem building the site that is not about input data (templates, pages, output folder).
-public struct SiteError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

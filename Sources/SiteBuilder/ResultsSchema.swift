@@ -44,6 +44,8 @@ enum ResultsSchema {
         "ConfidenceInterval": "LeaveOneOut.refits", "RandomSlopesResult": "MaximalModel.fit",
         "RandomEffectCovariance": "MaximalModel.fit", "LikelihoodRatio": "MaximalModel.fit",
         "SpecificationRow": "SpecificationTable.rows", "HeadlineRobustness": "HeadlineRobustness.summarise",
+        "FreedomVsLoveSection": "FreedomVsLove.analyse (FreedomVsLove.summarise)", "FreedomVsLovePair": "FreedomVsLove.pair",
+        "FreedomVsLovePrompt": "FreedomVsLove.pair",
     ]
 
     /// Every field the results encode, first occurrence of each pointer, in encoding order.

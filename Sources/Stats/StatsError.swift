@@ -1,6 +1,8 @@
+import Failures
+
 /// Why a statistical fit could not be produced. Thrown instead of returning
 /// NaNs so that a report never silently shows a broken model.
-public struct StatsError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct StatsError: UserFacingError, Sendable, Equatable {
     public var message: String
 
     public init(_ message: String) { self.message = message }

@@ -1,3 +1,4 @@
+import Failures
 import Foundation
 
 /// One CSV record with the physical line it starts on, so errors can point at it.
@@ -36,7 +37,7 @@ public enum CSVReader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw DataError(path: displayPath, message: "cannot read the file (\(error.localizedDescription))")
+            throw DataError(path: displayPath, message: "cannot read the file (\(SystemErrorReason.reason(error)))")
         }
         return try parse(data, path: displayPath)
     }

@@ -1,3 +1,4 @@
+import Failures
 import Foundation
 
 /// A problem with an input file, located precisely enough that a researcher can
@@ -6,7 +7,7 @@ import Foundation
 /// Lines and columns are 1-based; the column counts fields in a CSV (so
 /// "column 7" is the seventh field), which is what a person sees in a
 /// spreadsheet. `line`/`column` are nil when the problem concerns the whole file.
-public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct DataError: UserFacingError, Equatable, Sendable {
     public var path: String
     public var line: Int?
     public var column: Int?

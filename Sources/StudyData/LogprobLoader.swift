@@ -28,11 +28,8 @@ public struct LoadedLogprobs: Sendable {
 }
 
 /// Finds which of the manifest's log-prob files exist and reads from each
-/// only what the analyses use: every prompt but only the dictionary's nouns
-/// for Fig. 2 models, every row but only the implicit-reward prompt for the
-/// others, plus every prompt for the rows that read as "freedom"/"love" of
-/// the Fig. 3 models (all of it in one pass when a model serves several), so a build over 2 GB of tables
-/// holds a few hundred MB. Absent files are not an error: each analysis runs
+/// only what the analyses use (`LogprobReadPlan`), so a build over 2 GB of
+/// tables holds a few hundred MB. Absent files are not an error: each analysis runs
 /// when its own inputs are present, and the pages name what is missing.
 public enum LogprobLoader {
     /// The file a folder must contain so its tables are labelled simulated.
@@ -42,77 +39,23 @@ public enum LogprobLoader {
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
-        typealias Request = (prompts: [String], tokens: Set<String>?, everyRow: Set<String>, words: TokenWords?)
-        var requests: [String: Request] = [:]
-        func need(_ model: String, prompts: [String], tokens: Set<String>?, words: TokenWords? = nil) {
-            var r = requests[model] ?? ([], nil, [], nil)
-            r.prompts = manifest.prompts.map(\.key).filter { r.prompts.contains($0) || prompts.contains($0) }
-            if let tokens { r.tokens = (r.tokens ?? []).union(tokens) } else { r.everyRow.formUnion(prompts) }
-            if let words { r.words = TokenWords((r.words?.words ?? []).union(words.words)) }
-            requests[model] = r
-        }
-        for pair in section.rankPairs {
-            let words = dictionaryWords[pair.dictionary] ?? []
-            need(pair.modelA, prompts: manifest.prompts.map(\.key), tokens: words)
-            need(pair.modelB, prompts: manifest.prompts.map(\.key), tokens: words)
-        }
-        let plan = section.implicitRewards
-        let implicitModels = plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets
-        for model in implicitModels { need(model, prompts: [plan.prompt], tokens: nil) }
-        // Fig. 3 under every prompt (robustness): the rows that read as
-        // "freedom"/"love" with every prompt, in the same single pass.
-        for model in plan.grid.sources + plan.grid.targets {
-            need(model, prompts: manifest.prompts.map(\.key), tokens: [], words: .freedomLove)
-        }
-
+        let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: dictionaryWords)
         var isDirectory: ObjCBool = false
         let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
-        var present: [(model: LanguageModel, url: URL)] = []
-        var missing: [String] = []
-        for model in section.models where requests[model.name] != nil {
-            if folderExists, let directory, let url = try parquetOrCSV(model.file, in: directory, display: displayFolder) {
-                present.append((model, url))
-            } else {
-                missing.append(model.file)
-            }
-        }
+        let (present, missing) = try plan.locate(in: folderExists ? directory : nil, display: displayFolder)
 
-        // One readAll per distinct request, so the reader can work across files in parallel.
-        var groups: [String: [(model: LanguageModel, url: URL)]] = [:]
-        var groupKeys: [String] = []
-        func key(_ r: Request) -> String {
-            r.prompts.joined(separator: ",") + "|" + (r.tokens.map { $0.sorted().joined(separator: "\u{1}") } ?? "*")
-                + "|" + r.everyRow.sorted().joined(separator: ",") + "|" + (r.words?.words.sorted().joined(separator: ",") ?? "")
-        }
-        for entry in present {
-            let k = key(requests[entry.model.name]!)
-            if groups[k] == nil { groupKeys.append(k) }
-            groups[k, default: []].append(entry)
-        }
+        // One parallel pool over every file, each with its own request; progress in bytes over all of them.
+        let read = try LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
+                                                                            request: $0.entry.request) },
+                                             progress: progress)
         var tables: [String: LogprobTable] = [:]
-        var records: [LogprobFileRecord] = []
-        // Progress in bytes over all groups (the reader reports bytes per group).
-        let sizeOf = { (url: URL) in ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0 }
-        var done = 0
-        let total = present.reduce(0) { $0 + sizeOf($1.url) }
-        for k in groupKeys {
-            let entries = groups[k]!
-            let r = requests[entries[0].model.name]!
-            let offset = done
-            let read = try LogprobReader.readAll(entries.map { (url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent) },
-                                                 request: LogprobRequest(prompts: r.prompts, tokens: r.everyRow.count == r.prompts.count ? nil : r.tokens,
-                                                                         everyRowPrompts: r.everyRow, tokenWords: r.words),
-                                                 progress: progress.map { report in { @Sendable i, _ in report(offset + i, total) } })
-            for (entry, table) in zip(entries, read) {
-                tables[entry.model.name] = table
-                let bytes = (try? FileManager.default.attributesOfItem(atPath: entry.url.path))?[.size] as? Int
-                records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
-                                                 promptsRead: r.prompts.count, audit: table.audit, readFingerprint: table.fingerprint()))
-            }
-            done += entries.reduce(0) { $0 + sizeOf($1.url) }
+        var records: [LogprobFileRecord] = []   // in the manifest's model order, as the plan is
+        for ((entry, url), table) in zip(present, read) {
+            tables[entry.model.name] = table
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+            records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
+                                             promptsRead: entry.request.prompts.count, audit: table.audit, readFingerprint: table.fingerprint()))
         }
-        let order = section.models.map(\.name)
-        records.sort { order.firstIndex(of: $0.model)! < order.firstIndex(of: $1.model)! }
         let simulated = directory.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(simulatedMarker).path) } ?? false
         return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing,
                               simulated: simulated)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Failures
 import Foundation
 
 @main
@@ -16,8 +17,22 @@ struct Backbone: ParsableCommand {
                       BenchLogprobsCommand.self, BenchChartCommand.self]
     )
 
-    /// ArgumentParser exits 64 on a usage error; `backbone diff` promises 2 for
-    /// every error (1 means "changes found"), so its usage errors are mapped to 2.
+    /// The exit status of a usage error (unknown option, missing or malformed
+    /// value) in every command. ArgumentParser's default is 64 (`EX_USAGE`);
+    /// `backbone diff` promises 0 (same), 1 (changed), 2 (error), as `diff`
+    /// and `cmp` do, and a usage error is an error. ArgumentParser does not
+    /// say which subcommand a parse failure belongs to, so rather than guess
+    /// it from the arguments every command follows diff's rule, which is also
+    /// the common Unix one (`grep`, `ls`, the shell's builtins): 1 keeps the
+    /// meaning each command gives it, 2 means "you called me wrongly".
+    static let usageErrorStatus: Int32 = 2
+
+    /// The one place where a failure becomes text and an exit status: a
+    /// `UserFacingError` carries both; a command's own `ExitCode` (diff's
+    /// "results changed") is passed on; a usage error exits
+    /// `usageErrorStatus`; anything else (an error no layer described) exits 1
+    /// with a message that never shows Foundation's domain text. Help and
+    /// `--version` are ArgumentParser's.
     static func main() {
         // A full disk or a file-size limit must be a message and exit 1 with
         // the previous site untouched, not a kill by SIGXFSZ halfway through
@@ -27,13 +42,27 @@ struct Backbone: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as UserFacingError {
+            fail(error.userMessage, status: error.exitStatus)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if arguments.first == "diff", code != .success, code.rawValue != 1, code.rawValue != 2 {
+            switch exitCode(for: error) {
+            case .success:
+                exit(withError: error)   // help, --version
+            case .validationFailure:
+                // A usage error (unknown option, missing or malformed value): the message and the usage line.
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(usageErrorStatus)
+            default:
+                fail(SystemErrorReason.isSystemError(error) ? SystemErrorReason.describe(error) : message(for: error), status: 1)
             }
-            exit(withError: error)
         }
+    }
+
+    /// "Error: …" on stderr, as ArgumentParser writes its own errors.
+    private static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        Foundation.exit(status)
     }
 }

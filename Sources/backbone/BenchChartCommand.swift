@@ -9,13 +9,13 @@ struct BenchChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-chart",
         abstract: "Draw scaling measurements (models, GB read, Fig. 3 pairs, median/min/max wall s, peak RSS MB; tab-separated) as SVG.",
+        discussion: "Writes scaling-time.svg and scaling-rss.svg into --out.",
         shouldDisplay: false)
 
     @Argument(help: "Tab-separated file: models, GB read, pairs, median s, min s, max s, peak RSS MB; one line per study size.")
     var measurements: String
 
-    @Option(name: .long, help: "Output folder for scaling-time.svg and scaling-rss.svg.")
-    var out: String
+    @OptionGroup var out: OutputFolderOptions
 
     struct Row { var models, gigabytes, pairs, median, low, high, rss: Double }
 
@@ -28,7 +28,7 @@ struct BenchChartCommand: ParsableCommand {
             rows.append(Row(models: v[0], gigabytes: v[1], pairs: v[2], median: v[3], low: v[4], high: v[5], rss: v[6]))
         }
         guard !rows.isEmpty else { throw CLIFailure(message: "\(measurements): no measurements") }
-        let dir = URL(fileURLWithPath: out)
+        let dir = out.url
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let xMax = (rows.map(\.models).max()! * 1.1).rounded(.up)
         let ticks = rows.map(\.models)

@@ -7,10 +7,9 @@ import StudyData
 /// checksum, so `Benchmarks/logprobs/run.sh` can time the reader alone and
 /// check that a baseline in another language read the same numbers.
 ///
-/// What §3 needs (from the manifest): every prompt, Big Two noun rows only,
-/// for the Fig. 2 models; `greatest_ever_one` (the implicit-reward prompt),
-/// every row, for the instruction-tuned models. A model needed for both is
-/// read once, as `backbone build` does.
+/// What §3 needs is the build's own `LogprobReadPlan`: every prompt, the
+/// dictionary's words only, for the Fig. 2 models; the implicit-reward prompt,
+/// every row, for the others; a model needed for both read once.
 ///
 /// The checksum is the wrapping sum of the values' IEEE bit patterns (noun
 /// rows × every prompt for Fig. 2 models, plus every row of the
@@ -24,50 +23,32 @@ struct BenchLogprobsCommand: ParsableCommand {
     @Argument(help: "Folder with the manifest's log-prob tables (e.g. from generate-logprobs).")
     var folder: String
 
-    @Option(name: .long, help: "Content folder whose study.yaml names the models, prompts and dictionary.")
-    var content: String = "content"
+    @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Read everything this many times in one process and report each time.")
+    @Option(help: "Read everything this many times in one process and report each time.")
     var repeats: Int = 1
 
     func run() throws {
-        let contentFolder = ContentFolder(root: URL(fileURLWithPath: content))
-        do {
-            let manifest = try ManifestLoader.load(from: contentFolder)
-            guard let section = manifest.logprobs else { throw CLIFailure(message: "study.yaml has no logprobs section") }
-            let plan = section.implicitRewards
-            let fig2Models = Set(section.rankPairs.flatMap { [$0.modelA, $0.modelB] })
-            let implicitModels = Set(plan.tables.flatMap { [$0.modelA, $0.modelB] } + plan.grid.sources + plan.grid.targets)
-            guard let dictionaryID = section.rankPairs.first?.dictionary, let source = manifest.dictionary(id: dictionaryID) else {
-                throw CLIFailure(message: "study.yaml names no dictionary for Fig. 2")
-            }
-            let nouns = Set(try DictionaryLoader.load(source, folder: contentFolder, mfdRule: .virtue).categoryOfWord.keys)
-            let allPrompts = manifest.prompts.map(\.key)
-
-            var jobs: [LogprobJob] = []
-            var roles: [(fig2: Bool, implicit: Bool)] = []
-            for model in section.models where fig2Models.contains(model.name) || implicitModels.contains(model.name) {
-                let fig2 = fig2Models.contains(model.name), implicit = implicitModels.contains(model.name)
-                let request = fig2
-                    ? LogprobRequest(prompts: allPrompts, tokens: nouns, everyRowPrompts: implicit ? [plan.prompt] : [])
-                    : LogprobRequest(prompts: [plan.prompt])
-                // The CSV the manifest names, or the Parquet file of the same name.
-                let url = try LogprobLoader.parquetOrCSV(model.file, in: URL(fileURLWithPath: folder), display: folder)
-                    ?? URL(fileURLWithPath: folder).appendingPathComponent(model.file)
-                jobs.append(LogprobJob(url: url, displayPath: url.lastPathComponent, request: request))
-                roles.append((fig2, implicit))
-            }
-            for round in 1...max(1, repeats) {
-                let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.cpuSeconds()
-                let tables = try LogprobReader.readAll(jobs: jobs, progress: nil)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = Self.cpuSeconds() - cpuStart
-                var summary = Summary()
-                for (table, role) in zip(tables, roles) { summary.add(table, role: role, nouns: nouns, implicitPrompt: plan.prompt) }
-                let bytes = jobs.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.url.path))?[.size] as? Int ?? 0) }
-                print(summary.line(files: tables.count, bytes: bytes, seconds: seconds, cpu: cpu, round: round))
-            }
-        } catch let error as DataError {
-            throw CLIFailure(message: "\(error)")
+        let contentFolder = content.folder
+        let manifest = try ManifestLoader.load(from: contentFolder)
+        guard let section = manifest.logprobs else { throw CLIFailure(message: "study.yaml has no logprobs section") }
+        var words: [String: Set<String>] = [:]
+        for id in section.rankPairs.map(\.dictionary) where words[id] == nil {
+            guard let source = manifest.dictionary(id: id) else { throw CLIFailure(message: "study.yaml names no dictionary \(id) for Fig. 2") }
+            words[id] = Set(try DictionaryLoader.load(source, folder: contentFolder, mfdRule: .virtue).categoryOfWord.keys)
+        }
+        let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: words)
+        let (present, missing) = try plan.locate(in: URL(fileURLWithPath: folder), display: folder)
+        guard missing.isEmpty else { throw CLIFailure(message: "\(folder): expected the manifest's log-prob tables, missing \(missing.joined(separator: ", "))") }
+        let jobs = present.map { LogprobJob(url: $0.url, displayPath: $0.url.lastPathComponent, request: $0.entry.request) }
+        for round in 1...max(1, repeats) {
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.cpuSeconds()
+            let tables = try LogprobReader.readAll(jobs: jobs, progress: nil)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = Self.cpuSeconds() - cpuStart
+            var summary = Summary()
+            for (table, (entry, _)) in zip(tables, present) { summary.add(table, entry, implicitPrompt: plan.implicitPrompt) }
+            let bytes = jobs.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.url.path))?[.size] as? Int ?? 0) }
+            print(summary.line(files: tables.count, bytes: bytes, seconds: seconds, cpu: cpu, round: round))
         }
     }
 
@@ -89,15 +70,15 @@ private struct Summary {
     var implicitRows = 0
     var checksum: UInt64 = 0
 
-    mutating func add(_ table: LogprobTable, role: (fig2: Bool, implicit: Bool), nouns: Set<String>, implicitPrompt: String) {
+    mutating func add(_ table: LogprobTable, _ entry: LogprobReadPlan.Entry, implicitPrompt: String) {
         rowsInFiles += table.rowsInFile
-        if role.fig2 {
+        if let nouns = entry.rankWords {
             for row in table.tokens.indices where nouns.contains(table.tokens[row]) {
                 fig2Rows += 1
                 for column in table.columns { checksum &+= column[row].bitPattern; fig2Values += 1 }
             }
         }
-        if role.implicit, let c = table.promptKeys.firstIndex(of: implicitPrompt) {
+        if entry.implicitRewards, let c = table.promptKeys.firstIndex(of: implicitPrompt) {
             implicitRows += table.columns[c].count
             for v in table.columns[c] { checksum &+= v.bitPattern }
         }

@@ -10,14 +10,11 @@ struct GenerateCheckpointsCommand: ParsableCommand {
         commandName: "generate-checkpoints",
         abstract: "Write SIMULATED per-token checkpoint tables (planted drift) for the manifest's §4 token dynamics.")
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
+    @OptionGroup var out: OutputFolderOptions
 
-    @Option(name: .long, help: "Content folder whose study.yaml names the tables and the dictionary.")
-    var content: String = "content"
+    @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Seed.")
-    var seed: UInt64 = 42
+    @OptionGroup var seeding: SeedOptions
 
     /// The paper's examples (§4): Gemma RMs come to favour "choice" over
     /// "neighbors", Llama RMs "families" over "accuracy".
@@ -28,22 +25,18 @@ struct GenerateCheckpointsCommand: ParsableCommand {
     ]
 
     func run() throws {
-        let folder = ContentFolder(root: URL(fileURLWithPath: content))
-        do {
-            let study = try StudyLoader.load(folder: folder)
-            guard let source = study.manifest.training?.tokenDynamics else {
-                throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no training.token_dynamics section naming the tables")
-            }
-            guard let dictionary = study.dictionaries[source.dictionary]?[.virtue] else {
-                throw CLIFailure(message: "the manifest has no dictionary \(source.dictionary)")
-            }
-            let words = dictionary.categoryOfWord.sorted { $0.key < $1.key }
-            let generator = CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
-                                                communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seed)
-            try generator.write(to: URL(fileURLWithPath: out), tables: source.tables, planted: Self.planted)
-            for table in source.tables { FileHandle.standardError.write(Data("generated \(table.name).csv (SIMULATED)\n".utf8)) }
-        } catch let error as DataError {
-            throw CLIFailure(message: "\(error)")
+        let folder = content.folder
+        let study = try StudyLoader.load(folder: folder)
+        guard let source = study.manifest.training?.tokenDynamics else {
+            throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no training.token_dynamics section naming the tables")
         }
+        guard let dictionary = study.dictionaries[source.dictionary]?[.virtue] else {
+            throw CLIFailure(message: "the manifest has no dictionary \(source.dictionary)")
+        }
+        let words = dictionary.categoryOfWord.sorted { $0.key < $1.key }
+        let generator = CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
+                                            communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seeding.seed)
+        try generator.write(to: out.url, tables: source.tables, planted: Self.planted)
+        for table in source.tables { FileHandle.standardError.write(Data("generated \(table.name).csv (SIMULATED)\n".utf8)) }
     }
 }

@@ -9,22 +9,19 @@ struct GenerateLogprobsCommand: ParsableCommand {
         commandName: "generate-logprobs",
         abstract: "Write SIMULATED log-prob tables (planted effects, hostile tokens) for the manifest's §3 models.")
 
-    @Option(name: .long, help: "Output folder.")
-    var out: String
+    @OptionGroup var out: OutputFolderOptions
 
-    @Option(name: .long, help: "Content folder whose study.yaml names the models and prompts.")
-    var content: String = "content"
+    @OptionGroup var content: ContentOptions
 
-    @Option(name: .long, help: "Rows of each Gemma table (full size: 256000).")
+    @Option(help: "Rows of each Gemma table (full size: 256000).")
     var rowsGemma: Int = 256_000
 
-    @Option(name: .long, help: "Rows of each Llama table (full size: 128256).")
+    @Option(help: "Rows of each Llama table (full size: 128256).")
     var rowsLlama: Int = 128_256
 
-    @Option(name: .long, help: "Seed.")
-    var seed: UInt64 = 42
+    @OptionGroup var seeding: SeedOptions
 
-    @Option(name: .long, help: "Tables per manifest model (scaling benchmarks): copy c > 1 is written as <file>-copy<c>.csv with its own draws, and for each 2 ≤ c ≤ copies the manifest's logprobs section naming c copies goes to logprobs-<models>-models.yaml.")
+    @Option(help: "Tables per manifest model (scaling benchmarks): copy c > 1 is written as <file>-copy<c>.csv with its own draws, and for each 2 ≤ c ≤ copies the manifest's logprobs section naming c copies goes to logprobs-<models>-models.yaml.")
     var copies: Int = 1
 
     func validate() throws {
@@ -32,36 +29,32 @@ struct GenerateLogprobsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = ContentFolder(root: URL(fileURLWithPath: content))
-        do {
-            let study = try StudyLoader.load(folder: folder)
-            guard let manifestSection = study.manifest.logprobs else { throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no logprobs section naming the models") }
-            guard let big2 = study.dictionaries["big2"]?[.virtue] else { throw CLIFailure(message: "the manifest has no big2 dictionary") }
-            let words = big2.categoryOfWord.sorted { $0.key < $1.key }
-            let generator = LogprobGenerator(prompts: study.manifest.prompts,
-                                             agency: words.filter { $0.value == "Agency" }.map(\.key),
-                                             communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seed)
-            let dir = URL(fileURLWithPath: out)
-            let section = ScaledLogprobStudy.section(manifestSection, copies: copies)
-            var written: [(name: String, family: String, rows: Int)] = []
-            for (k, model) in section.models.enumerated() {
-                let rows = model.family == "Gemma" ? rowsGemma : rowsLlama
-                try generator.write(to: dir.appendingPathComponent(model.file), family: model.family, modelIndex: k, rows: rows)
-                written.append((model.file, model.family, rows))
-                FileHandle.standardError.write(Data("generated \(model.file) (\(rows) rows)\n".utf8))
-            }
-            // One manifest section per study size up to this one, so a single folder serves every size.
-            for c in stride(from: 2, through: copies, by: 1) {
-                let scaled = ScaledLogprobStudy.section(manifestSection, copies: c)
-                try ScaledLogprobStudy.yaml(scaled).write(to: dir.appendingPathComponent("logprobs-\(scaled.models.count)-models.yaml"),
-                                                          atomically: true, encoding: .utf8)
-            }
-            try generator.readme(files: written).write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
-            // The marker makes every page built from this folder say SIMULATED.
-            try "SIMULATED log-prob tables, written by `backbone generate-logprobs --seed \(seed)`; not model outputs (see README.md).\n"
-                .write(to: dir.appendingPathComponent(LogprobLoader.simulatedMarker), atomically: true, encoding: .utf8)
-        } catch let error as DataError {
-            throw CLIFailure(message: "\(error)")
+        let folder = content.folder
+        let study = try StudyLoader.load(folder: folder)
+        guard let manifestSection = study.manifest.logprobs else { throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no logprobs section naming the models") }
+        guard let big2 = study.dictionaries["big2"]?[.virtue] else { throw CLIFailure(message: "the manifest has no big2 dictionary") }
+        let words = big2.categoryOfWord.sorted { $0.key < $1.key }
+        let generator = LogprobGenerator(prompts: study.manifest.prompts,
+                                         agency: words.filter { $0.value == "Agency" }.map(\.key),
+                                         communion: words.filter { $0.value == "Communion" }.map(\.key), seed: seeding.seed)
+        let dir = out.url
+        let section = ScaledLogprobStudy.section(manifestSection, copies: copies)
+        var written: [(name: String, family: String, rows: Int)] = []
+        for (k, model) in section.models.enumerated() {
+            let rows = model.family == "Gemma" ? rowsGemma : rowsLlama
+            try generator.write(to: dir.appendingPathComponent(model.file), family: model.family, modelIndex: k, rows: rows)
+            written.append((model.file, model.family, rows))
+            FileHandle.standardError.write(Data("generated \(model.file) (\(rows) rows)\n".utf8))
         }
+        // One manifest section per study size up to this one, so a single folder serves every size.
+        for c in stride(from: 2, through: copies, by: 1) {
+            let scaled = ScaledLogprobStudy.section(manifestSection, copies: c)
+            try ScaledLogprobStudy.yaml(scaled).write(to: dir.appendingPathComponent("logprobs-\(scaled.models.count)-models.yaml"),
+                                                      atomically: true, encoding: .utf8)
+        }
+        try generator.readme(files: written).write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        // The marker makes every page built from this folder say SIMULATED.
+        try "SIMULATED log-prob tables, written by `backbone generate-logprobs --seed \(seeding.seed)`; not model outputs (see README.md).\n"
+            .write(to: dir.appendingPathComponent(LogprobLoader.simulatedMarker), atomically: true, encoding: .utf8)
     }
 }

@@ -18,46 +18,35 @@ struct MWLRCommand: ParsableCommand {
     @Argument(help: "Log-prob table of the target model B.")
     var b: String
 
-    @Option(name: .long, help: "Prompt column to compare.")
+    @Option(help: "Prompt column to compare.")
     var prompt: String = "greatest_ever_one"
 
-    @Option(name: .long, help: "Measure: \(ImplicitRewardMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var measure: String = "MWLR"
+    @Option(help: "Implicit-reward measure (a, b: the token's log-probs under A and B; case does not matter).")
+    var measure: ImplicitRewardMeasure = .mwlr
 
-    @Option(name: .long, help: "Tokens shown at each end.")
+    @Option(help: "Tokens shown at each end.")
     var top: Int = 15
 
-    @Option(name: .long, help: "Output: text, csv or json.")
+    @Option(help: "Output format.")
     var format: TokenTableFormat = .text
 
     func validate() throws {
-        guard ImplicitRewardMeasure(name: measure) != nil else {
-            throw ValidationError("--measure: expected one of \(ImplicitRewardMeasure.allCases.map(\.rawValue).joined(separator: ", ")), found \(measure)")
-        }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
         let request = LogprobRequest(prompts: [prompt])
-        do {
-            let tables = try LogprobReader.readAll([(URL(fileURLWithPath: a), a), (URL(fileURLWithPath: b), b)], request: request, progress: nil)
-            func model(_ path: String, _ table: LogprobTable) -> ImplicitRewards.Model {
-                .init(name: path, displayName: path, shortName: path, version: "0", sizeB: 0, table: table)
-            }
-            let result = try ImplicitRewards.tokenTable(title: "mwlr", a: model(a, tables[0]), b: model(b, tables[1]), prompt: prompt,
-                                                        top: top, measure: ImplicitRewardMeasure(name: measure)!)
-            // Tables from `generate-logprobs` (or the test fixtures) carry a marker in their folder.
-            let simulated = [a, b].contains { path in
-                FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent()
-                    .appendingPathComponent(LogprobLoader.simulatedMarker).path)
-            }
-            print(try format.render(result, simulated: simulated), terminator: "")
-        } catch let error as DataError {
-            throw CLIFailure(message: "\(error)")
-        } catch let error as AnalysisError {
-            throw CLIFailure(message: "\(error)")
+        let tables = try LogprobReader.readAll([(URL(fileURLWithPath: a), a), (URL(fileURLWithPath: b), b)], request: request, progress: nil)
+        func model(_ path: String, _ table: LogprobTable) -> ImplicitRewards.Model {
+            .init(name: path, displayName: path, shortName: path, version: "0", sizeB: 0, table: table)
         }
+        let result = try ImplicitRewards.tokenTable(title: "mwlr", a: model(a, tables[0]), b: model(b, tables[1]), prompt: prompt,
+                                                    top: top, measure: measure)
+        // Tables from `generate-logprobs` (or the test fixtures) carry a marker in their folder.
+        let simulated = [a, b].contains { path in
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: path).deletingLastPathComponent()
+                .appendingPathComponent(LogprobLoader.simulatedMarker).path)
+        }
+        print(try format.render(result, simulated: simulated), terminator: "")
     }
 }
-
-extension TokenTableFormat: ExpressibleByArgument {}

@@ -12,7 +12,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         let reference = try Fixtures.json("robustness/freedom_vs_love_reference.json")
         let study = try LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
-        XCTAssertEqual(section.status, "ok")
+        XCTAssertEqual(section.status, .ok)
         XCTAssertEqual(section.missing, [])
         XCTAssertTrue(section.simulated)
         XCTAssertEqual(section.positivePrompts, reference["positive_prompts"] as? Int)
@@ -83,13 +83,13 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         let empty = try makeTemporaryDirectory(self)
         let study = try StudyLoader.load(folder: Fixtures.content, logprobs: empty)
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
-        XCTAssertEqual(section.status, "missing")
+        XCTAssertEqual(section.status, .missing)
         XCTAssertEqual(section.pairs, [])
         XCTAssertEqual(section.pairsFreedomAboveLoveUnderEveryPositivePrompt, 0)
         let plan = try XCTUnwrap(study.manifest.logprobs)
         XCTAssertEqual(section.missing, (plan.implicitRewards.grid.sources + plan.implicitRewards.grid.targets).map { plan.model(named: $0)!.file })
         // §3's own section reports the same status for the same reason.
-        XCTAssertEqual(try XCTUnwrap(LogprobAnalyses.run(study)).rewards.status, "missing")
+        XCTAssertEqual(try XCTUnwrap(LogprobAnalyses.run(study)).rewards.status, .missing)
     }
 
     func testSomeTablesGivePartialResults() throws {
@@ -100,7 +100,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         }
         let study = try StudyLoader.load(folder: Fixtures.content, logprobs: folder)
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
-        XCTAssertEqual(section.status, "partial")
+        XCTAssertEqual(section.status, .partial)
         XCTAssertEqual(section.pairs.map(\.label), ["G2-9b → L3.2-1b", "G2-27b → L3.2-1b"])
         XCTAssertEqual(section.missing.count, 7, "10 Fig. 3 models, 3 given")
         XCTAssertFalse(section.missing.contains("google--gemma-2-9b-it.csv"))

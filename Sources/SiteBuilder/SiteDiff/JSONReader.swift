@@ -182,10 +182,3 @@ struct JSONReader {
         return .double(d)
     }
 }
-
-/// A problem comparing two runs (unreadable or mismatched inputs). The CLI
-/// prints it on stderr and exits 2, so it is never confused with "changed" (1).
-public struct DiffError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

@@ -1,3 +1,4 @@
+import Failures
 import Foundation
 
 /// One column of a Parquet file's flat schema.
@@ -33,7 +34,7 @@ public struct ParquetFile: Sendable {
     public static func open(url: URL, displayPath: String) throws -> ParquetFile {
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw DataError(path: displayPath, message: "cannot read the file (\(error.localizedDescription))")
+            throw DataError(path: displayPath, message: "cannot read the file (\(SystemErrorReason.reason(error)))")
         }
         return try ParquetFile(data: data, path: displayPath)
     }

@@ -5,7 +5,7 @@ import XCTest
 /// What §3 reads from each table (`LogprobReadPlan`), on the real manifest:
 /// the build and `bench-logprobs` share it, so this is what both read.
 final class LogprobReadPlanTests: XCTestCase {
-    func testRankPairModelsReadTheirWordsUnderEveryPromptAndImplicitModelsEveryRowOfOnePrompt() throws {
+    func testRankPairModelsReadTheirWordsUnderEveryPromptAndImplicitModelsEveryRowOfOnePromptPlusFreedomAndLove() throws {
         let manifest = try ManifestLoader.load(from: ContentFolder(root: Repo.content))
         let section = try XCTUnwrap(manifest.logprobs)
         let prompts = manifest.prompts.map(\.key)
@@ -29,9 +29,13 @@ final class LogprobReadPlanTests: XCTestCase {
         XCTAssertEqual(both.request.everyRowPrompts, ["greatest_ever_one"])
         XCTAssertTrue(both.implicitRewards)
 
+        // A Fig. 3 model: every row under the Fig. 3 prompt, and the rows that
+        // read as "freedom"/"love" under every prompt (Fig. 3 under every prompt), in one pass.
         let implicitOnly = try XCTUnwrap(byName["meta-llama/Llama-3.3-70B-Instruct"])
-        XCTAssertEqual(implicitOnly.request.prompts, ["greatest_ever_one"])
-        XCTAssertNil(implicitOnly.request.tokens, "every row")
+        XCTAssertEqual(implicitOnly.request.prompts, prompts)
+        XCTAssertEqual(implicitOnly.request.tokens, [], "no dictionary word; only the reads-as words")
+        XCTAssertEqual(implicitOnly.request.tokenWords?.words, ["freedom", "love"])
+        XCTAssertEqual(implicitOnly.request.everyRowPrompts, ["greatest_ever_one"], "every row of the Fig. 3 prompt")
         XCTAssertNil(implicitOnly.rankWords)
         XCTAssertTrue(implicitOnly.implicitRewards)
     }

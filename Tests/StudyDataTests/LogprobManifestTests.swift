@@ -28,10 +28,14 @@ final class LogprobManifestTests: XCTestCase {
             do { _ = try ManifestLoader.decode(text.replacingOccurrences(of: from, with: to), displayPath: "study.yaml"); return "" }
             catch { return "\(error)" }
         }
+        // The position is the edited value's: its line, and its column on that line.
+        func line(of fragment: String) -> Int {
+            text[..<text.range(of: fragment)!.lowerBound].filter { $0 == "\n" }.count + 1
+        }
         XCTAssertEqual(message("model_b: meta-llama/Llama-3.2-3B, dictionary", "model_b: meta-llama/Llama-9, dictionary"),
-                       "study.yaml:191:65: logprobs.rank_pairs[0].model_b: \"meta-llama/Llama-9\" is not one of logprobs.models")
+                       "study.yaml:\(line(of: "model_b: meta-llama/Llama-3.2-3B, dictionary")):65: logprobs.rank_pairs[0].model_b: \"meta-llama/Llama-9\" is not one of logprobs.models")
         XCTAssertEqual(message("prompt: greatest_ever_one", "prompt: greatest_ever"),
-                       "study.yaml:196:13: logprobs.implicit_rewards.prompt: \"greatest_ever\" is not a prompt key")
+                       "study.yaml:\(line(of: "prompt: greatest_ever_one")):13: logprobs.implicit_rewards.prompt: \"greatest_ever\" is not a prompt key")
         XCTAssertTrue(message("file: google--gemma-2-9b-it.csv", "file: ../x.csv").contains("expected a plain file name"))
         XCTAssertTrue(message("file: google--gemma-2-9b-it.csv", "file: google--gemma-2-2b-it.csv").contains("appears twice"))
         XCTAssertTrue(message("family: Gemma, type: pretrained", "family: Mistral, type: pretrained").contains("expected one of Gemma, Llama, Qwen"))

@@ -14,6 +14,21 @@ struct CLIRun {
         return finish(process)
     }
 
+    /// Runs the executable under a shell resource limit (`ulimit -v 1500000`,
+    /// `ulimit -f 200`), which then applies to it alone: how the tests bound
+    /// memory and simulate a full disk without privileges.
+    static func run(_ arguments: [String], ulimit: String) throws -> CLIRun {
+        let quoted = ([try SiteFixture.backbone().path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit \(ulimit); exec " + quoted.joined(separator: " ")]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return finish(Started(process: process, out: out, err: err))
+    }
+
     struct Started {
         var process: Process
         var out: Pipe

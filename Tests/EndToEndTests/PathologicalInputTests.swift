@@ -48,17 +48,7 @@ final class PathologicalInputTests: XCTestCase {
         String(repeating: "a,", count: megabytes100 - 1) + "a"
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let command = ([try SiteFixture.backbone().path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        process.arguments = ["-c", "ulimit -v 1500000; exec " + command.joined(separator: " ")]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func run(_ arguments: [String]) throws -> CLIRun {
+        try CLIRun.run(arguments, ulimit: "-v 1500000")
     }
 }

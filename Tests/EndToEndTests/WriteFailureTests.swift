@@ -14,13 +14,13 @@ final class WriteFailureTests: XCTestCase {
     func testRefusedWriteLeavesThePreviousSiteAndSaysWhy() throws {
         let root = try SiteFixture.temporaryFolder("write-failure")
         let site = root.appendingPathComponent("site")
-        let build = [try SiteFixture.backbone().path, "build", "--content", SiteFixture.content.root.path,
+        let build = ["build", "--content", SiteFixture.content.root.path,
                      "--templates", SiteFixture.templates.path, "--permutations", "9", "--out", site.path]
-        XCTAssertEqual(try run(build, fileSizeLimitBlocks: nil).status, 0)
+        XCTAssertEqual(try CLIRun.run(build).status, 0)
         let before = try snapshot(site)
 
         // 200 blocks of 512 bytes: the first pages fit, the larger ones do not.
-        let result = try run(build + ["--seed", "7"], fileSizeLimitBlocks: 200)
+        let result = try CLIRun.run(build + ["--seed", "7"], ulimit: "-f 200")
         XCTAssertEqual(result.status, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("cannot write "), result.stderr)
         XCTAssertTrue(result.stderr.contains(String(cString: strerror(EFBIG))), result.stderr)
@@ -28,21 +28,6 @@ final class WriteFailureTests: XCTestCase {
         XCTAssertEqual(try snapshot(site), before, "the previous site is untouched")
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains(".building-") }
         XCTAssertEqual(left, [], "no staging folder left behind")
-    }
-
-    /// Runs the binary through `sh` so that the limit applies to it alone.
-    private func run(_ arguments: [String], fileSizeLimitBlocks: Int?) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        process.arguments = ["-c", (fileSizeLimitBlocks.map { "ulimit -f \($0); " } ?? "") + "exec " + quoted]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     private func snapshot(_ folder: URL) throws -> [String: Data] {

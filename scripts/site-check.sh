@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 BIN=${BACKBONE_BIN:-.build/debug/backbone}
 # This checks layout, not p-values: with 99 relabellings the pages have the
 # same structure as with 99,999 (only permutation p-values and stars differ),
-# and the debug binary's two builds take a fraction of the time.
+# and its two builds take a fraction of the time.
 PERMUTATIONS=${PERMUTATIONS:-99}
 OUT=.site-check
 rm -rf "$OUT"; mkdir -p "$OUT/screenshots"

@@ -63,25 +63,4 @@ final class PermutationTestTests: XCTestCase {
         XCTAssertLessThan(abs(frequency - exact), 0.012, "\(frequency) vs exact \(exact)")
         XCTAssertGreaterThanOrEqual(extreme, 1)  // the observed labelling always counts itself
     }
-
-    func testManyResamplesAreFast() throws {
-        let gemma = try Fixtures.big2Panel(category: "Communion", framing: "positive", family: "Gemma")
-        let llama = try Fixtures.big2Panel(category: "Communion", framing: "positive", family: "Llama")
-        var g = SeededGenerator(seed: 3)
-        let start = threadCPUSeconds()
-        let result = PermutationTest.welch(gemma, llama, resamples: 99_999, generator: &g)
-        let elapsed = threadCPUSeconds() - start
-        XCTAssertEqual(result.resamples, 99_999)
-        // CPU time of this thread, not wall time: other jobs on a shared machine
-        // must not fail the test, an algorithm that got slower must. Generous
-        // for debug builds; release is far faster.
-        XCTAssertLessThan(elapsed, 5, "99,999 resamples took \(elapsed) s of CPU")
-    }
-
-    /// CPU time consumed by the calling thread.
-    private func threadCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
 }

@@ -19,10 +19,17 @@ public enum Repository {
     public static func contentFile(_ relative: String) -> URL { content.appendingPathComponent(relative) }
     public static func reference(_ relative: String) -> URL { references.appendingPathComponent(relative) }
 
-    /// The `backbone` executable built next to the tests (`swift build` puts it
-    /// in the same products folder as the test bundle; `make test` builds it
-    /// first), or nil when it has not been built.
+    /// The `backbone` executable the end-to-end tests drive: the one named by
+    /// `BACKBONE_BIN` when set (`make test` names the release build, whose site
+    /// builds take a second where the debug build's take ten — the end-to-end
+    /// tests check behaviour, not the optimiser), else the one built next to
+    /// the tests (`swift build` puts it in the same products folder as the
+    /// test bundle), or nil when it has not been built.
     public static let backbone: URL? = {
+        if let named = ProcessInfo.processInfo.environment["BACKBONE_BIN"], !named.isEmpty {
+            let url = URL(fileURLWithPath: named, relativeTo: root).standardizedFileURL
+            return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+        }
         // Linux: CommandLine.arguments[0] is the test bundle inside .build/<config>/;
         // macOS: the bundle is a folder in that products folder.
         let bundle = Bundle(for: Marker.self).bundleURL

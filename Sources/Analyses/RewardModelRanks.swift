@@ -137,8 +137,8 @@ public enum RewardModelRanks {
 
         let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
-        let panels = try PanelTests.compare(rows: rows, families: families, categories: categories, framings: framings,
-                                        dictionary: dict.id, options: options)
+        let panels = try PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
+                                                        dictionary: dict.id, options: options)
 
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,

@@ -68,7 +68,7 @@ public func render(_ figure: BrokenAxisPointFigure) -> String {
             links.append(.element(SVGElement("line", [("x1", num(px)), ("y1", num(lo)), ("x2", num(px)), ("y2", num(hi))])))
         }
         for point in points {
-            let style = figure.colours.indices.contains(point.colour) ? figure.colours[point.colour]
+            let style = figure.colourGroups.indices.contains(point.colourGroup) ? figure.colourGroups[point.colourGroup]
                 : GroupStyle(name: "", color: HexColor.fallback.hex, marker: .circle)
             var marker = point.shape.element(x: x(point.x)!, y: yScale(point.y), radius: 4.6)
                 .with("fill", style.hexColor.hex).with("stroke", style.hexColor.hex)
@@ -88,7 +88,7 @@ public func render(_ figure: BrokenAxisPointFigure) -> String {
         body.append(multilineText(note, x: bounds.midX, y: xTitleY + (xTitleLines + footLines) * FontSize.title * 1.25 / 2 + 4,
                                   fontSize: FontSize.tick, extra: [("class", "footnote")]))
     }
-    let legend = Legend(entries: figure.colours.map { LegendEntry(name: $0.name, shape: .circle, color: $0.hexColor) }
+    let legend = Legend(entries: figure.colourGroups.map { LegendEntry(name: $0.name, shape: .circle, color: $0.hexColor) }
                         + figure.shapes.map { LegendEntry(name: $0.name, shape: $0.shape, color: nil, hollow: true) })
     body.append(legend.element(x: grid.origin.x, y: 8 + 12))
     return SVGDocument(id: figure.id, width: width, height: height, title: figure.title,

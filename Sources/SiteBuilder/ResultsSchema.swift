@@ -23,7 +23,7 @@ enum ResultsSchema {
         "AverageRankRow": "RewardModelRanks.analyse", "RMPanelMean": "RewardModelRanks.analyse",
         "FamilyPanelSummary": "RewardModelRanks.analyse", "MixedModelResult": "RewardModelRanks.fitMixedModel",
         "FixedEffectRow": "RewardModelRanks.fitMixedModel, MaximalModel.fit (LinearMixedModel.fitREML, RandomSlopesModel.fitREML)",
-        "PanelComparison": "PanelTests.compare", "WelchPanelTest": "PanelTests.compare", "PermutationPanelTest": "PanelTests.compare",
+        "PanelComparison": "PanelFamilyComparisons.compare", "WelchPanelTest": "PanelFamilyComparisons.compare", "PermutationPanelTest": "PanelFamilyComparisons.compare",
         "LogprobRankSection": "LogprobAnalyses.run", "LogprobRankPairResult": "LogprobRanks.analyse",
         "LogprobMedianRankRow": "LogprobRanks.analyse", "AnovaRow": "LogprobRanks.analyse (TypeIIANOVA.fit)",
         "LogprobCellTest": "LogprobRanks.analyse", "ImplicitRewardSection": "LogprobAnalyses.run",

@@ -19,9 +19,9 @@ enum ResultsSchema {
     static let computedBy: [String: String] = [
         "StudyResults": "StudyAnalysis.run", "RewardModelSection": "StudyAnalysis.rewardModelSection",
         "DictionaryRankResult": "RewardModelRanks.analyse", "CategoryCount": "RewardModelRanks.analyse, LogprobRanks.analyse",
-        "MedianRankRow": "RewardModelRanks.analyse", "FramingSummary": "RewardModelRanks.analyse",
-        "AverageRankRow": "RewardModelRanks.analyse", "RMPanelMean": "RewardModelRanks.analyse",
-        "FamilyPanelSummary": "RewardModelRanks.analyse", "MixedModelResult": "RewardModelRanks.fitMixedModel",
+        "MedianRankRow": "RewardModelRanks.rankAnswers", "FramingSummary": "RewardModelRanks.framingSummaries",
+        "AverageRankRow": "RewardModelRanks.averageRanks", "RMPanelMean": "RewardModelRanks.rmPanelMeans",
+        "FamilyPanelSummary": "RewardModelRanks.familyPanelSummaries", "MixedModelResult": "RewardModelRanks.fitMixedModel",
         "FixedEffectRow": "RewardModelRanks.fitMixedModel, MaximalModel.fit (LinearMixedModel.fitREML, RandomSlopesModel.fitREML)",
         "PanelComparison": "PanelFamilyComparisons.compare", "WelchPanelTest": "PanelFamilyComparisons.compare", "PermutationPanelTest": "PanelFamilyComparisons.compare",
         "LogprobRankSection": "LogprobAnalyses.run", "LogprobRankPairResult": "LogprobRanks.analyse",

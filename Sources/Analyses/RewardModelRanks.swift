@@ -1,8 +1,26 @@
 import StudyData
 import Stats
 
-/// Paper §2 (Docs/Methods.md#median-ranks): how RMs of different base-model families rank the words
-/// of a value dictionary. A pure function of its inputs and options.
+/// Paper §2 (Docs/Methods.md#median-ranks): how RMs of different base-model
+/// families rank the words of a value dictionary. A pure function of its
+/// inputs and options, in these steps:
+///
+/// 1. `rankAnswers` — keep the answers the dictionary lists (exact bytes);
+///    per RM *m* and prompt *x*, rank them by reward (highest = 1, ties
+///    averaged); per category *c*, `median_rank(m, c, x)` = the median rank of
+///    its answers. These rows are the unit of every statistic below.
+/// 2. `framingSummaries` — mean and SD of `median_rank` per framing.
+/// 3. `averageRanks` (Docs/Methods.md#average-ranks) — per framing × category
+///    × family, the mean over the family's RMs of each RM's median over all its
+///    (prompt, answer) ranks, and its difference from the reference family.
+/// 4. `rmPanelMeans`, `familyPanelSummaries` — mean, SE, SD and n of the rows
+///    per RM and per family in each framing × category panel.
+/// 5. `violins` (Docs/Methods.md#kde) — Gaussian KDE of each family's rows per panel.
+/// 6. `fitMixedModel` (Docs/Methods.md#mixed-model) — REML
+///    `median_rank ~ family * category * framing + (1 | rm)`.
+/// 7. `PanelFamilyComparisons.compare` (Docs/Methods.md#panel-tests) — per
+///    panel, each family against the reference: Welch and permutation tests,
+///    Bonferroni, Cohen's d.
 public enum RewardModelRanks {
     /// One RM's scores on the answers of one dictionary.
     public struct ScoredModel: Sendable {
@@ -39,115 +57,156 @@ public enum RewardModelRanks {
         }
         let framings = Framing.allCases.filter { f in input.prompts.contains { $0.framing == f } }
 
-        // 1–3: rank kept answers per (RM, prompt); median per category.
+        let ranked = try rankAnswers(input)
+        let rows = ranked.rows
+        let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
+                                           categories: categories, framings: framings)
+        let panels = try PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
+                                                        dictionary: dict.id, options: options)
+        return DictionaryRankResult(
+            dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
+            answersRanked: ranked.answersRanked.count,
+            answersPerCategory: categories.map { c in CategoryCount(category: c, count: ranked.answersRanked.strings.filter { dict.category(ofExactly: $0) == c }.count) },
+            answersNotInDictionary: ranked.notInDictionary.strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+            categories: categories, families: families, medianRanks: rows,
+            framingSummary: framingSummaries(rows, framings: framings),
+            averageRanks: averageRanks(ranked.answerRanks, input: input, families: families, framings: framings),
+            rmPanelMeans: rmPanelMeans(rows, models: input.models, categories: categories, framings: framings),
+            familyPanelSummaries: familyPanelSummaries(rows, families: families, categories: categories, framings: framings),
+            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest,
+            violins: violins(rows, families: families, categories: categories, framings: framings))
+    }
+
+    /// What step 1 yields: the median-rank rows, and what the other steps and the result need besides.
+    struct RankedAnswers {
         var rows: [MedianRankRow] = []
-        // Distinct answers by their bytes (`TokenIndex`), as the category lookup.
+        /// `answerRanks[model][prompt]` = (category index, rank) of each kept answer, in the table's order.
+        var answerRanks: [[[(category: Int, rank: Double)]]] = []
+        /// Distinct answers ranked, and those not in the dictionary, by their bytes (`TokenIndex`).
         var answersRanked = TokenIndex()
         var notInDictionary = TokenIndex()
-        // ranks[model][prompt] = (category index, rank) of each kept answer.
-        var tokenRanks: [[[(Int, Double)]]] = []
+    }
+
+    /// Step 1: rank the kept answers per (RM, prompt), all categories
+    /// together; the median rank per category is one row.
+    static func rankAnswers(_ input: Input) throws -> RankedAnswers {
+        let dict = input.dictionary
+        let categories = dict.categories
+        var out = RankedAnswers()
         for model in input.models {
             let table = model.table
             var kept: [Int] = []
             var keptCategory: [Int] = []
             for (i, answer) in table.responses.enumerated() {
                 if let c = dict.category(ofExactly: answer), let ci = categories.firstIndex(of: c) {
-                    kept.append(i); keptCategory.append(ci); answersRanked.insert(answer)
+                    kept.append(i); keptCategory.append(ci); out.answersRanked.insert(answer)
                 } else {
-                    notInDictionary.insert(answer)
+                    out.notInDictionary.insert(answer)
                 }
             }
-            var perPrompt: [[(Int, Double)]] = []
+            var perPrompt: [[(category: Int, rank: Double)]] = []
             for prompt in input.prompts {
                 guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
                     throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
                 }
                 let scores = kept.map { table.scores[column][$0] }
                 let ranks = Ranking.averageRanks(scores, descending: true)
-                perPrompt.append(Array(zip(keptCategory, ranks)))
+                perPrompt.append(zip(keptCategory, ranks).map { (category: $0, rank: $1) })
                 for (ci, category) in categories.enumerated() {
                     let r = zip(keptCategory, ranks).filter { $0.0 == ci }.map(\.1)
                     guard !r.isEmpty else { continue }
-                    rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
-                                              prompt: prompt.key, framing: prompt.framing,
-                                              medianRank: Descriptive.median(r)))
+                    out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
+                                                  prompt: prompt.key, framing: prompt.framing,
+                                                  medianRank: Descriptive.median(r)))
                 }
             }
-            tokenRanks.append(perPrompt)
+            out.answerRanks.append(perPrompt)
         }
+        return out
+    }
 
-        let framingSummary = framings.map { f -> FramingSummary in
+    /// Step 2: mean and SD of the median ranks per framing.
+    static func framingSummaries(_ rows: [MedianRankRow], framings: [Framing]) -> [FramingSummary] {
+        framings.map { f in
             let v = rows.filter { $0.framing == f }.map(\.medianRank)
             return FramingSummary(framing: f, mean: Descriptive.mean(v), sd: Descriptive.standardDeviation(v), n: v.count)
         }
+    }
 
-        // Average ranks (Docs/Methods.md#average-ranks).
-        var averageRanks: [AverageRankRow] = []
+    /// Step 3 (Docs/Methods.md#average-ranks): per framing × category × family,
+    /// the mean over the family's RMs of each RM's median over all its
+    /// (prompt, answer) ranks; the first family is the reference.
+    static func averageRanks(_ answerRanks: [[[(category: Int, rank: Double)]]], input: Input, families: [String],
+                             framings: [Framing]) -> [AverageRankRow] {
+        var out: [AverageRankRow] = []
         for f in framings {
-            for (ci, category) in categories.enumerated() {
-                var perFamily: [(String, Double)] = []
-                for family in families {
+            for (ci, category) in input.dictionary.categories.enumerated() {
+                let perFamily = families.map { family -> (String, Double) in
                     let medians: [Double] = input.models.indices.filter { input.models[$0].family == family }.map { m in
                         var all: [Double] = []
                         for (p, prompt) in input.prompts.enumerated() where prompt.framing == f {
-                            all += tokenRanks[m][p].filter { $0.0 == ci }.map(\.1)
+                            all += answerRanks[m][p].filter { $0.category == ci }.map(\.rank)
                         }
                         return Descriptive.median(all)
                     }
-                    perFamily.append((family, Descriptive.mean(medians)))
+                    return (family, Descriptive.mean(medians))
                 }
                 let reference = perFamily[0].1
                 for (family, value) in perFamily {
-                    averageRanks.append(AverageRankRow(framing: f, category: category, family: family,
-                                                       averageRank: value, differenceFromReference: value - reference))
+                    out.append(AverageRankRow(framing: f, category: category, family: family,
+                                              averageRank: value, differenceFromReference: value - reference))
                 }
             }
         }
+        return out
+    }
 
-        var rmMeans: [RMPanelMean] = []
-        for model in input.models {
+    /// Step 4a: each RM's median ranks summarised per framing × category panel.
+    static func rmPanelMeans(_ rows: [MedianRankRow], models: [ScoredModel], categories: [String],
+                             framings: [Framing]) -> [RMPanelMean] {
+        var out: [RMPanelMean] = []
+        for model in models {
             for f in framings {
                 for category in categories {
                     let v = rows.filter { $0.rm == model.label && $0.framing == f && $0.category == category }.map(\.medianRank)
                     guard !v.isEmpty else { continue }
-                    rmMeans.append(RMPanelMean(rm: model.label, family: model.family, framing: f, category: category,
-                                               mean: Descriptive.mean(v), se: Descriptive.standardError(v),
-                                               sd: Descriptive.standardDeviation(v), n: v.count))
+                    out.append(RMPanelMean(rm: model.label, family: model.family, framing: f, category: category,
+                                           mean: Descriptive.mean(v), se: Descriptive.standardError(v),
+                                           sd: Descriptive.standardDeviation(v), n: v.count))
                 }
             }
         }
+        return out
+    }
 
-        var familySummaries: [FamilyPanelSummary] = []
-        var violins: [ViolinDensity] = []
-        for f in framings {
-            for category in categories {
-                for family in families {
-                    let v = panelValues(rows, family: family, framing: f, category: category)
-                    familySummaries.append(FamilyPanelSummary(family: family, framing: f, category: category,
-                                                              mean: Descriptive.mean(v), se: Descriptive.standardError(v),
-                                                              sd: Descriptive.standardDeviation(v), n: v.count))
-                    if v.count >= 2 {
-                        let curve = KernelDensity.curve(v)
-                        violins.append(ViolinDensity(family: family, framing: f, category: category,
-                                                     bandwidth: KernelDensity.bandwidthNRD0(v), grid: curve.grid, density: curve.density))
-                    }
-                }
-            }
+    /// Step 4b: each family's median ranks summarised per framing × category panel.
+    static func familyPanelSummaries(_ rows: [MedianRankRow], families: [String], categories: [String],
+                                     framings: [Framing]) -> [FamilyPanelSummary] {
+        panelsByFamily(families: families, categories: categories, framings: framings).map { f, category, family in
+            let v = panelValues(rows, family: family, framing: f, category: category)
+            return FamilyPanelSummary(family: family, framing: f, category: category,
+                                      mean: Descriptive.mean(v), se: Descriptive.standardError(v),
+                                      sd: Descriptive.standardDeviation(v), n: v.count)
         }
+    }
 
-        let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
-                                           categories: categories, framings: framings)
-        let panels = try PanelTests.compare(rows: rows, families: families, categories: categories, framings: framings,
-                                        dictionary: dict.id, options: options)
+    /// Step 5 (Docs/Methods.md#kde): the violin of each family in each panel
+    /// with at least two rows (a density needs a spread).
+    static func violins(_ rows: [MedianRankRow], families: [String], categories: [String],
+                        framings: [Framing]) -> [ViolinDensity] {
+        panelsByFamily(families: families, categories: categories, framings: framings).compactMap { f, category, family in
+            let v = panelValues(rows, family: family, framing: f, category: category)
+            guard v.count >= 2 else { return nil }
+            let curve = KernelDensity.curve(v)
+            return ViolinDensity(family: family, framing: f, category: category,
+                                 bandwidth: KernelDensity.bandwidthNRD0(v), grid: curve.grid, density: curve.density)
+        }
+    }
 
-        return DictionaryRankResult(
-            dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
-            answersRanked: answersRanked.count,
-            answersPerCategory: categories.map { c in CategoryCount(category: c, count: answersRanked.strings.filter { dict.category(ofExactly: $0) == c }.count) },
-            answersNotInDictionary: notInDictionary.strings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-            categories: categories, families: families, medianRanks: rows, framingSummary: framingSummary,
-            averageRanks: averageRanks, rmPanelMeans: rmMeans, familyPanelSummaries: familySummaries,
-            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest, violins: violins)
+    /// Every (framing, category, family) in the order the results list them.
+    static func panelsByFamily(families: [String], categories: [String],
+                               framings: [Framing]) -> [(framing: Framing, category: String, family: String)] {
+        framings.flatMap { f in categories.flatMap { category in families.map { (framing: f, category: category, family: $0) } } }
     }
 
     static func panelValues(_ rows: [MedianRankRow], family: String, framing: Framing, category: String) -> [Double] {

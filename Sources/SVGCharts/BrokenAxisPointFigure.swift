@@ -22,22 +22,22 @@ public struct BrokenAxisPointFigure: Sendable {
     public var yAxisTitle: String
     public var yDomain: ClosedRange<Double>
     public var reversedY: Bool
-    /// Colour groups; a point's `colour` indexes this list (legend: filled circles).
-    public var colours: [GroupStyle]
+    /// Colour groups (legend: filled circles); a point's `colourGroup` is an index into this list.
+    public var colourGroups: [GroupStyle]
     /// Shape groups (legend: shapes in ink colour).
     public var shapes: [(name: String, shape: MarkerShape)]
-    public var panels: [[PointMark]]
+    public var panels: [[BrokenAxisPoint]]
     /// A line under the x-axis title (e.g. which points are the same data).
     public var footnote: String?
 
     public init(id: String, title: String, description: String, panelLabels: [String], xAxisTitle: String,
                 mainX: [Double], brokenX: [Double], xTickLabels: [Double: String], yAxisTitle: String,
-                yDomain: ClosedRange<Double>, reversedY: Bool, colours: [GroupStyle],
-                shapes: [(name: String, shape: MarkerShape)], panels: [[PointMark]], footnote: String? = nil) {
+                yDomain: ClosedRange<Double>, reversedY: Bool, colourGroups: [GroupStyle],
+                shapes: [(name: String, shape: MarkerShape)], panels: [[BrokenAxisPoint]], footnote: String? = nil) {
         self.id = id; self.title = title; self.description = description; self.panelLabels = panelLabels
         self.xAxisTitle = xAxisTitle; self.mainX = mainX; self.brokenX = brokenX; self.xTickLabels = xTickLabels
         self.yAxisTitle = yAxisTitle; self.yDomain = yDomain; self.reversedY = reversedY
-        self.colours = colours; self.shapes = shapes; self.panels = panels; self.footnote = footnote
+        self.colourGroups = colourGroups; self.shapes = shapes; self.panels = panels; self.footnote = footnote
     }
 
     /// Same as `render(_:)`.
@@ -54,14 +54,15 @@ public struct BrokenAxisPointFigure: Sendable {
     }
 }
 
-/// One point; `label` becomes a tooltip.
-public struct PointMark: Sendable, Equatable {
+/// One data point of a `BrokenAxisPointFigure`; `label` becomes a tooltip.
+public struct BrokenAxisPoint: Sendable, Equatable {
     public var x: Double
     public var y: Double
-    public var colour: Int
+    /// Index into the figure's `colourGroups` (an index outside it draws in `HexColor.fallback`).
+    public var colourGroup: Int
     public var shape: MarkerShape
     public var label: String?
-    public init(x: Double, y: Double, colour: Int, shape: MarkerShape, label: String? = nil) {
-        self.x = x; self.y = y; self.colour = colour; self.shape = shape; self.label = label
+    public init(x: Double, y: Double, colourGroup: Int, shape: MarkerShape, label: String? = nil) {
+        self.x = x; self.y = y; self.colourGroup = colourGroup; self.shape = shape; self.label = label
     }
 }

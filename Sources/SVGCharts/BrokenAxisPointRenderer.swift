@@ -30,7 +30,7 @@ public func render(_ figure: BrokenAxisPointFigure) -> String {
             if let k = broken.firstIndex(of: value) { return mainEnd + breakGap + slot * (Double(k) + 0.5) }
             return main.contains(value) || (mainLow...mainHigh).contains(value) ? xScale(value) : nil
         }
-        let yAxis = YAxis(scale: yScale, ticks: yTicks)
+        let yAxis = Axis(.left, scale: yScale, ticks: yTicks)
         content.append(.element(yAxis.gridElement(plot: rect)))
         // Ticks at the data sizes: a linear segment, then one slot per broken-off value.
         var ticks: [SVGNode] = [.element(SVGElement("line", [("x1", num(rect.minX)), ("y1", num(rect.maxY)),
@@ -68,7 +68,7 @@ public func render(_ figure: BrokenAxisPointFigure) -> String {
             links.append(.element(SVGElement("line", [("x1", num(px)), ("y1", num(lo)), ("x2", num(px)), ("y2", num(hi))])))
         }
         for point in points {
-            let style = figure.colours.indices.contains(point.colour) ? figure.colours[point.colour]
+            let style = figure.colourGroups.indices.contains(point.colourGroup) ? figure.colourGroups[point.colourGroup]
                 : GroupStyle(name: "", color: HexColor.fallback.hex, marker: .circle)
             var marker = point.shape.element(x: x(point.x)!, y: yScale(point.y), radius: 4.6)
                 .with("fill", style.hexColor.hex).with("stroke", style.hexColor.hex)
@@ -81,14 +81,14 @@ public func render(_ figure: BrokenAxisPointFigure) -> String {
     }
     var body: [SVGElement] = [SVGElement("g", [("class", "panels")], children: content), grid.framesElement(),
                               grid.stripsElement(rowLabels: [], columnLabels: figure.panelLabels),
-                              YAxis.titleElement(figure.yAxisTitle, x: 6 + titleBlock / 2, span: bounds.minY...bounds.maxY)]
+                              Axis.titleElement(figure.yAxisTitle, edge: .left, at: 6 + titleBlock / 2, span: bounds.minY...bounds.maxY)]
     let xTitleY = bounds.maxY + 30 + xTitleLines * FontSize.title * 1.25 / 2
-    body.append(XAxis.titleElement(figure.xAxisTitle, y: xTitleY, span: bounds.minX...bounds.maxX))
+    body.append(Axis.titleElement(figure.xAxisTitle, edge: .bottom, at: xTitleY, span: bounds.minX...bounds.maxX))
     if let note = figure.footnote {
         body.append(multilineText(note, x: bounds.midX, y: xTitleY + (xTitleLines + footLines) * FontSize.title * 1.25 / 2 + 4,
                                   fontSize: FontSize.tick, extra: [("class", "footnote")]))
     }
-    let legend = Legend(entries: figure.colours.map { LegendEntry(name: $0.name, shape: .circle, color: $0.hexColor) }
+    let legend = Legend(entries: figure.colourGroups.map { LegendEntry(name: $0.name, shape: .circle, color: $0.hexColor) }
                         + figure.shapes.map { LegendEntry(name: $0.name, shape: $0.shape, color: nil, hollow: true) })
     body.append(legend.element(x: grid.origin.x, y: 8 + 12))
     return SVGDocument(id: figure.id, width: width, height: height, title: figure.title,

@@ -54,7 +54,7 @@ public func render(_ figure: DivergingBarFigure) -> String {
     for panel in figure.panels {
         let plot = Rect(x: x + labelWidth + 8, y: top, width: plotWidth, height: plotHeight)
         let scale = LinearScale(domain: -bound...bound, range: (plot.minX + 4)...(plot.maxX - 4))
-        let axis = XAxis(scale: scale, ticks: ticks, tickLabel: { v in (v > 0 ? "+" : "") + SVGNumber.label(v) })
+        let axis = Axis(.bottom, scale: scale, ticks: ticks, tickLabel: { v in (v > 0 ? "+" : "") + SVGNumber.label(v) })
         body.append(multilineText(panel.title, x: plot.midX, y: top - 12, fontSize: FontSize.label, extra: [("class", "panel-title"), ("font-weight", "600")]))
         body.append(axis.gridElement(plot: plot))
         var labels: [SVGNode] = [], bars: [SVGNode] = []
@@ -77,7 +77,7 @@ public func render(_ figure: DivergingBarFigure) -> String {
                                         ("y2", num(plot.maxY)), ("stroke", "currentColor"), ("stroke-opacity", "0.7")]))
         body.append(axis.axisElement(plot: plot))
         let titleLines = Double(textLines(figure.xAxisTitle).count)
-        body.append(XAxis.titleElement(figure.xAxisTitle, y: plot.maxY + 24 + titleLines * FontSize.title * 1.25 / 2, span: plot.minX...plot.maxX))
+        body.append(Axis.titleElement(figure.xAxisTitle, edge: .bottom, at: plot.maxY + 24 + titleLines * FontSize.title * 1.25 / 2, span: plot.minX...plot.maxX))
         // A panel title wider than its plot must still fit in the document.
         right = max(right, plot.maxX, plot.midX + estimatedTextWidth(panel.title, fontSize: FontSize.label) / 2)
         x = max(plot.maxX, plot.midX + estimatedTextWidth(panel.title, fontSize: FontSize.label) / 2) + gap

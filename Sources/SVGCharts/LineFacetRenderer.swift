@@ -28,11 +28,11 @@ public func render(_ figure: LineFacetFigure) -> String {
         if let given = figure.xTickLabels, let ticks = figure.xTicks, given.count == ticks.count {
             for (t, l) in zip(ticks, given) { labels[t] = l }
         }
-        let xAxis = XAxis(scale: xScale, ticks: xTicks, tickLabel: { [labels] v in labels[v] ?? SVGNumber.label(v) })
-        content.append(.element(YAxis(scale: yScale, ticks: yTicks).gridElement(plot: rect)))
+        let xAxis = Axis(.bottom, scale: xScale, ticks: xTicks, tickLabel: { [labels] v in labels[v] ?? SVGNumber.label(v) })
+        content.append(.element(Axis(.left, scale: yScale, ticks: yTicks).gridElement(plot: rect)))
         content.append(.element(xAxis.gridElement(plot: rect)))
         content.append(.element(xAxis.axisElement(plot: rect)))
-        if column == 0 { content.append(.element(YAxis(scale: yScale, ticks: yTicks).axisElement(plot: rect))) }
+        if column == 0 { content.append(.element(Axis(.left, scale: yScale, ticks: yTicks).axisElement(plot: rect))) }
         guard column < figure.panels.count else { continue }
         var lines: [SVGNode] = []
         for (index, points) in figure.panels[column].lines.enumerated() {
@@ -65,9 +65,9 @@ public func render(_ figure: LineFacetFigure) -> String {
     body.append(SVGElement("g", [("class", "panels")], children: content))
     body.append(grid.framesElement())
     body.append(grid.stripsElement(rowLabels: [], columnLabels: figure.panelLabels))
-    body.append(YAxis.titleElement(figure.yAxisTitle, x: 6 + titleBlock / 2, span: bounds.minY...bounds.maxY))
+    body.append(Axis.titleElement(figure.yAxisTitle, edge: .left, at: 6 + titleBlock / 2, span: bounds.minY...bounds.maxY))
     let xTitleY = bounds.maxY + 24 + xTitleLines * FontSize.title * 1.25 / 2
-    body.append(XAxis.titleElement(figure.xAxisTitle, y: xTitleY, span: bounds.minX...bounds.maxX))
+    body.append(Axis.titleElement(figure.xAxisTitle, edge: .bottom, at: xTitleY, span: bounds.minX...bounds.maxX))
     let legend = Legend(entries: figure.series.map { LegendEntry(name: $0.name, shape: $0.marker, color: $0.hexColor) })
     body.append(legend.element(x: grid.origin.x, y: 8 + 12))
     return SVGDocument(id: figure.id, width: width, height: height, title: figure.title,

@@ -59,7 +59,7 @@ public func render(_ figure: LollipopFigure) -> String {
     let domain = figure.effectiveXDomain
     let scale = LinearScale(domain: domain, range: (plot.minX + 6)...(plot.maxX - 6))
     let ticks = NiceTicks.values(in: domain, approximately: 5)
-    let axis = XAxis(scale: scale, ticks: ticks)
+    let axis = Axis(.bottom, scale: scale, ticks: ticks)
     let xTitleLines = Double(textLines(figure.xAxisTitle).count)
     let width = (plot.maxX + 16).rounded(.up)
     let height = (plot.maxY + 24 + xTitleLines * FontSize.title * 1.25 + 10).rounded(.up)
@@ -99,7 +99,7 @@ public func render(_ figure: LollipopFigure) -> String {
     body.append(SVGElement("g", [("class", "data")], children: rows))
     body.append(axis.axisElement(plot: plot))
     let xTitleY = plot.maxY + 24 + xTitleLines * FontSize.title * 1.25 / 2
-    body.append(XAxis.titleElement(figure.xAxisTitle, y: xTitleY, span: plot.minX...plot.maxX))
+    body.append(Axis.titleElement(figure.xAxisTitle, edge: .bottom, at: xTitleY, span: plot.minX...plot.maxX))
     let legend = Legend(entries: [LegendEntry(name: figure.seriesA.name, shape: figure.seriesA.marker, color: figure.seriesA.hexColor, hollow: true),
                                   LegendEntry(name: figure.seriesB.name, shape: figure.seriesB.marker, color: figure.seriesB.hexColor, hollow: true)])
     body.append(legend.element(x: plot.minX, y: 8 + 12))

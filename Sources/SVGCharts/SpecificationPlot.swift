@@ -62,7 +62,7 @@ public func render(_ figure: SpecificationPlot) -> String {
     let step = NiceTicks.step(span: hi - lo, approximately: 5)
     let domain = ((lo / step).rounded(.down) * step)...((hi / step).rounded(.up) * step)
     let scale = LinearScale(domain: domain, range: (plot.minX + 6)...(plot.maxX - 6))
-    let axis = XAxis(scale: scale, ticks: NiceTicks.values(in: domain, approximately: 5))
+    let axis = Axis(.bottom, scale: scale, ticks: NiceTicks.values(in: domain, approximately: 5))
     let xTitleLines = Double(textLines(figure.xAxisTitle).count)
     let width = (plot.maxX + 12 + noteWidth + 10).rounded(.up)
     let height = (plot.maxY + 24 + xTitleLines * FontSize.title * 1.25 + 10).rounded(.up)
@@ -105,7 +105,7 @@ public func render(_ figure: SpecificationPlot) -> String {
     }
     body.append(axis.axisElement(plot: plot))
     let xTitleY = plot.maxY + 24 + xTitleLines * FontSize.title * 1.25 / 2
-    body.append(XAxis.titleElement(figure.xAxisTitle, y: xTitleY, span: plot.minX...plot.maxX))
+    body.append(Axis.titleElement(figure.xAxisTitle, edge: .bottom, at: xTitleY, span: plot.minX...plot.maxX))
     return SVGDocument(id: figure.id, width: width, height: height, title: figure.title,
                        description: figure.description, body: body).serialized()
 }

@@ -64,7 +64,7 @@ public func render(_ figure: SplitViolinFigure) -> String {
     let count = max(1, figure.categories.count)
     let plot = Rect(x: 6 + titleBlock + 8 + tickWidth + 10, y: 8 + 24 + 10, width: band * Double(count), height: 260)
     let scale = LinearScale.vertical(domain: domain, top: plot.minY + 8, bottom: plot.maxY - 8, reversed: figure.reversedY)
-    let axis = YAxis(scale: scale, ticks: ticks)
+    let axis = Axis(.left, scale: scale, ticks: ticks)
     let maxDensity = figure.categories.flatMap { $0.left.density + $0.right.density }
         .map(\.density).filter(\.isFinite).max() ?? 0
     let perDensity = maxDensity > 0 ? band * 0.4 / maxDensity : 0
@@ -129,7 +129,7 @@ public func render(_ figure: SplitViolinFigure) -> String {
         SVGElement("rect", plot.attributes + [("fill", "none"), ("stroke", "currentColor"), ("stroke-opacity", "0.35")]),
         axis.axisElement(plot: plot),
         SVGElement("g", [("class", "x-labels")], children: labels),
-        YAxis.titleElement(figure.yAxisTitle, x: 6 + titleBlock / 2, span: plot.minY...plot.maxY),
+        Axis.titleElement(figure.yAxisTitle, edge: .left, at: 6 + titleBlock / 2, span: plot.minY...plot.maxY),
         legend.element(x: plot.minX, y: 8 + 12),
     ]
     // The legend names whole models; the figure grows to fit it rather than clip it.

@@ -92,7 +92,7 @@ struct ViolinFacetLayout {
             for column in 0..<columns {
                 let rect = grid.panel(row: row, column: column)
                 let scale = yScale(for: rect)
-                let axis = YAxis(scale: scale, ticks: ticks)
+                let axis = Axis(.left, scale: scale, ticks: ticks)
                 panelsContent.append(.element(axis.gridElement(plot: rect)))
                 guard row < figure.panels.count, column < figure.panels[row].count else { continue }
                 let clipID = "\(base)-clip-\(row)-\(column)"
@@ -118,10 +118,10 @@ struct ViolinFacetLayout {
         var out: [SVGElement] = []
         for row in 0..<rows {
             let rect = grid.panel(row: row, column: 0)
-            out.append(YAxis(scale: yScale(for: rect), ticks: ticks).axisElement(plot: rect))
+            out.append(Axis(.left, scale: yScale(for: rect), ticks: ticks).axisElement(plot: rect))
         }
         let bounds = grid.panelsBounds
-        out.append(YAxis.titleElement(figure.yAxisTitle, x: titleCenterX, span: bounds.minY...bounds.maxY))
+        out.append(Axis.titleElement(figure.yAxisTitle, edge: .left, at: titleCenterX, span: bounds.minY...bounds.maxY))
         return out
     }
 

@@ -68,11 +68,11 @@ enum TrainingPage {
                 description: "Median rank (1 = best of \(r.words)) at each trained RM's last checkpoint against thousands of preference pairs; colour = family (\(families.joined(separator: ", "))), shape = data source (\(shownSources.joined(separator: ", "))); dotted lines join the families at each data size\(split.broken.isEmpty ? "" : "; \(split.broken.map { NumberText.fixed($0, decimals: 0) }.joined(separator: ", "))k after an axis break").",
                 panelLabels: categories, xAxisTitle: "Preference pairs (thousands)" + (split.broken.isEmpty ? "" : "; \(beyondMethods) after the break"),
                 mainX: split.main, brokenX: split.broken, xTickLabels: labels, yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
-                colours: families.enumerated().map { style($1, $0) }, shapes: shownSources.map { ($0, shape($0)) },
+                colourGroups: families.enumerated().map { style($1, $0) }, shapes: shownSources.map { ($0, shape($0)) },
                 panels: categories.map { category in
                     points.filter { $0.category == category }.map { p in
-                        PointMark(x: p.plottedAt, y: p.medianRank, colour: families.firstIndex(of: p.family) ?? 0, shape: shape(p.source),
-                                  label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))")
+                        BrokenAxisPoint(x: p.plottedAt, y: p.medianRank, colourGroup: families.firstIndex(of: p.family) ?? 0, shape: shape(p.source),
+                                        label: "\(p.family), \(p.run) (\(p.source), \(p.method), \(NumberText.fixed(p.dataSize, decimals: 0))k pairs\(p.sameDataAs.isEmpty ? "" : ", same data as \(p.sameDataAs.joined(separator: ", "))")): \(NumberText.fixed(p.medianRank, decimals: 1))")
                     }
                 },
                 footnote: sameData.isEmpty ? nil : "* \(sameData.sorted().map { NumberText.fixed($0, decimals: 0) + "k" }.joined(separator: " and ")): byte-identical input files, the same data")

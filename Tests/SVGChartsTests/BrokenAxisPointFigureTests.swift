@@ -9,11 +9,11 @@ final class BrokenAxisPointFigureTests: XCTestCase {
             id: "fig4b", title: "Ablation" + h, description: "Gap narrows." + h, panelLabels: ["Agency" + h, "Communion"],
             xAxisTitle: "Pairs (k)" + h, mainX: split.main, brokenX: split.broken, xTickLabels: [13: "13*" + h],
             yAxisTitle: "Median rank", yDomain: 550...900, reversedY: true,
-            colours: [GroupStyle(name: "Gemma" + h, color: "#DB4437", marker: .circle), GroupStyle(name: "Llama", color: "#0064E0", marker: .circle)],
+            colourGroups: [GroupStyle(name: "Gemma" + h, color: "#DB4437", marker: .circle), GroupStyle(name: "Llama", color: "#0064E0", marker: .circle)],
             shapes: [("UF" + h, .circle), ("Skywork", .triangle), ("UF + Skywork", .diamond)],
-            panels: [[PointMark(x: 13, y: 742.5, colour: 0, shape: .circle, label: "g13" + h), PointMark(x: 13, y: 657.5, colour: 1, shape: .circle),
-                      PointMark(x: 77, y: 680, colour: 0, shape: .triangle), PointMark(x: 632, y: 720, colour: 0, shape: .diamond),
-                      PointMark(x: 632, y: 678, colour: 1, shape: .diamond), PointMark(x: 5000, y: 600, colour: 1, shape: .circle)],
+            panels: [[BrokenAxisPoint(x: 13, y: 742.5, colourGroup: 0, shape: .circle, label: "g13" + h), BrokenAxisPoint(x: 13, y: 657.5, colourGroup: 1, shape: .circle),
+                      BrokenAxisPoint(x: 77, y: 680, colourGroup: 0, shape: .triangle), BrokenAxisPoint(x: 632, y: 720, colourGroup: 0, shape: .diamond),
+                      BrokenAxisPoint(x: 632, y: 678, colourGroup: 1, shape: .diamond), BrokenAxisPoint(x: 5000, y: 600, colourGroup: 1, shape: .circle)],
                      []],
             footnote: "* same data" + h)
     }

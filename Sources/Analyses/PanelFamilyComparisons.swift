@@ -1,11 +1,12 @@
 import Stats
 import StudyData
 
-/// The per-panel family comparisons of Fig. 1 (Docs/Methods.md#panel-tests). Both the Welch
+/// The per-panel family comparisons of Fig. 1 (Docs/Methods.md#panel-tests): in each framing ×
+/// category panel, every family against the reference family. Both the Welch
 /// test (what the study's published figure used) and the permutation test
 /// (what its text describes) are always computed; options only choose which
 /// one supplies the figure's stars.
-enum PanelTests {
+enum PanelFamilyComparisons {
     static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
                         dictionary: String, options: AnalysisOptions) throws -> [PanelComparison] {
         let reference = families[0]

@@ -1,9 +1,6 @@
-import SVGCharts
-
-/// Escaping for HTML text and attribute values. Every string that comes from
-/// data (answers, tokens, labels, file names) goes through here: markup
-/// characters become entities, and control characters that HTML forbids are
-/// shown as visible `\u{…}` escapes instead of disappearing.
+/// Control characters in text that is not markup: values that Mustache
+/// escapes itself, CSV cells. (Markup is escaped in one place only: the
+/// renderer of `HTMLNode`, which shows the same characters the same way.)
 enum HTML {
     /// Makes control characters visible without touching markup characters:
     /// for values that Mustache escapes itself (`{{x}}` handles `& < > " '`
@@ -31,13 +28,11 @@ enum HTML {
             || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 
-    /// The same escaping as the charts' SVG text (one rule for all markup we
-    /// write): markup characters become entities, and every control character
-    /// that `visibleControls` makes visible becomes the same `\u{…}` text.
-    /// That includes a bare CR: an HTML parser turns CR into LF, so a token
-    /// like "a\rb" (the CSV reader keeps bare CRs as data) would read as
-    /// "a b" on the page; it shows as `a\u{D}b`.
+    /// A string as escaped HTML text: a text node rendered by `HTMLNode`,
+    /// whose renderer is where all escaping happens. For the diff page
+    /// (`SiteDiff/`), which still assembles its markup itself, and for tests
+    /// that look for a sentence on a page.
     static func escape(_ text: String) -> String {
-        xmlEscaped(text)
+        HTMLNode.text(text).rendered()
     }
 }

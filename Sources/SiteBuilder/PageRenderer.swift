@@ -86,7 +86,7 @@ struct PageRenderer {
             var n = 2
             while used.contains(slug) { slug = slugify(inner) + "-\(n)"; n += 1 }
             used.insert(slug)
-            out += "<h\(level) id=\"\(slug)\">\(inner)</h\(level)>"
+            out += HTMLNode.element("h" + level, ["id": slug], [.trusted(.prose(inner))]).rendered()
             last = m.range.location + m.range.length
         }
         out += ns.substring(from: last)
@@ -101,13 +101,17 @@ struct PageRenderer {
         let ns = html as NSString
         let matches = pattern.matches(in: html, range: NSRange(location: 0, length: ns.length))
         guard matches.count >= 2, let first = matches.first else { return html }
-        let items = matches.map { m -> String in
+        let items = matches.map { m -> HTMLNode in
             let id = ns.substring(with: m.range(at: 1))
+            // The heading's prose without its inline tags (still escaped as libcmark wrote it).
             let text = ns.substring(with: m.range(at: 2)).replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
-            return "<li><a href=\"#\(id)\">\(text)</a></li>"
+            return .element("li", [:], [.a(href: "#" + id, [.trusted(.prose(text))])])
         }
-        let toc = "<nav class=\"toc\" aria-label=\"On this page\">\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>\n"
-        return ns.substring(to: first.range.location) + toc + ns.substring(from: first.range.location)
+        let toc: [HTMLNode] = [
+            .element("nav", ["class": "toc", "aria-label": "On this page"], ["\n", .element("ul", [:], ["\n"] + HTMLNode.joined(items, separator: "\n") + ["\n"]), "\n"]),
+            "\n",
+        ]
+        return ns.substring(to: first.range.location) + toc.rendered() + ns.substring(from: first.range.location)
     }
 
     static func slugify(_ html: String) -> String {

@@ -155,21 +155,24 @@ struct SiteAssets {
     /// Every figure drawn, in drawing order, with the results it depends on.
     var figureSources: [FigureSource] = []
 
-    mutating func table(_ t: ReportTable) -> String {
+    mutating func table(_ t: ReportTable) -> HTMLNode {
         files[t.downloadPath] = t.csv
         files[t.latexPath] = t.latex
-        return t.html()
+        return t.node()
     }
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
-    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> String {
+    mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> HTMLNode {
         let id = SiteNames.slug(id)
         files["figures/\(id).svg"] = svg
         figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
         files[data.downloadPath] = data.csv
         files[data.latexPath] = data.latex
-        return "<figure class=\"chart\" id=\"figure-\(SiteNames.attribute(id))\">\(svg)"
-            + "<figcaption><strong>\(HTML.escape(number)).</strong> \(HTML.escape(caption))</figcaption>"
-            + "<p class=\"downloads\"><a href=\"\(SiteNames.href("figures/\(id).svg"))\">SVG</a> · <a href=\"\(SiteNames.href(data.downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(data.latexPath))\">LaTeX</a> · <a href=\"methods.html\">Methods</a></p></figure>"
+        return .element("figure", ["class": "chart", "id": "figure-" + id], [
+            .trusted(.svg(svg)),
+            .element("figcaption", [:], [.strong(number + "."), .text(" " + caption)]),
+            .p(class: "downloads", [.a(href: "figures/\(id).svg", ["SVG"]), " · ", .a(href: data.downloadPath, ["Data (CSV)"]), " · ",
+                                        .a(href: data.latexPath, ["LaTeX"]), " · ", .a(href: "methods.html", ["Methods"])]),
+        ])
     }
 }

@@ -41,29 +41,35 @@ struct ReportTable {
     var latexPath: String { "downloads/\(SiteNames.slug(id)).tex" }
 
     func html(includeDownloadLink: Bool = true) -> String {
-        var out = "<figure class=\"table\" id=\"\(SiteNames.attribute(SiteNames.slug(id)))\">"
-        out += "<div class=\"table-scroll\"><table>"
-        out += "<caption>\(HTML.escape(caption))</caption>"
-        out += "<thead><tr>" + columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in rows {
-            out += "<tr>"
-            for (i, cell) in row.enumerated() {
-                let text = Self.display(cell)
+        node(includeDownloadLink: includeDownloadLink).rendered()
+    }
+
+    /// The table as a `<figure>`: caption, a header row, one row per data row
+    /// (the first cell as its row header), and the download links.
+    func node(includeDownloadLink: Bool = true) -> HTMLNode {
+        let header = HTMLNode.element("tr", [:], columns.map { .element("th", ["scope": "col"], [.text($0)]) })
+        let body = rows.map { row -> HTMLNode in
+            .element("tr", [:], row.enumerated().map { i, cell -> HTMLNode in
+                let text = HTMLNode.text(Self.display(cell))
                 let numeric: Bool
                 switch cell { case .text: numeric = false; default: numeric = true }
                 if i == 0 && rowHeaderColumn {
-                    out += "<th scope=\"row\"\(numeric ? " class=\"num\"" : "")>\(HTML.escape(text))</th>"
-                } else {
-                    out += "<td\(numeric ? " class=\"num\"" : "")>\(HTML.escape(text))</td>"
+                    return numeric ? .element("th", ["scope": "row", "class": "num"], [text]) : .element("th", ["scope": "row"], [text])
                 }
-            }
-            out += "</tr>"
+                return numeric ? .element("td", ["class": "num"], [text]) : .element("td", [:], [text])
+            })
         }
-        out += "</tbody></table></div>"
+        var children: [HTMLNode] = [
+            .div(class: "table-scroll", [.element("table", [:], [
+                .element("caption", [:], [.text(caption)]),
+                .element("thead", [:], [header]),
+                .element("tbody", [:], body),
+            ])]),
+        ]
         if includeDownloadLink {
-            out += "<p class=\"downloads\"><a href=\"\(SiteNames.href(downloadPath))\">Data (CSV)</a> · <a href=\"\(SiteNames.href(latexPath))\">LaTeX</a></p>"
+            children.append(.p(class: "downloads", [.a(href: downloadPath, ["Data (CSV)"]), " · ", .a(href: latexPath, ["LaTeX"])]))
         }
-        return out + "</figure>"
+        return .element("figure", ["class": "table", "id": SiteNames.slug(id)], children)
     }
 
     static func display(_ cell: Cell) -> String {

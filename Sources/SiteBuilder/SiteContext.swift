@@ -6,11 +6,14 @@ import SVGCharts
 /// `{{big2.lme.randomSd}}` or `{{{big2.figures.main}}}`. Numbers are
 /// pre-formatted strings so every page shows them the same way.
 enum SiteContext {
-    /// Every string in the context with control characters made visible. The
-    /// HTML fragments in it (tables, figures) are already escaped and hold none,
-    /// so this only changes data strings that pages insert with `{{x}}`.
+    /// The context as Mustache gets it: HTML fragments (tree nodes, which
+    /// pages insert with `{{{x}}}`) rendered — this is where they become
+    /// markup — and every plain string with control characters made visible
+    /// (Mustache escapes markup characters in `{{x}}` but passes controls).
     static func sanitized(_ value: Any) -> Any {
         switch value {
+        case let node as HTMLNode: return node.rendered()
+        case let nodes as [HTMLNode]: return nodes.rendered()
         case let s as String: return HTML.visibleControls(s)
         case let d as [String: Any]: return d.mapValues(sanitized)
         case let a as [[String: Any]]: return a.map { $0.mapValues(sanitized) }
@@ -35,11 +38,11 @@ enum SiteContext {
     }
 
     /// The note at Fig. 1b with its link to the other column rule's values.
-    static func publishedNote(_ r: DictionaryRankResult, short: String, alternative: DictionaryRankResult?) -> String {
+    static func publishedNote(_ r: DictionaryRankResult, short: String, alternative: DictionaryRankResult?) -> [HTMLNode] {
         let note = Narrative.publishedFigureNote(r, alternative: alternative)
-        guard !note.isEmpty else { return "" }
-        return "<p class=\"notice\">\(HTML.escape(note)) The \(HTML.escape(alternative?.columns?.rawValue ?? "other")) columns' values, side by side with these: "
-            + "<a href=\"methods.html#mfd2-columns\">Methods, \(HTML.escape(short)) columns</a>.</p>"
+        guard !note.isEmpty else { return [] }
+        return [.p(class: "notice", [.text("\(note) The \(alternative?.columns?.rawValue ?? "other") columns' values, side by side with these: "),
+                                         .a(href: "methods.html#mfd2-columns", ["Methods, \(short) columns"]), "."])]
     }
 
     static func dictionary(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, alternative: DictionaryRankResult? = nil,
@@ -88,20 +91,15 @@ enum SiteContext {
                 "medianRanksLink": ranks.downloadPath,
             ] as [String: Any],
             "interactions": interactions.map(effectContext),
-            "interactionList": htmlList(interactions.map { e in
-                "<code>\(HTML.escape(e.term))</code>: estimate \(NumberText.fixed(e.estimate, decimals: 2)) (SE \(NumberText.fixed(e.standardError, decimals: 2))), "
-                    + "t(\(NumberText.fixed(e.df, decimals: 0))) = \(NumberText.fixed(e.t, decimals: 2)), p = \(HTML.escape(NumberText.pValue(e.p)))."
+            "interactionList": HTMLNode.ul(interactions.map { e in
+                [.code(e.term), .text(": estimate \(NumberText.fixed(e.estimate, decimals: 2)) (SE \(NumberText.fixed(e.standardError, decimals: 2))), "
+                    + "t(\(NumberText.fixed(e.df, decimals: 0))) = \(NumberText.fixed(e.t, decimals: 2)), p = \(NumberText.pValue(e.p)).")]
             }),
-            "panelList": htmlList(r.panels.map { HTML.escape(Narrative.panelSentence($0, framingWord: Narrative.framingWord($0.framing))) }),
+            "panelList": HTMLNode.ul(r.panels.map { [.text(Narrative.panelSentence($0, framingWord: Narrative.framingWord($0.framing)))] }),
             "lme": ["randomSd": NumberText.fixed(r.mixedModel.randomInterceptSD, decimals: 3),
                     "residualSd": NumberText.fixed(r.mixedModel.residualSD, decimals: 3),
                     "logLik": NumberText.fixed(r.mixedModel.logLikelihood, decimals: 2)],
         ]
-    }
-
-    /// A `<ul>` of already-escaped HTML items.
-    static func htmlList(_ items: [String]) -> String {
-        "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
 
     static func effectContext(_ e: FixedEffectRow) -> [String: Any] {
@@ -175,9 +173,9 @@ enum SiteContext {
                  .text($0.sha256 ?? $0.readFingerprint.map { "read: " + $0 } ?? "—"),
                  .text($0.warnings.joined(separator: "; "))]
             })
-        let citations = study.manifest.dictionaries.map { "<strong>\(HTML.escape($0.name))</strong>: \(HTML.escape($0.citation))" }
+        let citations = study.manifest.dictionaries.map { [HTMLNode.strong($0.name), .text(": " + $0.citation)] }
         assets.files[CitationBib.fileName] = CitationBib.write(study.manifest)
-        return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": htmlList(citations),
+        return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": HTMLNode.ul(citations),
                 "citationBib": CitationBib.fileName]
     }
 

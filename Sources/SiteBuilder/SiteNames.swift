@@ -1,8 +1,8 @@
-/// The one way each output context receives a string that may come from the
-/// manifest or the data: an `id`/fragment/file name (`slug`), a link target
-/// (`href`), an attribute value (`attribute`), and the check that a relative
-/// path read from elsewhere stays inside its folder. Nothing from a manifest
-/// or a data file reaches an id, a URL or a path any other way.
+/// The one way a string that may come from the manifest or the data becomes
+/// an `id`, a URL fragment or a file name (`slug`), and the check that a
+/// relative path read from elsewhere stays inside its folder. Nothing from a
+/// manifest or a data file reaches an id, a URL or a path any other way.
+/// (Attribute values are escaped where every value is: `HTMLNode`'s renderer.)
 enum SiteNames {
     /// A name safe as an HTML `id`, a URL fragment, a URL path segment and a
     /// file name on every system: ASCII letters, digits, `_` and `-`. A space
@@ -23,15 +23,6 @@ enum SiteNames {
         if out.isEmpty || lossy { out += (out.isEmpty ? "" : "-") + fnv1a(text) }
         return out
     }
-
-    /// A relative link to a file of the site (`downloads/x.csv`), whose file
-    /// name was made by `slug`, ready for an `href`/`src` value.
-    static func href(_ path: String) -> String {
-        attribute(path)
-    }
-
-    /// An attribute value: markup characters as entities, forbidden characters visible.
-    static func attribute(_ text: String) -> String { HTML.escape(text) }
 
     /// Whether `path` is a relative path that stays inside the folder it is
     /// joined to: no empty, `.` or `..` segment, no leading `/`, no NUL or

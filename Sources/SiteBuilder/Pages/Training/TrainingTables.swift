@@ -5,7 +5,7 @@ import Analyses
 /// long-format CSV of each figure remains the download.
 enum TrainingTables {
     /// Family × category rows, one column per checkpoint.
-    static func series(_ points: [TrainingSeriesPoint], families: [String], id: String, number: String) -> String {
+    static func series(_ points: [TrainingSeriesPoint], families: [String], id: String, number: String) -> HTMLNode {
         let steps = Array(Set(points.map(\.checkpoint))).sorted()
         let categories = Array(Set(points.map(\.category))).sorted()
         var rows: [[ReportTable.Cell]] = []
@@ -19,11 +19,11 @@ enum TrainingTables {
             }
         }
         return ReportTable(id: "\(id)_compact", caption: "\(number): median rank at each training step (columns: step; #1 = best).",
-                           columns: ["Family, category"] + steps.map { String($0) }, rows: rows).html(includeDownloadLink: false)
+                           columns: ["Family, category"] + steps.map { String($0) }, rows: rows).node(includeDownloadLink: false)
     }
 
     /// One row per trained run, one column per family × category.
-    static func ablation(_ points: [AblationPoint], families: [String], id: String, number: String) -> String {
+    static func ablation(_ points: [AblationPoint], families: [String], id: String, number: String) -> HTMLNode {
         let categories = Array(Set(points.map(\.category))).sorted()
         var runs: [AblationPoint] = []
         for p in points.sorted(by: { ($0.plottedAt, $0.run) < ($1.plottedAt, $1.run) }) where !runs.contains(where: { $0.run == p.run }) { runs.append(p) }
@@ -35,6 +35,6 @@ enum TrainingTables {
         }
         return ReportTable(id: "\(id)_compact", caption: "\(number): median rank at the last checkpoint (#1 = best).",
                            columns: ["Run", "Plotted at (k pairs)", "Source, method"] + keys.map { "\($0.0) \($0.1)" } + ["Note"],
-                           rows: rows).html(includeDownloadLink: false)
+                           rows: rows).node(includeDownloadLink: false)
     }
 }

@@ -18,7 +18,7 @@ enum TrainingPage {
         let allRanks = r.series.map(\.medianRank) + r.ablationPoints.map(\.medianRank)
         let yDomain = (allRanks.min().map { ($0 / 50).rounded(.down) * 50 } ?? 1)...(allRanks.max().map { ($0 / 50).rounded(.up) * 50 } ?? Double(r.words))
 
-        func dynamics(_ families: [String], id: String, number: String) -> String {
+        func dynamics(_ families: [String], id: String, number: String) -> [HTMLNode] {
             let checkpoints = r.series.map { Double($0.checkpoint) }
             let panels = categories.map { category in
                 LinePanel(lines: families.map { family in
@@ -37,14 +37,14 @@ enum TrainingPage {
                                     rows: r.series.filter { families.contains($0.family) }.map {
                                         [.text($0.family), .text($0.category), .integer($0.checkpoint), .number($0.medianRank, decimals: 1)]
                                     })
-            return assets.figure(id: id, number: number,
+            return [assets.figure(id: id, number: number,
                                  caption: "Median rank of the Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
-                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.seriesPointer])
-                + TrainingTables.series(r.series.filter { families.contains($0.family) }, families: families, id: id, number: number)
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.seriesPointer]),
+                    TrainingTables.series(r.series.filter { families.contains($0.family) }, families: families, id: id, number: number)]
         }
 
         /// `appendix`: only the runs the manifest draws in the appendix figure too.
-        func ablation(_ families: [String], appendix: Bool, id: String, number: String) -> String {
+        func ablation(_ families: [String], appendix: Bool, id: String, number: String) -> [HTMLNode] {
             let inAppendix = Set(manifest.training?.runs.filter { $0.inAppendixFigure != false }.map(\.id) ?? [])
             let points = r.ablationPoints.filter { families.contains($0.family) && (!appendix || inAppendix.contains($0.run)) }
             // Shapes follow the manifest's order of sources (UF circle, Skywork triangle, UF + Skywork diamond).
@@ -83,10 +83,10 @@ enum TrainingPage {
                                          .text($0.family), .text($0.category), .integer($0.checkpoint), .number($0.medianRank, decimals: 1),
                                          .text($0.sameDataAs.joined(separator: ", "))]
                                     })
-            return assets.figure(id: id, number: number,
+            return [assets.figure(id: id, number: number,
                                  caption: "Median rank at the last checkpoint of each trained RM against the amount of preference data (thousands of pairs)\(split.broken.isEmpty ? "" : "; \(beyondMethods) drawn at \(NumberText.fixed(beyond.first?.plottedAt ?? 0, decimals: 0))k, after an axis break\(beyond.first?.note.map { " (\($0))" } ?? "")"). Colour = family, shape = data source; dotted lines join the families trained on the same data. \(sameData.isEmpty ? "" : "The points marked * come from byte-identical files: they are the same data.")",
-                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.ablationPointsPointer])
-                + TrainingTables.ablation(points, families: families, id: id, number: number)
+                                 svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.ablationPointsPointer]),
+                    TrainingTables.ablation(points, families: families, id: id, number: number)]
         }
 
         let mainFamilies = manifest.mainFigureFamilies.filter { f in r.series.contains { $0.family == f } }
@@ -99,12 +99,11 @@ enum TrainingPage {
                                     .text(sizeNote(run)), .text(run.modelIds.joined(separator: ", ")), .text(run.source), .text(run.method),
                                     .integer(run.rowsRead), .integer(run.rowsDistinct)]
                                })
-        let warnings = r.warnings.map { w -> String in
+        let warnings = r.warnings.map { w -> [HTMLNode] in
             switch w.code {
-            case .duplicateRows: return "\(HTML.escape(w.file ?? "")) has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped."
-            case .identicalInputs: return "\((w.files ?? []).map(HTML.escape).joined(separator: " and ")) are byte-identical."
-            case .modelIdsNameOtherSize:
-                return HTML.escape(Self.otherSizeSentence(w))
+            case .duplicateRows: return [.text("\(w.file ?? "") has \(w.rowsRead ?? 0) rows but only \(w.rowsDistinct ?? 0) distinct ones; the copies agree and are dropped.")]
+            case .identicalInputs: return [.text("\((w.files ?? []).joined(separator: " and ")) are byte-identical.")]
+            case .modelIdsNameOtherSize: return [.text(Self.otherSizeSentence(w))]
             }
         }
         return [
@@ -120,7 +119,7 @@ enum TrainingPage {
                 "figA5b": ablation(allFamilies, appendix: true, id: "figA5b", number: "Figure A5b"),
             ],
             "runs": assets.table(runs),
-            "warnings": SiteContext.htmlList(warnings),
+            "warnings": HTMLNode.ul(warnings),
             "tokenFiles": r.tokenDynamics.needs.joined(separator: ", "),
             "tokens": TokenDynamicsPage.context(r.tokenDynamics, source: manifest.training?.tokenDynamics, manifest: manifest, assets: &assets),
         ]

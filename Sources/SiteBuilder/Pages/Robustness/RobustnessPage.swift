@@ -14,7 +14,7 @@ enum RobustnessPage {
             let key = RobustnessSection.key(dictionary: d.dictionary, columns: d.columns)
             sections.append(dictionary(d, key: key, name: names.robustnessTitle(key), number: index + 1, assets: &assets))
         }
-        return ["available": true, "sections": sections, "overview": HTML.escape(RobustnessNarrative.overview(section, names: names)),
+        return ["available": true, "sections": sections, "overview": HTMLNode.text(RobustnessNarrative.overview(section, names: names)),
                 "freedomVsLove": RobustnessFreedomLove.context(section.freedomVsLove, study: study, assets: &assets)]
     }
 

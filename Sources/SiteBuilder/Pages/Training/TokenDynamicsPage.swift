@@ -10,12 +10,13 @@ import SVGCharts
 enum TokenDynamicsPage {
     static func context(_ t: TokenDynamicsStatus, source: TokenDynamicsSource?, manifest: StudyManifest,
                         assets: inout SiteAssets) -> [String: Any] {
-        let files = t.needs.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }
+        /// "<code>name.csv</code> or <code>name.parquet</code>" for each table named.
+        func forms(_ names: [String]) -> HTMLNode { .ul(names.map { [.code($0 + ".csv"), " or ", .code($0 + ".parquet")] }) }
         var context: [String: Any] = [
             "available": !t.families.isEmpty,
             "status": t.status.rawValue,
-            "needed": SiteContext.htmlList(files),
-            "missing": SiteContext.htmlList(t.missing.map { "<code>\(HTML.escape($0)).csv</code> or <code>\(HTML.escape($0)).parquet</code>" }),
+            "needed": forms(t.needs),
+            "missing": forms(t.missing),
             "hasMissing": !t.missing.isEmpty,
             "folder": t.folder ?? "",
             "simulated": t.simulated,
@@ -26,7 +27,7 @@ enum TokenDynamicsPage {
         let categories = Array(Set(t.families.flatMap { ($0.risers + $0.fallers).map(\.category) })).sorted()
         let styles = categories.map { GroupStyle(name: $0, color: source?.categoryColours[$0] ?? "#777777", marker: .square) }
 
-        func bars(_ families: [FamilyTokenDynamics], id: String, number: String) -> String {
+        func bars(_ families: [FamilyTokenDynamics], id: String, number: String) -> HTMLNode {
             let panels = families.map { f in
                 DivergingBarPanel(title: "\(f.family)\(t.simulated ? ", SIMULATED" : "") (step \(f.steps.first ?? 0) → \(f.steps.last ?? 0))",
                                   rows: (f.risers + f.fallers.reversed()).map {
@@ -52,7 +53,7 @@ enum TokenDynamicsPage {
                                  svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.tokenDynamicsFamiliesPointer])
         }
 
-        func kendall() -> String {
+        func kendall() -> HTMLNode {
             let shapes: [MarkerShape] = [.circle, .triangle, .square, .diamond]
             let series = t.families.enumerated().map { i, f in
                 GroupStyle(name: f.family, color: manifest.family(named: f.family)?.colour ?? "#777777", marker: shapes[i % shapes.count])

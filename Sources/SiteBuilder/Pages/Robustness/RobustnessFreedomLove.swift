@@ -14,7 +14,7 @@ enum RobustnessFreedomLove {
             "positivePrompts": String(section.positivePrompts), "negativePrompts": String(section.negativePrompts),
             "statusNote": LogprobPages.simulatedNote(section.simulated, study: study)
                 + LogprobPages.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
-            "summary": HTML.escape(summary(section)),
+            "summary": HTMLNode.text(summary(section)),
         ]
         guard !section.pairs.isEmpty else { return out }
         let perPrompt = ReportTable(

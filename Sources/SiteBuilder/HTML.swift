@@ -1,4 +1,4 @@
-import SVGCharts
+import OutputFormat
 
 /// Escaping for HTML text and attribute values. Every string that comes from
 /// data (answers, tokens, labels, file names) goes through here: markup

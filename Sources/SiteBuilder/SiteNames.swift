@@ -1,7 +1,7 @@
 /// The one way each output context receives a string that may come from the
 /// manifest or the data: an `id`/fragment/file name (`slug`), a link target
-/// (`href`), an attribute value (`attribute`), and the check that a relative
-/// path read from elsewhere stays inside its folder. Nothing from a manifest
+/// (`href`), an attribute value (`attribute`); a relative path read from
+/// elsewhere is checked by `RelativePath.isConfined`. Nothing from a manifest
 /// or a data file reaches an id, a URL or a path any other way.
 enum SiteNames {
     /// A name safe as an HTML `id`, a URL fragment, a URL path segment and a
@@ -32,14 +32,6 @@ enum SiteNames {
 
     /// An attribute value: markup characters as entities, forbidden characters visible.
     static func attribute(_ text: String) -> String { HTML.escape(text) }
-
-    /// Whether `path` is a relative path that stays inside the folder it is
-    /// joined to: no empty, `.` or `..` segment, no leading `/`, no NUL or
-    /// backslash.
-    static func isConfinedRelativePath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") }
-    }
 
     /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits.
     static func fnv1a(_ text: String) -> String {

@@ -24,13 +24,17 @@ let package = Package(
         .target(name: "StudyData", dependencies: ["Failures", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["Failures", "StudyData", "Stats"]),
-        .target(name: "SVGCharts"),
+        .target(name: "SVGCharts", dependencies: ["OutputFormat"]),
+        // What the report, the charts and the diff all write and read: canonical JSON and its tree, markup escaping, figure sources, confined paths.
+        .target(name: "OutputFormat"),
+        // `backbone diff`: two runs compared, and the text, Markdown and JSON reports (the HTML page is SiteBuilder's).
+        .target(name: "RunDiff", dependencies: ["Failures", "OutputFormat"]),
         .target(name: "SiteBuilder", dependencies: [
-            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData",
+            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData", "OutputFormat", "RunDiff",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [
-            "Failures", "StudyData", "Analyses", "SiteBuilder", "SVGCharts",
+            "Failures", "StudyData", "Analyses", "SiteBuilder", "SVGCharts", "RunDiff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Shared test helpers (repository paths, hostile strings, XML scan, tolerance, snapshots).
@@ -41,7 +45,9 @@ let package = Package(
         .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "TestSupport"], path: "Tests/AnalysesTests"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], path: "Tests/SVGChartsTests",
                     exclude: ["Snapshots"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "TestSupport"], path: "Tests/SiteBuilderTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "TestSupport"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "OutputFormat", "TestSupport"], path: "Tests/SiteBuilderTests"),
+        .testTarget(name: "OutputFormatTests", dependencies: ["OutputFormat", "TestSupport"], path: "Tests/OutputFormatTests"),
+        .testTarget(name: "RunDiffTests", dependencies: ["RunDiff", "OutputFormat", "TestSupport"], path: "Tests/RunDiffTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "RunDiff", "TestSupport"], path: "Tests/EndToEndTests"),
     ]
 )

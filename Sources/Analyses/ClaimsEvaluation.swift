@@ -3,17 +3,22 @@ import StudyData
 /// Judges each claim of the paper against this build's results: reproduced,
 /// differs (with what the build found instead), or not computable here (with
 /// what is missing). Comparisons only; every number comes from `StudyResults`.
+/// Dictionaries are known only by the ids the manifest gives them: a claim
+/// names its dictionary, or means the manifest's first (headline) one.
 public enum ClaimsEvaluation {
-    public static func evaluate(_ table: ClaimTable, results: StudyResults) -> [ClaimResult] {
+    /// `headlineDictionary`: the id of the manifest's first dictionary
+    /// (`StudyManifest.headlineDictionary`), which claims without a dictionary are about.
+    public static func evaluate(_ table: ClaimTable, results: StudyResults, headlineDictionary: String?) -> [ClaimResult] {
         table.claims.map { claim in
-            var verdict = judge(claim.check, results)
-            // A §2 MFD2 claim that differs: say what the other column rule (the
-            // published figure's word list, or the paper's text) gives.
-            if verdict.status == .differs, claim.check.dictionary == "mfd2",
-               let other = results.rewardModels.alternative(for: "mfd2") {
+            var verdict = judge(claim.check, results, headline: headlineDictionary)
+            // A §2 claim on a dictionary analysed under two column rules (MFD2)
+            // that differs: say what the other rule (the published figure's
+            // word list, or the paper's text) gives.
+            if verdict.status == .differs, let id = claim.check.dictionary,
+               let other = results.rewardModels.alternative(for: id) {
                 var swapped = results
                 swapped.rewardModels = RewardModelSection(dictionaries: [other], alternatives: [])
-                let alt = judge(claim.check, swapped)
+                let alt = judge(claim.check, swapped, headline: headlineDictionary)
                 if alt.status == .reproduced {
                     verdict.note += "; with the \(other.columns?.rawValue ?? "other") columns it holds"
                 }
@@ -35,14 +40,14 @@ public enum ClaimsEvaluation {
 
     static func missing(_ note: String) -> Verdict { Verdict(status: .notComputable, note: note, keys: []) }
 
-    static func judge(_ c: ClaimCheck, _ r: StudyResults) -> Verdict {
+    static func judge(_ c: ClaimCheck, _ r: StudyResults, headline: String?) -> Verdict {
         switch c.kind {
         case .notComputable:
             return missing(c.reason ?? "needs data the study did not publish")
         case .interaction, .panel, .effectSize:
-            return RewardModelClaims.judge(c, r)
+            return RewardModelClaims.judge(c, r, headline: headline)
         case .count:
-            return count(c, r)
+            return count(c, r, headline: headline)
         case .trainingOrder, .categoryOrder, .gapChange, .gapSmaller, .biasStronger:
             guard let t = r.training else { return missing("the manifest has no training section") }
             return TrainingClaims.judge(c, t)
@@ -51,16 +56,19 @@ public enum ClaimsEvaluation {
         }
     }
 
-    static func count(_ c: ClaimCheck, _ r: StudyResults) -> Verdict {
+    /// Answers, reward models and prompts are counted in the claim's
+    /// dictionary (default: the headline one).
+    static func count(_ c: ClaimCheck, _ r: StudyResults, headline: String?) -> Verdict {
+        let id = c.dictionary ?? headline ?? ""
         let found: (value: Int, key: String)?
         switch c.quantity ?? "" {
-        case "big2-answers":
-            found = r.rewardModels.result(for: "big2").map { ($0.answersRanked, ResultKey.join("reward_models", "big2", "answers_ranked")) }
+        case "answers":
+            found = r.rewardModels.result(for: id).map { ($0.answersRanked, ResultKey.join("reward_models", id, "answers_ranked")) }
         case "reward-models":
-            found = r.rewardModels.result(for: "big2").map { ($0.mixedModel.groups, ResultKey.join("reward_models", "big2", "mixed_model", "groups")) }
+            found = r.rewardModels.result(for: id).map { ($0.mixedModel.groups, ResultKey.join("reward_models", id, "mixed_model", "groups")) }
         case "prompts":
-            found = r.rewardModels.result(for: "big2").map { result in
-                (Set(result.medianRanks.map(\.prompt)).count, ResultKey.join("reward_models", "big2", "median_ranks"))
+            found = r.rewardModels.result(for: id).map { result in
+                (Set(result.medianRanks.map(\.prompt)).count, ResultKey.join("reward_models", id, "median_ranks"))
             }
         case "shared-nouns":
             found = r.vocabulary.map { ($0.sharedNouns, ResultKey.join("vocabulary", "shared_nouns")) }

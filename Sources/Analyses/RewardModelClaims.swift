@@ -6,8 +6,9 @@ import StudyData
 enum RewardModelClaims {
     typealias Verdict = ClaimsEvaluation.Verdict
 
-    static func judge(_ c: ClaimCheck, _ r: StudyResults) -> Verdict {
-        let id = c.dictionary ?? "big2"
+    /// `headline`: the manifest's first dictionary, for a claim that names none.
+    static func judge(_ c: ClaimCheck, _ r: StudyResults, headline: String?) -> Verdict {
+        guard let id = c.dictionary ?? headline else { return ClaimsEvaluation.missing("the manifest has no dictionary") }
         guard let d = r.rewardModels.result(for: id) else { return ClaimsEvaluation.missing("no \(id) results in this build") }
         let base = ResultKey.join("reward_models", id)
         switch c.kind {

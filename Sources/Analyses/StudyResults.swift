@@ -88,7 +88,7 @@ public enum StudyAnalysis {
         }
         results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
         results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
-        if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results) }
+        if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }
         return results
     }
 

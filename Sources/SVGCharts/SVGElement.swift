@@ -1,3 +1,5 @@
+import OutputFormat
+
 /// A tiny SVG/XML tree whose serialisation is the only place text reaches
 /// the output — so every attribute value and text node is escaped by
 /// construction, and no chart code can forget to.

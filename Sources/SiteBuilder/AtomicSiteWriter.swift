@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// Writes a site into a temporary sibling folder and swaps it in only after
 /// every file was written, so a failed build never leaves a half-written or
@@ -46,7 +47,7 @@ public struct AtomicSiteWriter {
     }
 
     public mutating func write(_ relativePath: String, _ data: Data) throws {
-        guard relativePath != OutputFolder.markerName, SiteNames.isConfinedRelativePath(relativePath) else {
+        guard relativePath != OutputFolder.markerName, RelativePath.isConfined(relativePath) else {
             throw SiteError("cannot write a site file named \(String(reflecting: relativePath)): site paths are relative, without empty, '.' or '..' parts")
         }
         let url = staging.appendingPathComponent(relativePath)

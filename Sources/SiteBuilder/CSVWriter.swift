@@ -1,3 +1,4 @@
+import OutputFormat
 import StudyData
 
 /// Writes the CSV downloads. Fields are quoted when they hold a comma, quote,

@@ -1,5 +1,7 @@
 import Analyses
 import Foundation
+import OutputFormat
+import RunDiff
 import StudyData
 import SVGCharts
 

@@ -1,4 +1,5 @@
 import Analyses
+import OutputFormat
 
 /// `Docs/results-schema.md`: every field of `results.json` — its JSON Pointer,
 /// the Swift type and property that hold it, and the function that computes

@@ -1,7 +1,7 @@
 /// The one way a string that may come from the manifest or the data becomes
-/// an `id`, a URL fragment or a file name (`slug`), and the check that a
-/// relative path read from elsewhere stays inside its folder. Nothing from a
-/// manifest or a data file reaches an id, a URL or a path any other way.
+/// an `id`, a URL fragment or a file name (`slug`); a relative path read from
+/// elsewhere is checked by `RelativePath.isConfined` (OutputFormat). Nothing
+/// from a manifest or a data file reaches an id, a URL or a path any other way.
 /// (Attribute values are escaped where every value is: `HTMLNode`'s renderer.)
 enum SiteNames {
     /// A name safe as an HTML `id`, a URL fragment, a URL path segment and a
@@ -22,14 +22,6 @@ enum SiteNames {
         }
         if out.isEmpty || lossy { out += (out.isEmpty ? "" : "-") + fnv1a(text) }
         return out
-    }
-
-    /// Whether `path` is a relative path that stays inside the folder it is
-    /// joined to: no empty, `.` or `..` segment, no leading `/`, no NUL or
-    /// backslash.
-    static func isConfinedRelativePath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.isEmpty && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") }
     }
 
     /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits.

@@ -1,5 +1,6 @@
 import Analyses
 import Foundation
+import OutputFormat
 import StudyData
 
 /// How `backbone mwlr` prints a token table: aligned text for a terminal

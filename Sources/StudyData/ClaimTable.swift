@@ -32,7 +32,8 @@ public struct ClaimCheck: Codable, Equatable, Sendable {
         case panel
         /// |Cohen's d| of every panel of `framing`, rounded to 2 decimals, lies in [min, max].
         case effectSize = "effect-size"
-        /// A count of the build equals `equals` (`quantity` names it).
+        /// A count of the build equals `equals` (`quantity` names it: `answers`, `reward-models` or
+        /// `prompts` of `dictionary`, default the manifest's first; `shared-nouns`, `shared-strings`, `training-words`).
         case count
         /// §4: in `run`, family `higher` ranks `category` higher than `lower` (at the last checkpoint, or at every one with `at: every`).
         case trainingOrder = "training-order"
@@ -54,6 +55,7 @@ public struct ClaimCheck: Codable, Equatable, Sendable {
     }
 
     public var kind: Kind
+    /// A dictionary id of the manifest; a §2 claim without one is about the manifest's first dictionary.
     public var dictionary: String?
     public var framing: String?
     public var category: String?

@@ -2,6 +2,7 @@ import Analyses
 import ArgumentParser
 import Failures
 import Foundation
+import RunDiff
 import SiteBuilder
 import StudyData
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunDiff
 import SiteBuilder
 
 /// `backbone diff OLD NEW`: what changed between two runs. Exit 0 when no

@@ -1,5 +1,6 @@
 import Analyses
 import Foundation
+import RunDiff
 import SiteBuilder
 import StudyData
 import TestSupport

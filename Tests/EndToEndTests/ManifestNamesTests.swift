@@ -1,5 +1,7 @@
+import Analyses
 import Foundation
 import SiteBuilder
+import StudyData
 import TestSupport
 import XCTest
 
@@ -58,5 +60,56 @@ final class ManifestNamesTests: XCTestCase {
         XCTAssertEqual(big2["families"] as? [String], ["Gemma", "Llama", "Mistral"])
         let panels = try XCTUnwrap(big2["panels"] as? [[String: Any]])
         XCTAssertEqual(Set(panels.compactMap { $0["family"] as? String }), ["Llama", "Mistral"], "each family against the reference")
+    }
+
+    /// The claims are judged by the manifest's dictionary ids alone: with every
+    /// dictionary renamed (in the results and in the claims that name one) and
+    /// the headline passed as the manifest gives it, each claim gets the same
+    /// verdict and note on the renamed keys — and a claim on the dictionary with
+    /// two column rules still tries the other rule.
+    func testClaimsFollowTheManifestsDictionaryIds() throws {
+        let study = try SiteFixture.study, results = try SiteFixture.results
+        let table = try XCTUnwrap(study.claims)
+        let headline = try XCTUnwrap(study.manifest.headlineDictionary?.id)
+        func renamed(_ id: String) -> String { "renamed_" + id }
+        var moved = results
+        for i in moved.rewardModels.dictionaries.indices { moved.rewardModels.dictionaries[i].dictionary = renamed(moved.rewardModels.dictionaries[i].dictionary) }
+        for i in moved.rewardModels.alternatives.indices { moved.rewardModels.alternatives[i].dictionary = renamed(moved.rewardModels.alternatives[i].dictionary) }
+        var movedTable = table
+        for i in movedTable.claims.indices { movedTable.claims[i].check.dictionary = movedTable.claims[i].check.dictionary.map(renamed) }
+
+        let original = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: headline)
+        let judged = ClaimsEvaluation.evaluate(movedTable, results: moved, headlineDictionary: renamed(headline))
+        XCTAssertEqual(judged.map(\.status), original.map(\.status))
+        XCTAssertEqual(judged.map(\.note), original.map(\.note))
+        let ids = results.rewardModels.dictionaries.map(\.dictionary)
+        let expectedKeys = original.map { claim in
+            claim.keys.map { key in ids.reduce(key) { $0.replacingOccurrences(of: "/reward_models/\($1)/", with: "/reward_models/\(renamed($1))/") } }
+        }
+        XCTAssertEqual(judged.map(\.keys), expectedKeys)
+        XCTAssertTrue(judged.contains { $0.keys.contains("/reward_models/\(renamed(headline))/mixed_model/groups") && $0.status == .reproduced },
+                      "the count of reward models is taken from the headline dictionary")
+
+        // A reproduced panel claim on the dictionary with an alternative column rule, made to
+        // differ under the chosen rule: the note says that the other rule reproduces it.
+        let alternative = try XCTUnwrap(moved.rewardModels.alternatives.first)
+        let claimIndex = try XCTUnwrap(movedTable.claims.indices.first { i in
+            let c = movedTable.claims[i].check
+            return c.kind == .panel && c.dictionary == alternative.dictionary && c.higher != nil && judged[i].status == .reproduced
+        })
+        let check = movedTable.claims[claimIndex].check
+        let d = try XCTUnwrap(moved.rewardModels.dictionaries.firstIndex { $0.dictionary == alternative.dictionary })
+        var flipped = moved
+        flipped.rewardModels.alternatives = [moved.rewardModels.dictionaries[d]]
+        for p in flipped.rewardModels.dictionaries[d].panels.indices
+        where flipped.rewardModels.dictionaries[d].panels[p].framing.rawValue == check.framing
+            && flipped.rewardModels.dictionaries[d].panels[p].category == check.category {
+            let panel = flipped.rewardModels.dictionaries[d].panels[p]
+            flipped.rewardModels.dictionaries[d].panels[p].meanFamily = panel.meanReference
+            flipped.rewardModels.dictionaries[d].panels[p].meanReference = panel.meanFamily
+        }
+        let rejudged = ClaimsEvaluation.evaluate(movedTable, results: flipped, headlineDictionary: renamed(headline))[claimIndex]
+        XCTAssertEqual(rejudged.status, .differs)
+        XCTAssertTrue(rejudged.note.hasSuffix("columns it holds"), rejudged.note)
     }
 }

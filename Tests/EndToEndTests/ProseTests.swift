@@ -204,7 +204,8 @@ final class ProseTests: XCTestCase {
         let i = big2.panels.firstIndex { $0.framing == .positive && $0.category == "Agency" }!
         (big2.panels[i].meanFamily, big2.panels[i].meanReference) = (big2.panels[i].meanReference, big2.panels[i].meanFamily)
         flipped.rewardModels.dictionaries[0] = big2
-        let judged = ClaimsEvaluation.evaluate(try XCTUnwrap(study.claims), results: flipped)
+        let judged = ClaimsEvaluation.evaluate(try XCTUnwrap(study.claims), results: flipped,
+                                                headlineDictionary: study.manifest.headlineDictionary?.id)
         XCTAssertEqual(judged.first { $0.id == "s2-big2-positive-agency" }?.status, .differs)
         XCTAssertEqual(judged.first { $0.id == "s2-big2-positive-communion" }?.status, .reproduced)
     }

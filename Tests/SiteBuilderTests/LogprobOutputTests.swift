@@ -1,5 +1,6 @@
 import Analyses
 import Foundation
+import OutputFormat
 @testable import SiteBuilder
 import StudyData
 import TestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 @testable import SiteBuilder
 import StudyData
 import TestSupport

@@ -1,3 +1,4 @@
+import OutputFormat
 @testable import SiteBuilder
 import TestSupport
 import XCTest
@@ -12,7 +13,7 @@ final class SiteNamesTests: XCTestCase {
             XCTAssertFalse(slug.isEmpty, s)
             XCTAssertTrue(slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" },
                           "\(s) → \(slug)")
-            XCTAssertTrue(SiteNames.isConfinedRelativePath("downloads/\(slug).csv"), slug)
+            XCTAssertTrue(RelativePath.isConfined("downloads/\(slug).csv"), slug)
             if let other = seen[slug] { XCTAssertEqual(other, s, "two names share the slug \(slug)") }
             seen[slug] = s
             XCTAssertEqual(SiteNames.slug(s), slug, "deterministic")
@@ -23,10 +24,10 @@ final class SiteNamesTests: XCTestCase {
 
     func testOnlyConfinedRelativePathsPass() {
         for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a/.", "a\\..\\b", "a\0b"] {
-            XCTAssertFalse(SiteNames.isConfinedRelativePath(bad), bad)
+            XCTAssertFalse(RelativePath.isConfined(bad), bad)
         }
         for good in ["index.html", "figures/old/fig1a.svg", "downloads/a-b_c.csv"] {
-            XCTAssertTrue(SiteNames.isConfinedRelativePath(good), good)
+            XCTAssertTrue(RelativePath.isConfined(good), good)
         }
     }
 }

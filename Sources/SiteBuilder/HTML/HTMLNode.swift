@@ -1,3 +1,4 @@
+import OutputFormat
 import SVGCharts
 
 /// An HTML fragment as a tree: elements with ordered attributes and

@@ -1,4 +1,6 @@
 import Foundation
+import OutputFormat
+import RunDiff
 
 /// The diff as an HTML fragment: summary, headline, inputs and options,
 /// figures old and new side by side, and a table of changed values per

@@ -1,4 +1,5 @@
 import Foundation
+import RunDiff
 
 /// `backbone diff --html DIR`: the diff as a small self-contained site —
 /// one page, the report's stylesheet, the compared figures and a CSV —

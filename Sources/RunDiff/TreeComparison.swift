@@ -1,3 +1,5 @@
+import OutputFormat
+
 /// Walks two result trees side by side and lists every difference, in a
 /// stable order: object keys sorted, list items in the new run's order with
 /// removed items after them. A subtree present on one side only is reported

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// One side of a diff: what a build left behind, read back from disk (a site
 /// folder, or a `results.json` with its siblings) or taken from a build in
@@ -40,7 +41,7 @@ public struct RunSnapshot {
         }
         let snapshot = RunSnapshot(label: label ?? path, results: results, manifest: manifest) { relative in
             // A manifest.json names its figure files; one naming a path outside its site is not read.
-            SiteNames.isConfinedRelativePath(relative) ? try? Data(contentsOf: folder.appendingPathComponent(relative)) : nil
+            RelativePath.isConfined(relative) ? try? Data(contentsOf: folder.appendingPathComponent(relative)) : nil
         }
         try snapshot.validate(source: resultsName)
         return snapshot
@@ -61,7 +62,7 @@ public struct RunSnapshot {
     }
 
     /// A build in progress: the text of its `results.json` and `manifest.json`, and its files in memory.
-    static func inMemory(label: String, resultsJSON: String, manifestJSON: String, files: [String: String]) throws -> RunSnapshot {
+    package static func inMemory(label: String, resultsJSON: String, manifestJSON: String, files: [String: String]) throws -> RunSnapshot {
         let results = try JSONReader.parse(Data(resultsJSON.utf8), source: "results.json")
         let manifest = try JSONReader.parse(Data(manifestJSON.utf8), source: "manifest.json")
         return RunSnapshot(label: label, results: results, manifest: manifest) { files[$0].map { Data($0.utf8) } }

@@ -1,3 +1,5 @@
+import OutputFormat
+
 /// The machine rendering of a diff, for scripts: canonical JSON (sorted keys,
 /// 10 significant digits) with changes in the same stable order as the other
 /// formats, so two runs of the same diff give the same bytes. Nothing is

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// A strict JSON reader (RFC 8259) that yields the same `JSONTree` the build
 /// writes from. We do not use `JSONSerialization` for the diff: it cannot tell

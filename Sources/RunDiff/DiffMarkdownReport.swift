@@ -1,3 +1,6 @@
+import OutputFormat
+
+
 /// The pull-request rendering of a diff (GitHub-flavoured Markdown): a
 /// summary line, the headline as a table, inputs and options, figures, and
 /// one collapsible table per section. Every value sits in a code span with
@@ -30,7 +33,7 @@ public enum DiffMarkdownReport {
         if !sections.isEmpty { out += "\n#### Changed values\n" }
         for (section, changes) in sections {
             let title = section.segments.isEmpty ? "(top level)" : DiffValueText.pointer(section)
-            out += "\n<details><summary>\(HTML.escape(DiffValueText.visible(title))) (\(changes.count))</summary>\n\n"
+            out += "\n<details><summary>\(xmlEscaped(DiffValueText.visible(title))) (\(changes.count))</summary>\n\n"
             out += "| Value | Old | New | Δ | Relative Δ |\n|---|---|---|---|---|\n"
             let shown = limit > 0 ? Array(changes.prefix(limit)) : changes
             for c in shown {
@@ -62,7 +65,7 @@ public enum DiffMarkdownReport {
 
     static func htmlText(_ s: String) -> String {
         var out = ""
-        for ch in HTML.escape(s) {
+        for ch in xmlEscaped(s) {
             if "\\*_`[]~".contains(ch) { out.append("\\") }
             out.append(ch)
         }

@@ -1,5 +1,6 @@
 import Foundation
-@testable import SiteBuilder
+import OutputFormat
+@testable import RunDiff
 import XCTest
 
 /// The run-to-run diff on small hand-made results: classification, identity

@@ -1,4 +1,5 @@
-/// Escapes text for XML/SVG character data and attribute values.
+/// Escapes text for XML/SVG/HTML character data and attribute values: the
+/// one rule for all markup Backbone writes (charts, pages, the diff's Markdown).
 ///
 /// Data strings (model tokens) are hostile: they contain markup, quotes,
 /// control characters and invalid bytes. XML 1.0 forbids most C0 controls

@@ -10,4 +10,8 @@ public struct FigureSource: Codable, Equatable, Sendable {
     public var label: String
     /// JSON Pointers into `results.json`; a change at or below one redraws the figure.
     public var dependsOn: [String]
+
+    package init(id: String, file: String, label: String, dependsOn: [String]) {
+        self.id = id; self.file = file; self.label = label; self.dependsOn = dependsOn
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// The comparison of two runs: every result value that moved, what differs in
 /// the inputs and options that produced them, and which figures were redrawn
@@ -8,13 +9,13 @@ public struct RunDiff {
     public var oldLabel: String
     public var newLabel: String
     public var tolerance: DiffTolerance
-    var changes: [ValueChange]
+    package var changes: [ValueChange]
     var unchanged: Int
     /// Differences of `manifest.json` (exact comparison); nil when a side has none.
-    var manifest: ManifestChanges?
-    var figures: [FigureChange]
+    package var manifest: ManifestChanges?
+    package var figures: [FigureChange]
     /// False when neither side recorded which results its figures are drawn from.
-    var figureMapAvailable: Bool
+    package var figureMapAvailable: Bool
 
     /// Whether anything moved beyond tolerance: the exit code (0/1) answers this.
     /// Inputs and options that differ but change no result do not count.
@@ -23,7 +24,7 @@ public struct RunDiff {
     /// Claims of the paper whose status changed first (what a reader checks
     /// first), then star flips (what a reader of a figure sees), then p-values
     /// crossing a threshold, then sign flips; each in pointer order.
-    var headline: [ValueChange] {
+    package var headline: [ValueChange] {
         let claims = changes.filter(\.isClaimStatus)
         let stars = changes.filter { $0.significance != nil && $0.pointer.leafKey == "stars" }
         let pValues = changes.filter { $0.significance != nil && $0.pointer.leafKey != "stars" }
@@ -35,7 +36,7 @@ public struct RunDiff {
     /// Changes grouped by the part of the report they belong to (e.g.
     /// `/reward_models/big2/panels`), in pointer order; within-tolerance
     /// differences only when asked for.
-    func sections(includeWithinTolerance: Bool = false) -> [(section: ResultPointer, changes: [ValueChange])] {
+    package func sections(includeWithinTolerance: Bool = false) -> [(section: ResultPointer, changes: [ValueChange])] {
         var order: [ResultPointer] = []
         var groups: [ResultPointer: [ValueChange]] = [:]
         for c in changes where includeWithinTolerance || c.kind != .withinTolerance {
@@ -69,12 +70,12 @@ public struct RunDiff {
 
 /// A figure whose values changed (shown old and new side by side), or whose
 /// drawing differs although its values did not (a style change).
-struct FigureChange {
-    var source: FigureSource
+package struct FigureChange {
+    package var source: FigureSource
     /// How many changes beyond tolerance lie under the figure's dependencies.
     var valuesChanged: Int
-    var oldSVG: Data?
-    var newSVG: Data?
+    package var oldSVG: Data?
+    package var newSVG: Data?
     var drawingChanged: Bool { oldSVG != nil && newSVG != nil && oldSVG != newSVG }
 
     init(source: FigureSource, changes: [ValueChange], old: RunSnapshot, new: RunSnapshot) {
@@ -90,13 +91,13 @@ struct FigureChange {
 
 /// What differs in `manifest.json`: tool version and schema, options, and
 /// input files (matched by path; content compared by SHA-256).
-struct ManifestChanges {
-    struct Setting { var name: String; var old: String; var new: String }
-    struct Input { var path: String; var status: String }
+package struct ManifestChanges {
+    package struct Setting { package var name: String; package var old: String; package var new: String }
+    package struct Input { package var path: String; package var status: String }
 
-    var settings: [Setting] = []
-    var inputs: [Input] = []
-    var isEmpty: Bool { settings.isEmpty && inputs.isEmpty }
+    package var settings: [Setting] = []
+    package var inputs: [Input] = []
+    package var isEmpty: Bool { settings.isEmpty && inputs.isEmpty }
 
     init(old: JSONTree, new: JSONTree) {
         // The figure map describes the site, not what went into it.

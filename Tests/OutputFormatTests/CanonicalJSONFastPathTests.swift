@@ -1,5 +1,5 @@
 import Foundation
-@testable import SiteBuilder
+@testable import OutputFormat
 import XCTest
 
 /// The fast paths of results.json's encoding give the same text as the

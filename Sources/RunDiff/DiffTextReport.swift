@@ -1,3 +1,5 @@
+import OutputFormat
+
 /// The terminal and CI rendering of a diff: changed-only, headline first,
 /// then inputs and options, figures, and the changes section by section.
 /// `limit` caps rows per section (0 = all) so one swapped dictionary does not
@@ -58,7 +60,7 @@ public enum DiffTextReport {
         return out
     }
 
-    static func figureNote(_ f: FigureChange) -> String {
+    package static func figureNote(_ f: FigureChange) -> String {
         f.valuesChanged > 0 ? "\(f.valuesChanged) underlying value\(f.valuesChanged == 1 ? "" : "s") changed"
                             : "drawing differs, values unchanged"
     }

@@ -1,12 +1,13 @@
 import Foundation
+import OutputFormat
 
 /// How a diff shows values, in every format: numbers exactly as
 /// `results.json` writes them (10 significant digits), strings as JSON
 /// literals (so an invisible or control character is visible), subtrees as a
 /// count; relative changes as a percentage with 3 significant digits. One
 /// place, so text, Markdown, JSON and HTML never disagree.
-enum DiffValueText {
-    static func short(_ t: JSONTree) -> String {
+package enum DiffValueText {
+    package static func short(_ t: JSONTree) -> String {
         switch t {
         case .integer(let i): return String(i)
         case .double(let d): return CanonicalJSON.number(d)
@@ -20,24 +21,24 @@ enum DiffValueText {
         }
     }
 
-    static func old(_ c: ValueChange) -> String { c.old.map(short) ?? "—" }
-    static func new(_ c: ValueChange) -> String { c.new.map(short) ?? "—" }
+    package static func old(_ c: ValueChange) -> String { c.old.map(short) ?? "—" }
+    package static func new(_ c: ValueChange) -> String { c.new.map(short) ?? "—" }
 
-    static func delta(_ c: ValueChange) -> String {
+    package static func delta(_ c: ValueChange) -> String {
         guard let d = c.delta else { return "" }
         return (d > 0 ? "+" : "") + CanonicalJSON.number(Double(String(format: "%.10g", d)) ?? d)
     }
 
-    static func relativeDelta(_ c: ValueChange) -> String {
+    package static func relativeDelta(_ c: ValueChange) -> String {
         guard let r = c.relativeDelta else { return "" }
         return (r > 0 ? "+" : "") + String(format: "%.3g", r * 100) + "%"
     }
 
     /// A pointer with control and invisible characters made visible, for one-line output.
-    static func pointer(_ p: ResultPointer) -> String { visible(p.description) }
+    package static func pointer(_ p: ResultPointer) -> String { visible(p.description) }
 
     /// Control and invisible format characters as `\uXXXX`; everything else as is.
-    static func visible(_ s: String) -> String {
+    package static func visible(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             let v = scalar.value
@@ -52,13 +53,13 @@ enum DiffValueText {
     }
 
     /// `rest` of `pointer` below `section`, for rows listed under their section.
-    static func relative(_ p: ResultPointer, to section: ResultPointer) -> String {
+    package static func relative(_ p: ResultPointer, to section: ResultPointer) -> String {
         let rest = ResultPointer(segments: Array(p.segments.dropFirst(section.segments.count)))
         return rest.segments.isEmpty ? "(this value)" : pointer(rest)
     }
 
     /// What kind of headline a change is, in words.
-    static func headlineNote(_ c: ValueChange) -> String {
+    package static func headlineNote(_ c: ValueChange) -> String {
         var notes: [String] = []
         if c.isClaimStatus {
             notes.append(c.kind == .changed ? "claim status \(c.old?.stringValue ?? "?") → \(c.new?.stringValue ?? "?")" : "claim \(c.kind.rawValue)")
@@ -70,18 +71,18 @@ enum DiffValueText {
         return notes.joined(separator: "; ")
     }
 
-    static func summary(_ d: RunDiff) -> String {
+    package static func summary(_ d: RunDiff) -> String {
         var parts = ["\(d.count(.changed)) changed", "\(d.count(.withinTolerance)) within tolerance",
                      "\(d.count(.added)) added", "\(d.count(.removed)) removed", "\(d.unchanged) unchanged"]
         if !d.headline.isEmpty { parts.append("\(d.headline.count) headline") }
         return parts.joined(separator: ", ")
     }
 
-    static func tolerance(_ t: DiffTolerance) -> String {
+    package static func tolerance(_ t: DiffTolerance) -> String {
         "abs \(CanonicalJSON.number(t.absolute)), rel \(CanonicalJSON.number(t.relative))"
     }
 
-    static func kindWord(_ k: ValueChange.Kind) -> String {
+    package static func kindWord(_ k: ValueChange.Kind) -> String {
         switch k {
         case .changed: return "changed"
         case .withinTolerance: return "within tolerance"
@@ -91,7 +92,7 @@ enum DiffValueText {
     }
 
     /// For added/removed subtrees, how many values they hold.
-    static func extent(_ c: ValueChange) -> String {
+    package static func extent(_ c: ValueChange) -> String {
         (c.kind == .added || c.kind == .removed) && c.leafCount > 1 ? " (\(c.leafCount) values)" : ""
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-@testable import SiteBuilder
+import OutputFormat
+@testable import RunDiff
 import XCTest
 
 /// `backbone diff` puts a claim of the paper whose status changed at the top of its headline.

@@ -1,5 +1,5 @@
 import Foundation
-@testable import SiteBuilder
+@testable import OutputFormat
 import TestSupport
 import XCTest
 

@@ -1,3 +1,5 @@
+import OutputFormat
+
 /// Where a value lives in `results.json` or `manifest.json`: a JSON Pointer
 /// (RFC 6901) in which list items are addressed by what they are rather than
 /// by their position, so inserting a reward model does not renumber every row.
@@ -10,8 +12,8 @@
 /// - A list of distinct strings addresses an item as `=value`.
 /// - A list without identifying fields falls back to the index, `3`.
 /// - Finally every segment is escaped as RFC 6901 says: `~` → `~0`, `/` → `~1`.
-struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
-    enum Segment: Hashable {
+package struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
+    package enum Segment: Hashable {
         case key(String)
         case item([(field: String, value: String)])
         case value(String)
@@ -20,7 +22,7 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
         /// Equal when their texts are: the same kind compares its parts (the
         /// escaping is one-to-one, so that is the same answer without
         /// building the text); a parsed `.key("0")` still equals `.index(0)`.
-        static func == (a: Segment, b: Segment) -> Bool {
+        package static func == (a: Segment, b: Segment) -> Bool {
             switch (a, b) {
             case let (.key(x), .key(y)), let (.value(x), .value(y)): return x == y
             case let (.index(x), .index(y)): return x == y
@@ -29,7 +31,7 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
             default: return a.text == b.text
             }
         }
-        func hash(into h: inout Hasher) { h.combine(text) }
+        package func hash(into h: inout Hasher) { h.combine(text) }
 
         /// The segment before RFC 6901 escaping.
         var text: String {
@@ -48,13 +50,13 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    var segments: [Segment] = []
+    package var segments: [Segment] = []
 
     static let root = ResultPointer()
 
     func appending(_ s: Segment) -> ResultPointer { ResultPointer(segments: segments + [s]) }
 
-    var description: String {
+    package var description: String {
         segments.isEmpty ? "" : segments.map { "/" + Self.escapeRFC6901($0.text) }.joined()
     }
 
@@ -84,7 +86,7 @@ struct ResultPointer: Hashable, Comparable, CustomStringConvertible {
         return s.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
-    static func < (a: ResultPointer, b: ResultPointer) -> Bool { a.description < b.description }
+    package static func < (a: ResultPointer, b: ResultPointer) -> Bool { a.description < b.description }
 }
 
 /// How the items of a list are matched between two runs. Generic on purpose:

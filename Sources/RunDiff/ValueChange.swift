@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// When two numbers count as the same. A difference within either bound is
 /// reported as "within tolerance" and does not make the diff fail: rebuilding
@@ -27,16 +28,16 @@ public struct DiffTolerance: Equatable, Sendable {
 }
 
 /// One difference between two runs at one place in the result tree.
-struct ValueChange: Equatable {
-    enum Kind: String, CaseIterable {
+package struct ValueChange: Equatable {
+    package enum Kind: String, CaseIterable {
         case changed
         case withinTolerance = "within_tolerance"
         case added
         case removed
     }
 
-    var pointer: ResultPointer
-    var kind: Kind
+    package var pointer: ResultPointer
+    package var kind: Kind
     var old: JSONTree?
     var new: JSONTree?
     /// For added or removed subtrees: how many values they hold.
@@ -45,13 +46,13 @@ struct ValueChange: Equatable {
     var oldNumber: Double? { old?.numberValue }
     var newNumber: Double? { new?.numberValue }
 
-    var delta: Double? {
+    package var delta: Double? {
         guard let a = oldNumber, let b = newNumber else { return nil }
         return b - a
     }
 
     /// Δ relative to |old|; nil when old is 0.
-    var relativeDelta: Double? {
+    package var relativeDelta: Double? {
         guard let a = oldNumber, let d = delta, a != 0 else { return nil }
         return d / abs(a)
     }

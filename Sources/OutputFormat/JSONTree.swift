@@ -2,7 +2,7 @@
 /// through Foundation's JSON text and parser: those lose information we must
 /// keep (Foundation's parser drops a lone U+FEFF token, and a round trip
 /// cannot tell the integer 1080 from the double 1080.0 or a Bool from 0/1).
-enum JSONTree: Equatable {
+package enum JSONTree: Equatable {
     case object([String: JSONTree])
     case array([JSONTree])
     case string(String)
@@ -12,7 +12,7 @@ enum JSONTree: Equatable {
     case null
 
     /// Encodes a value with snake_case keys (`randomInterceptSD` → `random_intercept_sd`).
-    static func from<T: Encodable>(_ value: T) throws -> JSONTree {
+    package static func from<T: Encodable>(_ value: T) throws -> JSONTree {
         let root = TreeSlot()
         try value.encode(to: TreeEncoder(slot: root, codingPath: []))
         return root.tree
@@ -22,7 +22,7 @@ enum JSONTree: Equatable {
     /// (`randomInterceptSD` → `random_intercept_sd`, `cohensDPooled` → `cohens_d_pooled`).
     /// A key with no lower-case letter (`F`, `AIC`) is kept as written, so a
     /// result type can still name a key exactly (e.g. ANOVA's `F`).
-    static func snakeCase(_ key: String) -> String {
+    package static func snakeCase(_ key: String) -> String {
         asciiSnakeCase(key) ?? unicodeSnakeCase(key)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-@testable import SiteBuilder
+@testable import OutputFormat
 import XCTest
 
 /// results.json must be byte-stable and exact: sorted keys, snake_case,

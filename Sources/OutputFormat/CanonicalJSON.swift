@@ -14,7 +14,7 @@ public enum CanonicalJSON {
     }
 
     /// Writes a tree assembled directly (the diff's JSON output), keys as given.
-    static func encode(tree: JSONTree) -> String {
+    package static func encode(tree: JSONTree) -> String {
         var out = ""
         write(tree, indent: 0, into: &out)
         return out + "\n"
@@ -87,7 +87,7 @@ public enum CanonicalJSON {
 
     /// `quoted(s)` appended to `out`. Most strings are printable ASCII with
     /// nothing to escape; those are copied whole.
-    static func appendQuoted(_ s: String, to out: inout String) {
+    package static func appendQuoted(_ s: String, to out: inout String) {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
             out += "\""; out += s; out += "\""
             return
@@ -115,7 +115,7 @@ public enum CanonicalJSON {
 }
 
 extension CanonicalJSON {
-    static func isInvisibleFormat(_ v: UInt32) -> Bool {
+    package static func isInvisibleFormat(_ v: UInt32) -> Bool {
         v == 0xFEFF || v == 0x00AD || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x2069).contains(v)
     }
 }

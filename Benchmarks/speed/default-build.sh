@@ -5,15 +5,23 @@
 # binary runs alternately with the one under test, in the same sitting.
 # With CALLGRIND=1, also the instruction count of one build of each binary
 # (valgrind --tool=callgrind; repeatable whatever else the machine does).
-# Usage: [RUNS=7] [BASE_BIN=.build-base/release/backbone] [CALLGRIND=1] Benchmarks/speed/default-build.sh
+# With BASE_DIR (the checkout the baseline was built from), the baseline reads
+# that checkout's content/ and templates/: a binary from before a manifest or
+# template change cannot read today's (e.g. the build before the robustness
+# layer: BASE_DIR=/tmp/pre BASE_BIN=/tmp/pre/.build/release/backbone). Its
+# results then differ by design, so the closing `backbone diff` is skipped.
+# Usage: [RUNS=7] [BASE_BIN=.build-base/release/backbone [BASE_DIR=DIR]] [CALLGRIND=1] Benchmarks/speed/default-build.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . Benchmarks/speed/common.sh
+BASE_DIR=${BASE_DIR:-}
+base_inputs=()
+[ -n "$BASE_DIR" ] && base_inputs=(--content "$BASE_DIR/content" --templates "$BASE_DIR/templates")
 out=$(mktemp -d); times="$out/times"
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
-    bin=$BIN; [ "$who" = base ] && bin=$BASE
-    /usr/bin/time -o "$times" -a -f "$who %e %M" "$bin" build --out "$out/site-$who" --timings 2>>"$out/phases-$who" >/dev/null
+    bin=$BIN; inputs=(); [ "$who" = base ] && { bin=$BASE; inputs=("${base_inputs[@]}"); }
+    /usr/bin/time -o "$times" -a -f "$who %e %M" "$bin" build "${inputs[@]}" --out "$out/site-$who" --timings 2>>"$out/phases-$who" >/dev/null
   done
 done
 echo "== default build, $RUNS alternating runs"
@@ -30,11 +38,12 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
     bin=$BIN; [ "$who" = base ] && bin=$BASE
     # valgrind 3.19 cannot read the DWARF 5 of Swift 6.3 release builds: run a copy without debug info.
     objcopy --strip-debug "$bin" "$out/bin-$who"
-    valgrind --tool=callgrind --callgrind-out-file="$out/cg-$who" "$out/bin-$who" build --out "$out/cg-site-$who" 2>&1 >/dev/null \
+    inputs=(); [ "$who" = base ] && inputs=("${base_inputs[@]}")
+    valgrind --tool=callgrind --callgrind-out-file="$out/cg-$who" "$out/bin-$who" build "${inputs[@]}" --out "$out/cg-site-$who" 2>&1 >/dev/null \
       | awk -v who="$who" '/Collected :/ { printf "  %-6s %\047d instructions\n", who, $NF }'
   done
 fi
-if [ -n "$BASE" ]; then
+if [ -n "$BASE" ] && [ -z "$BASE_DIR" ]; then
   echo "== results of the two builds (backbone diff, exit 0 = nothing changed)"
   "$BIN" diff "$out/site-base" "$out/site-new" && echo "  nothing changed"
 fi

@@ -43,11 +43,11 @@ public enum CanonicalJSON {
     }
 
     private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
+        // Indentation is made only for containers: most values are leaves.
         switch value {
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
+            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
             out += "{\n"
             let keys = dict.keys.sorted()
             for (i, key) in keys.enumerated() {
@@ -60,6 +60,7 @@ public enum CanonicalJSON {
             out += closePad + "}"
         case .array(let array):
             if array.isEmpty { out += "[]"; return }
+            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
             out += "[\n"
             for (i, element) in array.enumerated() {
                 out += pad

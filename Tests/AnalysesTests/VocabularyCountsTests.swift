@@ -1,4 +1,4 @@
-import Analyses
+@testable import Analyses
 import Foundation
 import StudyData
 import TestSupport
@@ -21,5 +21,17 @@ final class VocabularyCountsTests: XCTestCase {
         XCTAssertEqual(v.expandedDistinctWords, ref["expanded_distinct_words"] as? Int)
         // The manifest's axis label ("#1 = best, #N = worst") is the same count.
         XCTAssertEqual((try Fixtures.study()).manifest.training?.words, v.expandedTokenStrings)
+    }
+
+    /// The fast path (nothing to trim when both ends are visible ASCII) gives
+    /// Foundation's answer on strings with and without Unicode white space.
+    func testTrimmingKeepsFoundationsAnswer() {
+        let tokens = ["Love", " Love", "Love ", "\tLOVE\n", "", " ", "\u{00A0}love", "love\u{2003}", "\u{3000}Ä",
+                      "É", "é ", "a b", "\u{85}x", "x\u{85}", "\u{1C}x", "x\u{7F}", "▁love", "!", "Straße"]
+            + HostileStrings.corpus
+        for token in tokens {
+            XCTAssertEqual(VocabularyCounts.trimmedLowercased(token),
+                           token.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), "\(token.debugDescription)")
+        }
     }
 }

@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one protocol every user-facing error conforms to (message + exit status); every target below sees it.
         .target(name: "Failures"),
+        // Ordered parallel map on the cooperative thread pool, shared by the loaders, the analyses and the site checks.
+        .target(name: "Parallel"),
         .target(name: "StudyData", dependencies: ["Failures", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["Failures", "StudyData", "Stats"]),
@@ -37,6 +39,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StudyDataTests", dependencies: ["StudyData", "TestSupport"], path: "Tests/StudyDataTests"),
         .testTarget(name: "FailuresTests", dependencies: ["Failures"], path: "Tests/FailuresTests"),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], path: "Tests/ParallelTests"),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TestSupport"], path: "Tests/StatsTests"),
         .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "TestSupport"], path: "Tests/AnalysesTests"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], path: "Tests/SVGChartsTests",

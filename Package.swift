@@ -1,4 +1,4 @@
-// swift-tools-version:5.10
+// swift-tools-version:6.0
 import PackageDescription
 
 let package = Package(
@@ -23,12 +23,12 @@ let package = Package(
         .target(name: "Failures"),
         // Ordered parallel map on the cooperative thread pool, shared by the loaders, the analyses and the site checks.
         .target(name: "Parallel"),
-        .target(name: "StudyData", dependencies: ["Failures", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
+        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
-        .target(name: "Analyses", dependencies: ["Failures", "StudyData", "Stats"]),
+        .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),
         .target(name: "SVGCharts"),
         .target(name: "SiteBuilder", dependencies: [
-            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData",
+            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData", "Parallel",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [

@@ -59,9 +59,9 @@ final class LogprobReadAllTests: XCTestCase {
     }
 }
 
-/// Progress reports, collected through a `@Sendable` callback. `@unchecked`
-/// because `NSLock` (not a `Sendable` type the compiler can check) guards
-/// every access to `items`; `Mutex` would need macOS 15.
+/// Progress reports, collected through a `@Sendable` callback. `@unchecked`:
+/// every access to `items` holds `lock`, which the compiler cannot see
+/// (`Mutex` would need macOS 15; the package supports 13).
 private final class Reports: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [(Int, Int)] = []

@@ -1,4 +1,4 @@
-// swift-tools-version:5.10
+// swift-tools-version:6.0
 import PackageDescription
 
 let package = Package(
@@ -21,16 +21,18 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The one protocol every user-facing error conforms to (message + exit status); every target below sees it.
         .target(name: "Failures"),
-        .target(name: "StudyData", dependencies: ["Failures", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
+        // Ordered parallel map on the cooperative thread pool, shared by the loaders, the analyses and the site checks.
+        .target(name: "Parallel"),
+        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
-        .target(name: "Analyses", dependencies: ["Failures", "StudyData", "Stats"]),
+        .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),
         .target(name: "SVGCharts", dependencies: ["OutputFormat"]),
         // What the report, the charts and the diff all write and read: canonical JSON and its tree, markup escaping, figure sources, confined paths.
         .target(name: "OutputFormat"),
         // `backbone diff`: two runs compared, and the text, Markdown and JSON reports (the HTML page is SiteBuilder's).
         .target(name: "RunDiff", dependencies: ["Failures", "OutputFormat"]),
         .target(name: "SiteBuilder", dependencies: [
-            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData", "OutputFormat", "RunDiff",
+            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData", "OutputFormat", "RunDiff", "Parallel",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StudyDataTests", dependencies: ["StudyData", "TestSupport"], path: "Tests/StudyDataTests"),
         .testTarget(name: "FailuresTests", dependencies: ["Failures"], path: "Tests/FailuresTests"),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], path: "Tests/ParallelTests"),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "TestSupport"], path: "Tests/StatsTests"),
         .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "TestSupport"], path: "Tests/AnalysesTests"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], path: "Tests/SVGChartsTests",

@@ -7,7 +7,7 @@ import StudyData
 /// say so instead of showing invented or stale numbers.
 public enum LogprobAnalyses {
     public static func run(_ study: LoadedStudy, simulation: MeasureRecoverySettings = MeasureRecoverySettings())
-        throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection)? {
+        async throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection)? {
         guard let section = study.manifest.logprobs, let loaded = study.logprobs else { return nil }
         let m = study.manifest
 
@@ -27,7 +27,8 @@ public enum LogprobAnalyses {
 
         // §3.1 Fig. 2 pairs; §3.2 tables, Fig. 3 grid and measure comparison;
         // App. F simulation: independent, so they run side by side.
-        let (pairs, implicit, recovery) = try Concurrently.run({ () throws -> [LogprobRankPairResult] in
+        // Errors come in argument order: the tuple is awaited left to right.
+        async let rankPairs = { () throws -> [LogprobRankPairResult] in
             var pairs: [LogprobRankPairResult] = []
             for pair in section.rankPairs {
                 guard let ta = loaded.tables[pair.modelA], let tb = loaded.tables[pair.modelB],
@@ -39,8 +40,9 @@ public enum LogprobAnalyses {
                                                       dictionary: dictionary, prompts: m.prompts))
             }
             return pairs
-        }, { () throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
-            let vocabulary = try SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+        }()
+        async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
+            let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
             var tables: [TokenTableResult] = []
             var comparison: [MeasureComparisonRow] = []
             for spec in plan.tables {
@@ -52,11 +54,13 @@ public enum LogprobAnalyses {
             let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
             let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
             return (tables, comparison, grid)
-        }, { () throws -> MeasureRecoveryResult? in
+        }()
+        async let simulationResult = { () async throws -> MeasureRecoveryResult? in
             // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
             guard let first = plan.tables.first, let target = loaded.tables[first.modelB] else { return nil }
-            return try MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
-        })
+            return try await MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
+        }()
+        let (pairs, implicit, recovery) = try await (rankPairs, implicitRewards, simulationResult)
         let ranks = LogprobRankSection(status: InputStatus(ran: pairs.count, of: section.rankPairs.count),
                                        missing: missing(section.rankPairs.flatMap { [$0.modelA, $0.modelB] }), pairs: pairs,
                                        simulated: loaded.simulated)

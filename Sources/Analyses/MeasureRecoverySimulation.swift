@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Stats
 import StudyData
 
@@ -51,13 +52,13 @@ public struct MeasureRecall: Codable, Equatable, Sendable {
 public enum MeasureRecoverySimulation {
     /// On one table's distinct strings (`TokenAlignment.highestPerString`).
     public static func run(model: String, table: LogprobTable, prompt: String,
-                           settings: MeasureRecoverySettings) throws -> MeasureRecoveryResult {
-        try run(model: model, logprobs: TokenAlignment.highestPerString(table, prompt: prompt).values, prompt: prompt, settings: settings)
+                           settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult {
+        try await run(model: model, logprobs: TokenAlignment.highestPerString(table, prompt: prompt).values, prompt: prompt, settings: settings)
     }
 
     /// On a model's log-probs, one per distinct string (e.g. `SharedVocabulary.distinct`).
     public static func run(model: String, logprobs: [Double], prompt: String,
-                           settings: MeasureRecoverySettings) throws -> MeasureRecoveryResult {
+                           settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult {
         let base = logprobs.map { $0.isFinite ? $0 : -1e4 }
         let n = base.count, k = settings.planted
         guard k >= 1, n > k, settings.plantedMass > 0, settings.plantedMass < 1 else {
@@ -68,7 +69,7 @@ public enum MeasureRecoverySimulation {
         // Each replicate has its own seeded stream, so replicates run in
         // parallel and the result does not depend on scheduling.
         let measures = ImplicitRewardMeasure.allCases
-        let perReplicate = try Concurrently.map(settings.replicates) { r -> [Double] in
+        let perReplicate = try await Parallel.map(settings.replicates) { r -> [Double] in
             var generator = SeededGenerator(seed: SeedDerivation.seed(settings.seed, ["recovery", model, prompt, String(r)]))
             var candidates = pool
             generator.shuffle(&candidates)

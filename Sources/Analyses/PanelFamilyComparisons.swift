@@ -1,3 +1,4 @@
+import Parallel
 import Stats
 import StudyData
 
@@ -8,7 +9,7 @@ import StudyData
 /// one supplies the figure's stars.
 enum PanelFamilyComparisons {
     static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
-                        dictionary: String, options: AnalysisOptions) throws -> [PanelComparison] {
+                        dictionary: String, options: AnalysisOptions) async throws -> [PanelComparison] {
         let reference = families[0]
         struct Raw { var framing: Framing; var category: String; var family: String
                      var x: [Double]; var y: [Double]; var welch: WelchTestResult; var perm: PermutationTestResult; var seed: UInt64 }
@@ -21,7 +22,7 @@ enum PanelFamilyComparisons {
         // Each panel draws from its own seed (derived from its name), so the
         // panels' permutation tests — most of §2's time — run on every core
         // and give the same draws as one after the other.
-        let raw = try Concurrently.map(panels.count) { i -> Raw in
+        let raw = try await Parallel.map(panels.count) { [panels] i -> Raw in
             let (framing, category, family) = panels[i]
             let y = RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category)
             let x = RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category)

@@ -40,8 +40,8 @@ public enum RMLevelInference {
             }
         }
         let reference = families[0]
-        var largest = 0.0
-        var allExact = true
+        // Every permutation test run, for the largest assignment count and whether all were exact.
+        var tested: [ExactPermutationResult] = []
 
         /// Tests one per-RM quantity between `family` and the reference family.
         func compare(family: String, name: [String], value: (String) -> Double?) -> (values: [RMValue], student: StudentTestResult, welch: WelchTestResult, permutation: ExactPermutationResult)? {
@@ -55,8 +55,6 @@ public enum RMLevelInference {
             let y = values.filter { $0.family == reference }.map(\.value)
             var generator = SeededGenerator(seed: SeedDerivation.seed(options.seed, ["robustness", "rm-level", seedKey] + name))
             let permutation = ExactPermutationTest.test(x, y, resamples: options.permutations, generator: &generator)
-            largest = max(largest, permutation.assignments)
-            allExact = allExact && permutation.exact
             return (values, StudentTwoSampleTest.test(x, y), WelchTest.test(x, y), permutation)
         }
 
@@ -82,6 +80,7 @@ public enum RMLevelInference {
                 }
             }
             guard let r = compare(family: parsed.family, name: ["term", term], value: contrast) else { continue }
+            tested.append(r.permutation)
             termResults.append(RMLevelTerm(term: term, estimate: r.permutation.difference,
                                            tStudent: r.student.t, dfStudent: r.student.df, pStudent: r.student.p,
                                            tWelch: r.welch.t, dfWelch: r.welch.df, pWelch: r.welch.p,
@@ -96,6 +95,7 @@ public enum RMLevelInference {
                 for family in families.dropFirst() {
                     guard let r = compare(family: family, name: ["panel", framing.rawValue, category, family],
                                           value: { mean[cellKey($0, category, framing)] }) else { continue }
+                    tested.append(r.permutation)
                     raw.append(RawPanel(category: category, framing: framing, family: family, welch: r.welch, permutation: r.permutation))
                 }
             }
@@ -109,6 +109,8 @@ public enum RMLevelInference {
                          permutation: RMLevelPermutation(p: raw[i].permutation.p, pAdjusted: permutationAdjusted[i]),
                          stars: Significance.stars(options.panelTest == .welch ? welchAdjusted[i] : permutationAdjusted[i]))
         }
+        let largest = tested.reduce(0.0) { max($0, $1.assignments) }
+        let allExact = tested.allSatisfy(\.exact)
         return RMLevelResult(nRms: rms.count, assignments: largest, exact: allExact,
                              resamples: allExact ? 0 : options.permutations,
                              terms: termResults, panels: panels, cellMeans: cellMeans)

@@ -48,7 +48,7 @@ public enum RewardModelRanks {
         }
     }
 
-    public static func analyse(_ input: Input, options: AnalysisOptions) throws -> DictionaryRankResult {
+    public static func analyse(_ input: Input, options: AnalysisOptions) async throws -> DictionaryRankResult {
         let dict = input.dictionary
         let categories = dict.categories
         let families = input.familyOrder.filter { f in input.models.contains { $0.family == f } }
@@ -61,7 +61,7 @@ public enum RewardModelRanks {
         let rows = ranked.rows
         let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
-        let panels = try PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
+        let panels = try await PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
                                                         dictionary: dict.id, options: options)
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,

@@ -1,10 +1,11 @@
+import Parallel
 import StudyData
 
 /// The robustness layer: every §2 dictionary (MFD2 under both column rules,
 /// whatever `--mfd-columns` chose for §2 itself) re-analysed under other
 /// defensible specifications. A pure function of the §2 results.
 public enum RobustnessAnalysis {
-    public static func run(rewardModels: RewardModelSection, options: AnalysisOptions) throws -> RobustnessSection {
+    public static func run(rewardModels: RewardModelSection, options: AnalysisOptions) async throws -> RobustnessSection {
         var inputs: [DictionaryRankResult] = []
         for primary in rewardModels.dictionaries {
             var variants = [primary]
@@ -14,7 +15,7 @@ public enum RobustnessAnalysis {
             inputs += variants
         }
         // The dictionaries share nothing: analyse them side by side.
-        return RobustnessSection(dictionaries: try Concurrently.map(inputs.count) { try analyse(inputs[$0], options: options) })
+        return RobustnessSection(dictionaries: try await Parallel.map(inputs.count) { [inputs] in try analyse(inputs[$0], options: options) })
     }
 
     static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) throws -> DictionaryRobustness {

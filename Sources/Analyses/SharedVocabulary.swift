@@ -1,5 +1,6 @@
 // Methods: Docs/Methods.md#token-alignment (a faster route to the same alignment).
 
+import Parallel
 import StudyData
 
 /// Every loaded model's tokens for one prompt, interned once, so that the
@@ -15,7 +16,7 @@ public struct SharedVocabulary: Sendable {
     /// model → highest log-prob per id (NaN where the model lacks the string).
     private var best: [String: [Double]] = [:]
 
-    public init(tables: [String: LogprobTable], prompt: String) throws {
+    public init(tables: [String: LogprobTable], prompt: String) async throws {
         let models = tables.keys.sorted().filter { tables[$0]!.promptKeys.contains(prompt) }
         index = TokenIndex(minimumCapacity: models.map { tables[$0]!.tokens.count }.max() ?? 0)
         // Interning is sequential (ids in model-name then row order, so the
@@ -30,7 +31,7 @@ public struct SharedVocabulary: Sendable {
             }
         }
         let width = index.count
-        let results = try Concurrently.map(models.count) { m -> (first: [Int32], top: [Double]) in
+        let results = try await Parallel.map(models.count) { [rowIDs] m -> (first: [Int32], top: [Double]) in
             let table = tables[models[m]]!
             let column = table.columns[table.promptKeys.firstIndex(of: prompt)!]
             let values = column.dense ?? Array(column)

@@ -65,18 +65,20 @@ public struct RewardModelSection: Codable, Equatable, Sendable {
 /// Runs every analysis whose inputs are loaded. The CLI and tests call this;
 /// it does no I/O.
 public enum StudyAnalysis {
-    public static func run(_ study: LoadedStudy, options: AnalysisOptions) throws -> StudyResults {
+    public static func run(_ study: LoadedStudy, options: AnalysisOptions) async throws -> StudyResults {
         var simulation = MeasureRecoverySettings()
         simulation.seed = options.seed
         // §2, §3 and §4 share no state: run them side by side.
-        let (rewardModels, logprobs, training) = try Concurrently.run(
-            { try rewardModelSection(study, options: options) },
-            { try LogprobAnalyses.run(study, simulation: simulation) },
-            { () -> TrainingSectionResult? in
-                guard let section = study.manifest.training else { return nil }
-                return TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
-                                                dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
-            })
+        // Errors come in argument order: the tuple is awaited left to right.
+        let simulationSettings = simulation
+        async let section2 = rewardModelSection(study, options: options)
+        async let section3 = LogprobAnalyses.run(study, simulation: simulationSettings)
+        async let section4 = { () -> TrainingSectionResult? in
+            guard let section = study.manifest.training else { return nil }
+            return TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
+                                            dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
+        }()
+        let (rewardModels, logprobs, training) = try await (section2, section3, section4)
         var results = StudyResults(schema: "1.0", rewardModels: rewardModels)
         if let logprobs {
             results.logprobRanks = logprobs.ranks
@@ -86,14 +88,14 @@ public enum StudyAnalysis {
         if let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] {
             results.vocabulary = VocabularyCounts.analyse(v, nouns: nouns)
         }
-        results.robustness = try RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        results.robustness = try await RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
         results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }
         return results
     }
 
     /// §2: every dictionary's reward-model ranks (MFD2 under both column rules).
-    static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) throws -> RewardModelSection {
+    static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) async throws -> RewardModelSection {
         var primary: [DictionaryRankResult] = []
         var alternatives: [DictionaryRankResult] = []
         let chosen = options.mfdColumns
@@ -102,18 +104,18 @@ public enum StudyAnalysis {
             let models = study.manifest.rewardModels.compactMap { rm in
                 tables[rm.label].map { RewardModelRanks.ScoredModel(label: rm.label, family: rm.family, table: $0) }
             }
-            func analyse(_ rule: MFDColumns) throws -> DictionaryRankResult? {
+            func analyse(_ rule: MFDColumns) async throws -> DictionaryRankResult? {
                 guard let dictionary = variants[rule] else { return nil }
                 let input = RewardModelRanks.Input(
                     dictionary: dictionary, dictionaryName: source.name,
                     columns: source.format == .mfd2 ? rule : nil,
                     prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models)
-                return try RewardModelRanks.analyse(input, options: options)
+                return try await RewardModelRanks.analyse(input, options: options)
             }
             if source.format == .mfd2 {
-                if let r = try analyse(chosen) { primary.append(r) }
-                if let r = try analyse(chosen.other) { alternatives.append(r) }
-            } else if let r = try analyse(.virtue) {
+                if let r = try await analyse(chosen) { primary.append(r) }
+                if let r = try await analyse(chosen.other) { alternatives.append(r) }
+            } else if let r = try await analyse(.virtue) {
                 primary.append(r)
             }
         }

@@ -10,7 +10,7 @@ import Glibc
 /// the process ends, however it ends, so a crash never leaves it held. The
 /// empty lock file itself stays (removing it would let two processes lock two
 /// different files of the same name).
-public final class OutputLock: @unchecked Sendable {
+public final class OutputLock {
     private var descriptor: Int32
 
     /// Takes the lock of `destination` or throws the message for the user.

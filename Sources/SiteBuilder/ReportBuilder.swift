@@ -59,7 +59,7 @@ public enum ReportBuilder {
     /// the site then gets a "Changes since the previous build" page, linked
     /// from every page's navigation. Without it the site has no such page.
     public static func build(study: LoadedStudy, results: StudyResults, options: AnalysisOptions,
-                             locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) throws -> BuildSummary {
+                             locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) async throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
             let renderer = try PageRenderer(templatesFolder: locations.templates)
@@ -122,7 +122,7 @@ public enum ReportBuilder {
             let files = writer.files
             if checks {
                 let entryPoints = Set(navigated.map(\.file) + ["style.css", "results.json", "manifest.json"])
-                let problems = SiteChecks.run(root: writer.staging, files: files, entryPoints: entryPoints)
+                let problems = await SiteChecks.run(root: writer.staging, files: files, entryPoints: entryPoints)
                 if !problems.isEmpty {
                     throw SiteError("the built site failed its checks (the previous site is untouched):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import StudyData
 #if canImport(FoundationXML)
 import FoundationXML
@@ -18,17 +19,17 @@ public enum SiteChecks {
     /// Checks the site in `root`, whose files are `files` (relative paths).
     /// `entryPoints` are files that need no inbound link (the pages in the
     /// navigation, the stylesheet, the machine-readable results).
-    public static func run(root: URL, files: [String], entryPoints: Set<String>) -> [Problem] {
+    public static func run(root: URL, files: [String], entryPoints: Set<String>) async -> [Problem] {
         var problems: [Problem] = []
         var scans: [String: MarkupScan] = [:]
         // Parsing is most of the check's time and the files are independent:
         // parse them on every core, then collect in file order.
         let markup = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
-        func scan(_ file: String) -> MarkupScan { MarkupScan.scan((try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data()) }
+        let scan = { @Sendable (file: String) -> MarkupScan in MarkupScan.scan((try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data()) }
         // The first parse runs alone so libxml2's one-time set-up is done before threads share it.
         let first = markup.prefix(1).map(scan)
         let rest = Array(markup.dropFirst())
-        let parsed = first + ((try? Concurrently.map(rest.count) { scan(rest[$0]) }) ?? rest.map(scan))   // (scanning never throws)
+        let parsed = first + ((try? await Parallel.map(rest.count) { scan(rest[$0]) }) ?? rest.map(scan))   // (scanning never throws)
         for (file, scan) in zip(markup, parsed) {
             scans[file] = scan
             if let error = scan.error { problems.append(Problem(file: file, message: "not well-formed: \(error)")) }
@@ -111,44 +112,50 @@ enum UnrenderedMarkdown {
 }
 
 /// What one XML parse saw: well-formedness, link targets, element ids, and
-/// the text of the page outside tables, code and figures (`prose`).
-final class MarkupScan: NSObject, XMLParserDelegate {
+/// the text of the page outside tables, code and figures (`prose`). A value,
+/// so the scans of many files can be made in parallel and collected.
+struct MarkupScan: Sendable {
     var links: [String] = []
     var ids: Set<String> = []
     var error: String?
     var prose = ""
+
+    static func scan(_ data: Data) -> MarkupScan {
+        let scanner = MarkupScanner()
+        let parser = XMLParser(data: data)
+        parser.delegate = scanner
+        if !parser.parse(), scanner.scan.error == nil {
+            scanner.scan.error = parser.parserError.map { "\($0)" } ?? "parse failed"
+        }
+        return scanner.scan
+    }
+}
+
+/// The parser's delegate that fills one `MarkupScan`.
+private final class MarkupScanner: NSObject, XMLParserDelegate {
+    var scan = MarkupScan()
     /// Elements whose text is data or code, not page prose.
     private static let notProse: Set<String> = ["table", "code", "pre", "svg", "script", "style", "figure"]
     private var notProseDepth = 0
 
-    static func scan(_ data: Data) -> MarkupScan {
-        let scan = MarkupScan()
-        let parser = XMLParser(data: data)
-        parser.delegate = scan
-        if !parser.parse(), scan.error == nil {
-            scan.error = parser.parserError.map { "\($0)" } ?? "parse failed"
-        }
-        return scan
-    }
-
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        if let id = attributes["id"] { ids.insert(id) }
-        for key in ["href", "src", "xlink:href", "action", "poster"] { if let v = attributes[key] { links.append(v) } }
+        if let id = attributes["id"] { scan.ids.insert(id) }
+        for key in ["href", "src", "xlink:href", "action", "poster"] { if let v = attributes[key] { scan.links.append(v) } }
         if Self.notProse.contains(name) { notProseDepth += 1 }
-        prose += "\n"
+        scan.prose += "\n"
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if Self.notProse.contains(name) { notProseDepth -= 1 }
-        prose += "\n"
+        scan.prose += "\n"
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if notProseDepth == 0 { prose += string }
+        if notProseDepth == 0 { scan.prose += string }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if error == nil { error = "line \(parser.lineNumber), column \(parser.columnNumber): \(parseError.localizedDescription)" }
+        if scan.error == nil { scan.error = "line \(parser.lineNumber), column \(parser.columnNumber): \(parseError.localizedDescription)" }
     }
 }

@@ -38,16 +38,16 @@ public enum LogprobLoader {
     /// `progress(bytesRead, bytesInAll)` is called as each table is finished.
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedLogprobs {
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> LoadedLogprobs {
         let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: dictionaryWords)
         var isDirectory: ObjCBool = false
         let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
         let (present, missing) = try plan.locate(in: folderExists ? directory : nil, display: displayFolder)
 
         // One parallel pool over every file, each with its own request; progress in bytes over all of them.
-        let read = try LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
-                                                                            request: $0.entry.request) },
-                                             progress: progress)
+        let read = try await LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
+                                                                                  request: $0.entry.request) },
+                                                   progress: progress)
         var tables: [String: LogprobTable] = [:]
         var records: [LogprobFileRecord] = []   // in the manifest's model order, as the plan is
         for ((entry, url), table) in zip(present, read) {

@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import Parallel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,11 +32,11 @@ public enum LogprobReader {
 
     /// Reads several files with the same request, in parallel across the
     /// machine's cores; results in input order. `progress(bytesDone,
-    /// bytesTotal)` is called as each file finishes (from a worker thread), so
-    /// a progress bar moves by the size of what was read, not by file count.
+    /// bytesTotal)` is called as each file finishes, so a progress bar moves
+    /// by the size of what was read, not by file count.
     public static func readAll(_ files: [(url: URL, displayPath: String)], request: LogprobRequest,
-                               progress: (@Sendable (Int, Int) -> Void)?) throws -> [LogprobTable] {
-        try readAll(jobs: files.map { LogprobJob(url: $0.url, displayPath: $0.displayPath, request: request) }, progress: progress)
+                               progress: (@Sendable (Int, Int) -> Void)?) async throws -> [LogprobTable] {
+        try await readAll(jobs: files.map { LogprobJob(url: $0.url, displayPath: $0.displayPath, request: request) }, progress: progress)
     }
 
     /// Reads several files, each with its own request, in one parallel pool:
@@ -44,18 +44,18 @@ public enum LogprobReader {
     /// others keeps every core busy until the last file instead of waiting for
     /// the slowest file of each group. Results in input order; on failure the
     /// first error in input order is thrown.
-    public static func readAll(jobs: [LogprobJob], progress: (@Sendable (Int, Int) -> Void)?) throws -> [LogprobTable] {
+    public static func readAll(jobs: [LogprobJob], progress: (@Sendable (Int, Int) -> Void)?) async throws -> [LogprobTable] {
         let sizes = jobs.map { fileSize($0.url) }
-        let results = ResultSlots(count: jobs.count, totalBytes: sizes.reduce(0, +))
+        let totalBytes = sizes.reduce(0, +)
+        var bytesDone = 0
         // Largest files first, so the pool does not end on one big file.
         let order = jobs.indices.sorted { sizes[$0] > sizes[$1] || sizes[$0] == sizes[$1] && $0 < $1 }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            let job = jobs[order[k]]
-            let outcome = Result { try read(url: job.url, displayPath: job.displayPath, request: job.request) }
-            let (done, total) = results.store(outcome, at: order[k], bytes: sizes[order[k]])
-            progress?(done, total)
+        return try await Parallel.map(jobs.count, startOrder: order, finished: { k in
+            bytesDone += sizes[k]
+            progress?(bytesDone, totalBytes)
+        }) { k in
+            try read(url: jobs[k].url, displayPath: jobs[k].displayPath, request: jobs[k].request)
         }
-        return try results.collect()
     }
 
     private static func fileSize(_ url: URL) -> Int {
@@ -71,27 +71,5 @@ public struct LogprobJob: Sendable {
     public var request: LogprobRequest
     public init(url: URL, displayPath: String, request: LogprobRequest) {
         self.url = url; self.displayPath = displayPath; self.request = request
-    }
-}
-
-/// Thread-safe result slots for `readAll`; the first error in input order wins.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<LogprobTable, Error>?]
-    private var bytesDone = 0
-    private let totalBytes: Int
-    private let lock = NSLock()
-
-    init(count: Int, totalBytes: Int) { slots = Array(repeating: nil, count: count); self.totalBytes = totalBytes }
-
-    /// Stores a file's outcome; returns (bytes done, bytes total) for progress.
-    func store(_ result: Result<LogprobTable, Error>, at index: Int, bytes: Int) -> (Int, Int) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = result
-        bytesDone += bytes
-        return (bytesDone, totalBytes)
-    }
-
-    func collect() throws -> [LogprobTable] {
-        try slots.map { try $0!.get() }
     }
 }

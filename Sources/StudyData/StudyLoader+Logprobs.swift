@@ -5,7 +5,7 @@ extension StudyLoader {
     /// content folder) and loads what is there.
     static func loadLogprobs(_ section: LogprobSection, manifest: StudyManifest, folder: ContentFolder, directory: URL?,
                              dictionaries: [String: [MFDColumns: CategoryDictionary]],
-                             progress: (@Sendable (Int, Int) -> Void)?) throws -> LoadedLogprobs {
+                             progress: (@Sendable (Int, Int) -> Void)?) async throws -> LoadedLogprobs {
         let url: URL, display: String
         if let directory {
             url = directory.standardizedFileURL
@@ -25,7 +25,7 @@ extension StudyLoader {
         for (id, variants) in dictionaries {
             if let d = variants[.virtue] { words[id] = Set(d.categoryOfWord.keys) }
         }
-        return try LogprobLoader.load(section: section, manifest: manifest, directory: url, displayFolder: display,
-                                      dictionaryWords: words, progress: progress)
+        return try await LogprobLoader.load(section: section, manifest: manifest, directory: url, displayFolder: display,
+                                            dictionaryWords: words, progress: progress)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// What the data page and `manifest.json` say about one input file.
 public struct InputFileRecord: Codable, Equatable, Sendable {
@@ -46,7 +47,7 @@ public enum StudyLoader {
     /// manifest's `default_folder` inside the content folder, if it exists.
     /// `checkpoints`: the folder of §4 token-level tables (`--checkpoints`).
     public static func load(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> LoadedStudy {
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> LoadedStudy {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
         let manifestURL = folder.root.appendingPathComponent(ManifestLoader.fileName)
@@ -68,11 +69,11 @@ public enum StudyLoader {
 
         // The §3 tables (the bulk of a full build's input) are read while the
         // §2 and §4 files are parsed; errors still come in the sequential
-        // order (§2 scores, §4, then §3).
-        let (loaded, logprobTables) = try Concurrently.run({ () throws -> LoadedStudy in
+        // order (§2 scores, §4, then §3: the tuple is awaited in that order).
+        async let sections = { [dictionaries, inputs] () async throws -> LoadedStudy in
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
-            try loadScores(into: &study, folder: folder)
+            try await loadScores(into: &study, folder: folder)
             try ScoreCoverage.check(study)
             if let file = manifest.claims {
                 let (table, input) = try ClaimTableLoader.load(file, folder: folder)
@@ -98,11 +99,13 @@ public enum StudyLoader {
                 }
             }
             return study
-        }, { () throws -> LoadedLogprobs? in
+        }()
+        async let tables = { [dictionaries] () async throws -> LoadedLogprobs? in
             guard let section = manifest.logprobs else { return nil }
-            return try loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
-                                    dictionaries: dictionaries, progress: progress)
-        })
+            return try await loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
+                                          dictionaries: dictionaries, progress: progress)
+        }()
+        let (loaded, logprobTables) = try await (sections, tables)
         var study = loaded
         study.logprobs = logprobTables
         for file in logprobTables?.files ?? [] {
@@ -116,13 +119,13 @@ public enum StudyLoader {
 
     /// Every RM score file, parsed in parallel (one file per task); results
     /// and the first error come in manifest order, whatever the scheduling.
-    static func loadScores(into study: inout LoadedStudy, folder: ContentFolder) throws {
+    static func loadScores(into study: inout LoadedStudy, folder: ContentFolder) async throws {
         let manifest = study.manifest
         let promptKeys = manifest.prompts.map(\.key)
         let files = manifest.rewardModels.flatMap { rm in
             rm.scores.sorted(by: { $0.key < $1.key }).map { (rm: rm, dictionaryID: $0.key, file: $0.value) }
         }
-        let loaded = try Concurrently.map(files.count) { k -> (RewardScoreTable, InputFileRecord) in
+        let loaded = try await Parallel.map(files.count) { k -> (RewardScoreTable, InputFileRecord) in
             let (rm, dictionaryID, file) = files[k]
             var (table, input) = try readScores(file, field: "reward_models.\(rm.label).scores.\(dictionaryID)", folder: folder,
                                                 role: "RM scores: \(rm.label) on \(dictionaryID)", prompts: promptKeys)

@@ -3,7 +3,7 @@ import Failures
 import Foundation
 
 @main
-struct Backbone: ParsableCommand {
+struct Backbone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backbone",
         abstract: "Regenerate the report of 'Reward Models Inherit Value Biases from Pretraining' from data.",
@@ -32,16 +32,22 @@ struct Backbone: ParsableCommand {
     /// "results changed") is passed on; a usage error exits
     /// `usageErrorStatus`; anything else (an error no layer described) exits 1
     /// with a message that never shows Foundation's domain text. Help and
-    /// `--version` are ArgumentParser's.
-    static func main() {
+    /// `--version` are ArgumentParser's. Commands that load or analyse run
+    /// `async` (their work is spread over the cooperative thread pool); the
+    /// others are plain `ParsableCommand`s.
+    static func main() async {
         // A full disk or a file-size limit must be a message and exit 1 with
         // the previous site untouched, not a kill by SIGXFSZ halfway through
         // writing: ignored, the signal turns into the write's EFBIG error.
         signal(SIGXFSZ, SIG_IGN)
         let arguments = NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            var command = try await asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as UserFacingError {
             fail(error.userMessage, status: error.exitStatus)
         } catch let code as ExitCode {

@@ -15,7 +15,7 @@ import StudyData
 /// rows × every prompt for Fig. 2 models, plus every row of the
 /// implicit-reward column for the others): exact, independent of summation
 /// order, and it changes if a single value differs in its last bit.
-struct BenchLogprobsCommand: ParsableCommand {
+struct BenchLogprobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-logprobs",
         abstract: "Read what §3 needs from a folder of log-prob tables; print rows, columns, a checksum and the time taken.")
@@ -28,7 +28,7 @@ struct BenchLogprobsCommand: ParsableCommand {
     @Option(help: "Read everything this many times in one process and report each time.")
     var repeats: Int = 1
 
-    func run() throws {
+    func run() async throws {
         let contentFolder = content.folder
         let manifest = try ManifestLoader.load(from: contentFolder)
         guard let section = manifest.logprobs else { throw CLIFailure(message: "study.yaml has no logprobs section") }
@@ -43,7 +43,7 @@ struct BenchLogprobsCommand: ParsableCommand {
         let jobs = present.map { LogprobJob(url: $0.url, displayPath: $0.url.lastPathComponent, request: $0.entry.request) }
         for round in 1...max(1, repeats) {
             let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.cpuSeconds()
-            let tables = try LogprobReader.readAll(jobs: jobs, progress: nil)
+            let tables = try await LogprobReader.readAll(jobs: jobs, progress: nil)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = Self.cpuSeconds() - cpuStart
             var summary = Summary()
             for (table, (entry, _)) in zip(tables, present) { summary.add(table, entry, implicitPrompt: plan.implicitPrompt) }

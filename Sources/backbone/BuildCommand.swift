@@ -10,7 +10,7 @@ import StudyData
 /// Only wiring lives here: every failure is a `UserFacingError`, which the
 /// entry point reports as one clear line on stderr with exit status 1, and
 /// the previous site is left untouched.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the report site from a content folder.")
@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let options = AnalysisOptions(mfdColumns: mfdColumns, panelTest: panelTest, permutations: permutations, seed: seeding.seed)
         let folder = content.folder
         var locations = SiteLocations(content: folder, templates: templates.url, output: URL(fileURLWithPath: out))
@@ -74,13 +74,13 @@ struct BuildCommand: ParsableCommand {
             throw CLIFailure(message: "--compare-to: \(describeForUser(error))")
         }
         var clock = PhaseClock(enabled: timings)
-        let study = try StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
+        let study = try await StudyLoader.load(folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) },
                                          checkpoints: checkpoints.map { URL(fileURLWithPath: $0) },
                                          progress: { done, total in Progress.report("log-prob tables", done, total) })
         clock.lap("load")
-        let results = try StudyAnalysis.run(study, options: options)
+        let results = try await StudyAnalysis.run(study, options: options)
         clock.lap("analyse")
-        let summary = try ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
+        let summary = try await ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
                                                 previous: previous)
         clock.lap(noCheck ? "write site" : "write and check site")
         print(summary.indexPath)

@@ -7,7 +7,7 @@ import SiteBuilder
 /// result moved beyond tolerance, 1 when something did, 2 on any error (every
 /// failure becomes a `DiffFailure`; a usage error exits 2 in every command) —
 /// so CI can tell "the numbers changed" from "the diff could not run".
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two builds: which statistics moved, which significance stars flipped, which figures changed.",
@@ -50,10 +50,10 @@ struct DiffCommand: ParsableCommand {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
     }
 
-    func run() throws {
+    func run() async throws {
         let diff: RunDiff
         do {
-            diff = try compareAndWriteHTML()
+            diff = try await compareAndWriteHTML()
         } catch {
             throw DiffFailure(underlying: error)
         }
@@ -66,13 +66,13 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Everything that can fail: reading both runs, comparing them, writing `--html`.
-    private func compareAndWriteHTML() throws -> RunDiff {
+    private func compareAndWriteHTML() async throws -> RunDiff {
         let diff = try RunDiff.compare(RunSnapshot.load(path: old), RunSnapshot.load(path: new),
                                        tolerance: DiffTolerance(absolute: absTol, relative: relTol))
         if let html {
             let runs = [("OLD", URL(fileURLWithPath: old)), ("NEW", URL(fileURLWithPath: new))]
             let output = try OutputFolder.checkReplaceable(html, option: "--html", inputs: runs + [("templates", templates.url)])
-            try DiffSite.write(diff, to: output, templates: templates.url, inputs: runs)
+            try await DiffSite.write(diff, to: output, templates: templates.url, inputs: runs)
         }
         return diff
     }

@@ -5,7 +5,7 @@ import StudyData
 /// `backbone generate-checkpoints`: SIMULATED token-level checkpoint tables
 /// in the study's format, for trying Fig. 5 / A6 / App. G without the study's
 /// unpublished files (`backbone build --checkpoints DIR`).
-struct GenerateCheckpointsCommand: ParsableCommand {
+struct GenerateCheckpointsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-checkpoints",
         abstract: "Write SIMULATED per-token checkpoint tables (planted drift) for the manifest's §4 token dynamics.")
@@ -24,9 +24,9 @@ struct GenerateCheckpointsCommand: ParsableCommand {
         "Qwen": .init(riser: "decision", faller: "family"),
     ]
 
-    func run() throws {
+    func run() async throws {
         let folder = content.folder
-        let study = try StudyLoader.load(folder: folder)
+        let study = try await StudyLoader.load(folder: folder)
         guard let source = study.manifest.training?.tokenDynamics else {
             throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no training.token_dynamics section naming the tables")
         }

@@ -4,7 +4,7 @@ import StudyData
 
 /// `backbone generate-logprobs`: simulated log-prob tables in the study's
 /// format, for trying §3 without the 2 GB download, for tests and benchmarks.
-struct GenerateLogprobsCommand: ParsableCommand {
+struct GenerateLogprobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-logprobs",
         abstract: "Write SIMULATED log-prob tables (planted effects, hostile tokens) for the manifest's §3 models.")
@@ -28,9 +28,9 @@ struct GenerateLogprobsCommand: ParsableCommand {
         guard copies >= 1 else { throw ValidationError("--copies must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let folder = content.folder
-        let study = try StudyLoader.load(folder: folder)
+        let study = try await StudyLoader.load(folder: folder)
         guard let manifestSection = study.manifest.logprobs else { throw CLIFailure(message: "\(folder.displayPath("study.yaml")): has no logprobs section naming the models") }
         guard let big2 = study.dictionaries["big2"]?[.virtue] else { throw CLIFailure(message: "the manifest has no big2 dictionary") }
         let words = big2.categoryOfWord.sorted { $0.key < $1.key }

@@ -7,7 +7,7 @@ import StudyData
 /// `backbone mwlr A.csv B.csv`: the implicit reward of model A over model B
 /// from two log-prob tables (Docs/Methods.md#implicit-rewards), without building a site. Wiring only:
 /// reading, alignment and scoring are the same code the report uses.
-struct MWLRCommand: ParsableCommand {
+struct MWLRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mwlr",
         abstract: "Score every token two log-prob tables share by an implicit-reward measure and print the best and worst.")
@@ -34,9 +34,9 @@ struct MWLRCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let request = LogprobRequest(prompts: [prompt])
-        let tables = try LogprobReader.readAll([(URL(fileURLWithPath: a), a), (URL(fileURLWithPath: b), b)], request: request, progress: nil)
+        let tables = try await LogprobReader.readAll([(URL(fileURLWithPath: a), a), (URL(fileURLWithPath: b), b)], request: request, progress: nil)
         func model(_ path: String, _ table: LogprobTable) -> ImplicitRewards.Model {
             .init(name: path, displayName: path, shortName: path, version: "0", sizeB: 0, table: table)
         }

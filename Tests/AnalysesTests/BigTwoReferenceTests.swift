@@ -8,9 +8,10 @@ final class BigTwoReferenceTests: XCTestCase {
     var reference: [String: Any] = [:]
     var result: DictionaryRankResult!
 
-    override func setUpWithError() throws {
+    override func setUp() async throws {
         reference = try Fixtures.json("big2/fig1_big2.json")
-        result = try XCTUnwrap(Fixtures.results().rewardModels.result(for: "big2"))
+        let fixtureResults = try await Fixtures.results()
+        result = try XCTUnwrap(fixtureResults.rewardModels.result(for: "big2"))
     }
 
     func testCountsMatchTheReference() throws {

@@ -17,11 +17,11 @@ enum Fixtures {
     /// error of the R reference while keeping the debug-mode test quick.
     static let options = AnalysisOptions(mfdColumns: .virtue, panelTest: .permutation, permutations: 20_000, seed: 42)
 
-    private static let loaded = Result { try StudyLoader.load(folder: content) }
-    private static let analysed = Result { try StudyAnalysis.run(loaded.get(), options: options) }
+    private static let loaded = Task { try await StudyLoader.load(folder: content) }
+    private static let analysed = Task { try await StudyAnalysis.run(loaded.value, options: options) }
 
-    static func study() throws -> LoadedStudy { try loaded.get() }
-    static func results() throws -> StudyResults { try analysed.get() }
+    static func study() async throws -> LoadedStudy { try await loaded.value }
+    static func results() async throws -> StudyResults { try await analysed.value }
 
     static func json(_ relative: String) throws -> [String: Any] {
         let data = try Data(contentsOf: references.appendingPathComponent(relative))

@@ -8,9 +8,9 @@ import XCTest
 /// Tests/Fixtures/reference/logprobs/tables, against the pandas/numpy values
 /// of Tests/Fixtures/reference/robustness/make_freedom_vs_love_reference.py.
 final class FreedomVsLoveReferenceTests: XCTestCase {
-    func testEveryPairUnderEveryPromptMatchesPandas() throws {
+    func testEveryPairUnderEveryPromptMatchesPandas() async throws {
         let reference = try Fixtures.json("robustness/freedom_vs_love_reference.json")
-        let study = try LogprobReferenceTests.sharedStudy()
+        let study = try await LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
         XCTAssertEqual(section.status, .ok)
         XCTAssertEqual(section.missing, [])
@@ -49,10 +49,11 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
     }
 
     /// Under the Fig. 3 prompt the numbers are Fig. 3's, bit for bit: the same code computes both.
-    func testTheFigure3PromptGivesFigure3() throws {
-        let study = try LogprobReferenceTests.sharedStudy()
+    func testTheFigure3PromptGivesFigure3() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
-        let figure3 = try XCTUnwrap(LogprobAnalyses.run(study)).rewards.freedomLove
+        let analysed = try await LogprobAnalyses.run(study)
+        let figure3 = try XCTUnwrap(analysed).rewards.freedomLove
         XCTAssertEqual(figure3.map(\.label), section.pairs.map(\.label))
         for (row, pair) in zip(figure3, section.pairs) {
             let cell = try XCTUnwrap(pair.perPrompt.first { $0.prompt == section.figure3Prompt })
@@ -65,8 +66,8 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
 
     /// The loader read the Fig. 3 models' "freedom"/"love" rows with every
     /// prompt and their other rows with the Fig. 3 prompt only, in one pass.
-    func testOnlyTheFreedomLoveRowsAreReadUnderEveryPrompt() throws {
-        let study = try LogprobReferenceTests.sharedStudy()
+    func testOnlyTheFreedomLoveRowsAreReadUnderEveryPrompt() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
         let table = try XCTUnwrap(study.logprobs?.tables["meta-llama/Llama-3.1-8B-Instruct"])
         XCTAssertEqual(table.promptKeys, study.manifest.prompts.map(\.key))
         let other = try XCTUnwrap(table.promptKeys.firstIndex(of: "worst_ever_one"))
@@ -79,9 +80,9 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         XCTAssertEqual(study.logprobs?.files.first { $0.model == "meta-llama/Llama-3.1-8B-Instruct" }?.promptsRead, 54)
     }
 
-    func testWithoutTablesTheSectionIsMissingAndNamesTheFiles() throws {
+    func testWithoutTablesTheSectionIsMissingAndNamesTheFiles() async throws {
         let empty = try makeTemporaryDirectory(self)
-        let study = try StudyLoader.load(folder: Fixtures.content, logprobs: empty)
+        let study = try await StudyLoader.load(folder: Fixtures.content, logprobs: empty)
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
         XCTAssertEqual(section.status, .missing)
         XCTAssertEqual(section.pairs, [])
@@ -89,16 +90,17 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         let plan = try XCTUnwrap(study.manifest.logprobs)
         XCTAssertEqual(section.missing, (plan.implicitRewards.grid.sources + plan.implicitRewards.grid.targets).map { plan.model(named: $0)!.file })
         // §3's own section reports the same status for the same reason.
-        XCTAssertEqual(try XCTUnwrap(LogprobAnalyses.run(study)).rewards.status, .missing)
+        let analysed = try await LogprobAnalyses.run(study)
+        XCTAssertEqual(try XCTUnwrap(analysed).rewards.status, .missing)
     }
 
-    func testSomeTablesGivePartialResults() throws {
+    func testSomeTablesGivePartialResults() async throws {
         let folder = try makeTemporaryDirectory(self)
         for file in ["meta-llama--Llama-3.2-1B-Instruct.csv", "google--gemma-2-9b-it.csv", "google--gemma-2-27b-it.csv"] {
             try FileManager.default.copyItem(at: LogprobReferenceTests.tablesFolder.appendingPathComponent(file),
                                              to: folder.appendingPathComponent(file))
         }
-        let study = try StudyLoader.load(folder: Fixtures.content, logprobs: folder)
+        let study = try await StudyLoader.load(folder: Fixtures.content, logprobs: folder)
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
         XCTAssertEqual(section.status, .partial)
         XCTAssertEqual(section.pairs.map(\.label), ["G2-9b → L3.2-1b", "G2-27b → L3.2-1b"])
@@ -106,8 +108,9 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         XCTAssertFalse(section.missing.contains("google--gemma-2-9b-it.csv"))
     }
 
-    func testWithoutALogprobSectionThereIsNoResult() throws {
-        var study = try Fixtures.study()
+    func testWithoutALogprobSectionThereIsNoResult() async throws {
+        let fixtureStudy = try await Fixtures.study()
+        var study = fixtureStudy
         study.manifest.logprobs = nil
         study.logprobs = nil
         XCTAssertNil(try FreedomVsLove.analyse(study))

@@ -5,9 +5,10 @@ import XCTest
 /// R3 (leave one RM / one prompt out) against the exact-REML reference with
 /// nlme's DF (Tests/Fixtures/reference/robustness/make_robustness_reference.R).
 final class LeaveOneOutReferenceTests: XCTestCase {
-    func testEveryRefitMatchesTheReference() throws {
+    func testEveryRefitMatchesTheReference() async throws {
         let reference = try Fixtures.json("robustness/leave_one_out_reference.json")
-        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
+        let fixtureResults = try await Fixtures.results()
+        let robustness = try XCTUnwrap(fixtureResults.robustness)
         for key in ["big2", "mfd2", "mfd2_script"] {
             let ours = try XCTUnwrap(robustness.result(for: key)).leaveOneOut
             let theirs = reference[key] as! [[String: Any]]

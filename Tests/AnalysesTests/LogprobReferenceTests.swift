@@ -9,20 +9,22 @@ import XCTest
 /// scipy values computed by make_logprob_reference.py from the same tables.
 final class LogprobReferenceTests: XCTestCase {
     static let tablesFolder = Fixtures.references.appendingPathComponent("logprobs/tables")
-    private static let referenceValues = Result { try Fixtures.json("logprobs/reference.json") }
-    private static let loaded = Result { try StudyLoader.load(folder: Fixtures.content, logprobs: tablesFolder) }
-    private static let analysed = Result { try XCTUnwrap(LogprobAnalyses.run(loaded.get())) }
+    private static let loaded = Task { try await StudyLoader.load(folder: Fixtures.content, logprobs: tablesFolder) }
+    private static let analysed = Task { () async throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection) in
+        let sections = try await LogprobAnalyses.run(loaded.value)
+        return try XCTUnwrap(sections)
+    }
     /// The study with the fixture tables, loaded once for this class and `SharedVocabularyTests`.
-    static func sharedStudy() throws -> LoadedStudy { try loaded.get() }
+    static func sharedStudy() async throws -> LoadedStudy { try await loaded.value }
 
     var reference: [String: Any] = [:]
     var study: LoadedStudy!
     var sections: (ranks: LogprobRankSection, rewards: ImplicitRewardSection)!
 
-    override func setUpWithError() throws {
-        reference = try Self.referenceValues.get()
-        study = try Self.loaded.get()
-        sections = try Self.analysed.get()
+    override func setUp() async throws {
+        reference = try Fixtures.json("logprobs/reference.json")   // small; a [String: Any] cannot be a shared static
+        study = try await Self.loaded.value
+        sections = try await Self.analysed.value
     }
 
     func testEveryInputIsFoundAndAudited() throws {
@@ -131,16 +133,16 @@ final class LogprobReferenceTests: XCTestCase {
         }
     }
 
-    func testRecoverySimulationIsLabelledAndReproducible() throws {
+    func testRecoverySimulationIsLabelledAndReproducible() async throws {
         let sim = try XCTUnwrap(sections.rewards.simulation)
         XCTAssertEqual(sim.kind, .simulation)
         XCTAssertEqual(sim.recall.map(\.measure), ImplicitRewardMeasure.allCases)
         for r in sim.recall { XCTAssertTrue((0...1).contains(r.meanRecall), r.measure.rawValue) }
-        let again = try LogprobAnalyses.run(study)!.rewards.simulation
+        let again = try await LogprobAnalyses.run(study)!.rewards.simulation
         XCTAssertEqual(sim, again, "seeded")
     }
 
-    func testOnlyTheTablesPresentAreAnalysed() throws {
+    func testOnlyTheTablesPresentAreAnalysed() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backbone-partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -148,8 +150,9 @@ final class LogprobReferenceTests: XCTestCase {
         for file in ["meta-llama--Llama-3.2-3B-Instruct.csv", "google--gemma-2-2b-it.csv"] {
             try FileManager.default.copyItem(at: Self.tablesFolder.appendingPathComponent(file), to: folder.appendingPathComponent(file))
         }
-        let study = try StudyLoader.load(folder: Fixtures.content, logprobs: folder)
-        let sections = try XCTUnwrap(try LogprobAnalyses.run(study))
+        let study = try await StudyLoader.load(folder: Fixtures.content, logprobs: folder)
+        let analysed = try await LogprobAnalyses.run(study)
+        let sections = try XCTUnwrap(analysed)
         XCTAssertEqual(sections.ranks.status, .partial)
         XCTAssertEqual(sections.ranks.pairs.map(\.label), ["Instruction-tuned"])
         XCTAssertEqual(sections.ranks.missing, ["google--gemma-2-2b.csv", "meta-llama--Llama-3.2-3B.csv"])
@@ -162,8 +165,9 @@ final class LogprobReferenceTests: XCTestCase {
         // An empty folder: every table missing (a folder that does not exist is an error, see DataChecksTests).
         let emptyFolder = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: emptyFolder, withIntermediateDirectories: true)
-        let none = try StudyLoader.load(folder: Fixtures.content, logprobs: emptyFolder)
-        let empty = try XCTUnwrap(try LogprobAnalyses.run(none))
+        let none = try await StudyLoader.load(folder: Fixtures.content, logprobs: emptyFolder)
+        let analysedNone = try await LogprobAnalyses.run(none)
+        let empty = try XCTUnwrap(analysedNone)
         XCTAssertEqual(empty.ranks.status, .missing)
         XCTAssertEqual(empty.rewards.status, .missing)
         XCTAssertEqual(empty.ranks.missing.count, 4)

@@ -5,14 +5,16 @@ import XCTest
 /// §2 MFD2 under both column rules against R/nlme references made by
 /// Tests/Fixtures/reference/mfd2/make_mfd2_reference.R on the same data.
 final class MFD2ReferenceTests: XCTestCase {
-    func testVirtueColumns() throws {
-        let r = try XCTUnwrap(Fixtures.results().rewardModels.result(for: "mfd2"))
+    func testVirtueColumns() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let r = try XCTUnwrap(fixtureResults.rewardModels.result(for: "mfd2"))
         XCTAssertEqual(r.columns, .virtue)
         try check(r, variant: "virtue", words: 989)
     }
 
-    func testScriptColumns() throws {
-        let r = try XCTUnwrap(Fixtures.results().rewardModels.alternative(for: "mfd2"))
+    func testScriptColumns() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let r = try XCTUnwrap(fixtureResults.rewardModels.alternative(for: "mfd2"))
         XCTAssertEqual(r.columns, .script)
         try check(r, variant: "script", words: 1652)
     }

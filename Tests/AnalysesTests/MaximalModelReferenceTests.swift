@@ -5,9 +5,10 @@ import XCTest
 /// R2 (the maximal model on Big Two) against lme4::lmer
 /// (Tests/Fixtures/reference/robustness/make_robustness_reference.R).
 final class MaximalModelReferenceTests: XCTestCase {
-    func testMaximalModelReachesLme4sOptimum() throws {
+    func testMaximalModelReachesLme4sOptimum() async throws {
         let reference = try Fixtures.json("robustness/maximal_model_reference.json")
-        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
+        let fixtureResults = try await Fixtures.results()
+        let robustness = try XCTUnwrap(fixtureResults.robustness)
         let ours = try XCTUnwrap(robustness.result(for: "big2")?.randomSlopes)
         // REML log-likelihood at least lme4's.
         XCTAssertGreaterThanOrEqual(ours.logLikelihood, double(reference["log_likelihood"]) - 1e-6 * abs(double(reference["log_likelihood"])))

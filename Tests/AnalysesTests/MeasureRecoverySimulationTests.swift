@@ -2,6 +2,7 @@ import Foundation
 @testable import Analyses
 import Stats
 @testable import StudyData
+import TestSupport
 import XCTest
 
 /// App. F simulation: the shortcuts it takes give exactly the plain
@@ -98,32 +99,33 @@ final class MeasureRecoverySimulationTests: XCTestCase {
 
     /// With no noise and half the mass planted, every weighted measure finds
     /// the planted tokens; plain log-ratios find them too (nothing else moved).
-    func testNoiselessPlantingIsRecoveredPerfectly() throws {
+    func testNoiselessPlantingIsRecoveredPerfectly() async throws {
         var settings = MeasureRecoverySettings()
         settings.noiseSD = 0
         settings.replicates = 4
-        let result = try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(3_000, seed: 2), prompt: "p", settings: settings)
+        let result = try await MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(3_000, seed: 2), prompt: "p", settings: settings)
         XCTAssertEqual(result.kind, .simulation)
         XCTAssertEqual(result.tokens, 3_000)
         for r in result.recall { XCTAssertEqual(r.meanRecall, 1, r.measure.rawValue); XCTAssertEqual(r.perfectReplicates, 4, r.measure.rawValue) }
     }
 
-    func testSeededAndIndependentOfThreadScheduling() throws {
+    func testSeededAndIndependentOfThreadScheduling() async throws {
         var settings = MeasureRecoverySettings()
         settings.replicates = 8
         let logprobs = Self.zipf(4_000, seed: 4)
-        let first = try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
-        let second = try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
+        let first = try await MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
+        let second = try await MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
         XCTAssertEqual(first, second)
         settings.seed += 1
-        XCTAssertNotEqual(try MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings), first)
+        let reseeded = try await MeasureRecoverySimulation.run(model: "m", logprobs: logprobs, prompt: "p", settings: settings)
+        XCTAssertNotEqual(reseeded, first)
     }
 
-    func testRejectsImpossibleSettings() {
+    func testRejectsImpossibleSettings() async {
         var settings = MeasureRecoverySettings()
         settings.plantedMass = 1
-        XCTAssertThrowsError(try MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(100, seed: 1), prompt: "p", settings: settings))
-        XCTAssertThrowsError(try MeasureRecoverySimulation.run(model: "m", logprobs: [-1, -2], prompt: "p", settings: MeasureRecoverySettings()))
+        await assertThrowsAsync(try await MeasureRecoverySimulation.run(model: "m", logprobs: Self.zipf(100, seed: 1), prompt: "p", settings: settings))
+        await assertThrowsAsync(try await MeasureRecoverySimulation.run(model: "m", logprobs: [-1, -2], prompt: "p", settings: MeasureRecoverySettings()))
     }
 }
 
@@ -135,12 +137,12 @@ final class TokenIdentityTests: XCTestCase {
                      audit: LogprobAudit(rows: rows.count, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0))
     }
 
-    func testCanonicallyEquivalentTokensAreNotJoined() throws {
+    func testCanonicallyEquivalentTokensAreNotJoined() async throws {
         let a = Self.table([("Caf\u{E9}", -1), ("\u{212A}", -2), ("x", -3)])
         let b = Self.table([("Cafe\u{301}", -4), ("K", -5), ("x", -6)])
         let expected = TokenAlignment(tokens: ["x"], a: [-3], b: [-6])
         XCTAssertEqual(try TokenAlignment.align(a, b, prompt: "p"), expected)
-        let vocabulary = try SharedVocabulary(tables: ["a": a, "b": b], prompt: "p")
+        let vocabulary = try await SharedVocabulary(tables: ["a": a, "b": b], prompt: "p")
         XCTAssertEqual(vocabulary.align("a", "b"), expected)
         let distinct = try TokenAlignment.highestPerString(a, prompt: "p")
         XCTAssertEqual(distinct.index.strings.map { Array($0.utf8) }, ["Caf\u{E9}", "\u{212A}", "x"].map { Array($0.utf8) })
@@ -149,11 +151,11 @@ final class TokenIdentityTests: XCTestCase {
 
     /// Two tables whose token lists differ only by a canonically equivalent
     /// spelling must not share ids (the same-tokenizer shortcut compares bytes).
-    func testSharedIdsOnlyForByteIdenticalTokenLists() throws {
+    func testSharedIdsOnlyForByteIdenticalTokenLists() async throws {
         let a = Self.table([("x", -1), ("Caf\u{E9}", -2)])
         let same = Self.table([("x", -3), ("Caf\u{E9}", -4)])
         let equivalent = Self.table([("x", -5), ("Cafe\u{301}", -6)])
-        let vocabulary = try SharedVocabulary(tables: ["a": a, "b": same, "c": equivalent], prompt: "p")
+        let vocabulary = try await SharedVocabulary(tables: ["a": a, "b": same, "c": equivalent], prompt: "p")
         XCTAssertEqual(vocabulary.align("a", "b"), TokenAlignment(tokens: ["x", "Caf\u{E9}"], a: [-1, -2], b: [-3, -4]))
         XCTAssertEqual(vocabulary.align("a", "c"), TokenAlignment(tokens: ["x"], a: [-1], b: [-5]))
         XCTAssertEqual(vocabulary.align("c", "b"), TokenAlignment(tokens: ["x"], a: [-5], b: [-3]))
@@ -167,36 +169,5 @@ final class TokenIdentityTests: XCTestCase {
         let (best, duplicated) = try LogprobRanks.highestPerString(table, words: ["Kind": "Agency"], prompts: [prompt])
         XCTAssertEqual(best, ["Kind": [-2]], "the Kelvin-sign spelling (-1) is another token")
         XCTAssertEqual(duplicated, 1)
-    }
-}
-
-/// Independent analyses run side by side, but results and errors come back
-/// in argument order.
-final class ConcurrentlyTests: XCTestCase {
-    struct Failure: Error, Equatable { var name: String }
-
-    func testResultsInArgumentOrder() throws {
-        let (a, b, c) = try Concurrently.run({ (0..<1000).reduce(0, +) }, { "b" }, { [1.5] })
-        XCTAssertEqual(a, 499_500); XCTAssertEqual(b, "b"); XCTAssertEqual(c, [1.5])
-    }
-
-    func testMapKeepsIndexOrderAndThrowsTheFirstFailingIndex() throws {
-        XCTAssertEqual(try Concurrently.map(100) { $0 * $0 }, (0..<100).map { $0 * $0 })
-        XCTAssertEqual(try Concurrently.map(0) { $0 }, [])
-        for _ in 0..<5 {
-            XCTAssertThrowsError(try Concurrently.map(50) { i -> Int in if i % 7 == 3 { throw Failure(name: "\(i)") }; return i }) { error in
-                XCTAssertEqual(error as? Failure, Failure(name: "3"))
-            }
-        }
-    }
-
-    func testTheFirstFailingArgumentsErrorIsThrown() {
-        XCTAssertThrowsError(try Concurrently.run({ () throws -> Int in throw Failure(name: "a") },
-                                                  { () throws -> Int in throw Failure(name: "b") })) { error in
-            XCTAssertEqual(error as? Failure, Failure(name: "a"))
-        }
-        XCTAssertThrowsError(try Concurrently.run({ 1 }, { () throws -> Int in throw Failure(name: "b") }, { () throws -> Int in throw Failure(name: "c") })) { error in
-            XCTAssertEqual(error as? Failure, Failure(name: "b"))
-        }
     }
 }

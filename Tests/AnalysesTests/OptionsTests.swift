@@ -7,9 +7,10 @@ import XCTest
 /// each panel's permutation draws come from its own seed, derived from
 /// `--seed` and the panel's name (Docs/Methods.md#random-numbers).
 final class OptionsTests: XCTestCase {
-    func testScriptColumnsSwapPrimaryAndAlternative() throws {
+    func testScriptColumnsSwapPrimaryAndAlternative() async throws {
         let options = AnalysisOptions(mfdColumns: .script, panelTest: .welch, permutations: 200, seed: 7)
-        let results = try StudyAnalysis.run(try Fixtures.study(), options: options)
+        let fixtureStudy = try await Fixtures.study()
+        let results = try await StudyAnalysis.run(fixtureStudy, options: options)
         XCTAssertEqual(results.rewardModels.result(for: "mfd2")?.columns, .script)
         XCTAssertEqual(results.rewardModels.alternative(for: "mfd2")?.columns, .virtue)
         let big2 = try XCTUnwrap(results.rewardModels.result(for: "big2"))
@@ -59,10 +60,11 @@ final class OptionsTests: XCTestCase {
     /// The study's panels: each records the seed derived from its name, and
     /// replaying `PermutationTest.welch` from that seed on the panel's median
     /// ranks gives exactly the recorded count; another seed gives other draws.
-    func testPanelsDrawFromTheirOwnDerivedStreams() throws {
+    func testPanelsDrawFromTheirOwnDerivedStreams() async throws {
         let options = Fixtures.options
         var otherCounts: [(Int, Int)] = []
-        for result in try Fixtures.results().rewardModels.dictionaries {
+        let fixtureResults = try await Fixtures.results()
+        for result in fixtureResults.rewardModels.dictionaries {
             XCTAssertEqual(Set(result.panels.map(\.permutation.seed)).count, result.panels.count, "one stream per panel")
             for panel in result.panels {
                 let name = [result.dictionary, panel.framing.rawValue, panel.category, panel.family]

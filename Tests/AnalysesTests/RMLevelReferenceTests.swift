@@ -13,8 +13,9 @@ final class RMLevelReferenceTests: XCTestCase {
         reference = try Fixtures.json("robustness/rm_level_reference.json")
     }
 
-    func testAllThreeDictionariesMatchTheReference() throws {
-        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
+    func testAllThreeDictionariesMatchTheReference() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let robustness = try XCTUnwrap(fixtureResults.robustness)
         XCTAssertEqual(robustness.dictionaries.map { RobustnessSection.key(dictionary: $0.dictionary, columns: $0.columns) },
                        ["big2", "mfd2", "mfd2_script"])
         for key in ["big2", "mfd2", "mfd2_script"] {
@@ -28,9 +29,10 @@ final class RMLevelReferenceTests: XCTestCase {
 
     /// In the balanced design each per-RM contrast's family difference is the
     /// paper model's estimate (Big Two 3-way: −19.8279…).
-    func testContrastsEqualTheMixedModelEstimates() throws {
-        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
-        for r in (try Fixtures.results()).rewardModels.dictionaries + (try Fixtures.results()).rewardModels.alternatives {
+    func testContrastsEqualTheMixedModelEstimates() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let robustness = try XCTUnwrap(fixtureResults.robustness)
+        for r in fixtureResults.rewardModels.dictionaries + fixtureResults.rewardModels.alternatives {
             let ours = try XCTUnwrap(robustness.result(for: RobustnessSection.key(dictionary: r.dictionary, columns: r.columns))).rmLevel
             let familyTerms = r.mixedModel.fixedEffects.filter { $0.term.hasPrefix("family") }
             XCTAssertEqual(ours.terms.map(\.term), familyTerms.map(\.term))
@@ -41,8 +43,9 @@ final class RMLevelReferenceTests: XCTestCase {
         XCTAssertEqual((threeWay.estimate * 1e4).rounded() / 1e4, -19.8279)
     }
 
-    func testThreeFamiliesCompareEachWithTheReferenceFamily() throws {
-        let big2 = (try Fixtures.results()).rewardModels.result(for: "big2")!
+    func testThreeFamiliesCompareEachWithTheReferenceFamily() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let big2 = fixtureResults.rewardModels.result(for: "big2")!
         let rows = big2.medianRanks.map { row -> MedianRankRow in
             var r = row
             if ["R-Lla-8B", "R-Lla-3B"].contains(r.rm) { r.family = "Qwen" }

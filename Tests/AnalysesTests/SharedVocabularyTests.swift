@@ -4,12 +4,13 @@ import XCTest
 
 /// The shared token index must give exactly the pairwise alignment.
 final class SharedVocabularyTests: XCTestCase {
-    func testEveryPairAlignsExactlyAsTheDirectJoin() throws {
-        let tables = try XCTUnwrap(LogprobReferenceTests.sharedStudy().logprobs?.tables)
+    func testEveryPairAlignsExactlyAsTheDirectJoin() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
+        let tables = try XCTUnwrap(study.logprobs?.tables)
         let prompt = "greatest_ever_one"
         let usable = tables.filter { $0.value.promptKeys.contains(prompt) }
         XCTAssertGreaterThanOrEqual(usable.count, 10)
-        let vocabulary = try SharedVocabulary(tables: usable, prompt: prompt)
+        let vocabulary = try await SharedVocabulary(tables: usable, prompt: prompt)
         for a in usable.keys.sorted() {
             for b in usable.keys.sorted() where b != a {
                 let direct = try TokenAlignment.align(usable[a]!, usable[b]!, prompt: prompt)
@@ -49,8 +50,8 @@ final class RankingShortcutTests: XCTestCase {
 
 /// Fig. 3 through the shared index equals Fig. 3 from direct alignments.
 final class FreedomLoveShortcutTests: XCTestCase {
-    func testSameRowsWithAndWithoutTheSharedIndex() throws {
-        let study = try LogprobReferenceTests.sharedStudy()
+    func testSameRowsWithAndWithoutTheSharedIndex() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(study.manifest.logprobs)
         let tables = try XCTUnwrap(study.logprobs?.tables)
         func model(_ name: String) -> ImplicitRewards.Model? {
@@ -61,7 +62,7 @@ final class FreedomLoveShortcutTests: XCTestCase {
         let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
         XCTAssertEqual(sources.count * targets.count, 21)
         let direct = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
-        let vocabulary = try SharedVocabulary(tables: tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+        let vocabulary = try await SharedVocabulary(tables: tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
         let shared = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
         XCTAssertEqual(shared, direct)
     }

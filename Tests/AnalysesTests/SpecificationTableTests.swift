@@ -6,10 +6,11 @@ import XCTest
 /// R4: every specification row restates the value it comes from, with a
 /// t-based 95% interval, and the per-quantity summary counts them correctly.
 final class SpecificationTableTests: XCTestCase {
-    func testRowsRestateTheirSources() throws {
-        let robustness = try XCTUnwrap((try Fixtures.results()).robustness)
+    func testRowsRestateTheirSources() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let robustness = try XCTUnwrap(fixtureResults.robustness)
         let big2 = try XCTUnwrap(robustness.result(for: "big2"))
-        let model = (try Fixtures.results()).rewardModels.result(for: "big2")!
+        let model = fixtureResults.rewardModels.result(for: "big2")!
         let term = "familyLlama:categoryCommunion:framingnegative"
         let rows = big2.specifications.filter { $0.quantity == term }
         XCTAssertEqual(rows.map(\.specification.rawValue), ["Random-intercept LMM (paper)", "Maximal LMM (random slopes)", "RM-level Student t",

@@ -12,8 +12,9 @@ final class TokenDynamicsTests: XCTestCase {
     var big2: CategoryDictionary!
     var source: TokenDynamicsSource!
 
-    override func setUpWithError() throws {
-        let study = try Fixtures.study()
+    override func setUp() async throws {
+        let fixtureStudy = try await Fixtures.study()
+        let study = fixtureStudy
         big2 = try XCTUnwrap(study.dictionaries["big2"]?[.virtue])
         source = try XCTUnwrap(study.manifest.training?.tokenDynamics)
     }
@@ -104,8 +105,9 @@ final class TokenDynamicsTests: XCTestCase {
         }
     }
 
-    func testWithoutTablesTheStatusIsMissingWithTheList() throws {
-        let status = try XCTUnwrap(Fixtures.results().training).tokenDynamics
+    func testWithoutTablesTheStatusIsMissingWithTheList() async throws {
+        let fixtureResults = try await Fixtures.results()
+        let status = try XCTUnwrap(fixtureResults.training).tokenDynamics
         XCTAssertEqual(status.status, .missing)
         XCTAssertEqual(status.missing, ["greatest_ever_one_across_checkpoints_gemma", "greatest_ever_one_across_checkpoints_llama",
                                         "greatest_ever_one_across_checkpoints_qwen"])

@@ -9,8 +9,9 @@ import XCTest
 final class TrainingDynamicsTests: XCTestCase {
     var result: TrainingSectionResult!
 
-    override func setUpWithError() throws {
-        result = try XCTUnwrap(Fixtures.results().training)
+    override func setUp() async throws {
+        let fixtureResults = try await Fixtures.results()
+        result = try XCTUnwrap(fixtureResults.training)
     }
 
     func testAblationPointsMatchR() throws {

@@ -7,10 +7,11 @@ import XCTest
 /// The shared-vocabulary counts against an independent pandas reading of the
 /// same files (Tests/Fixtures/reference/vocabulary/make_vocabulary_reference.py).
 final class VocabularyCountsTests: XCTestCase {
-    func testCountsMatchPandas() throws {
+    func testCountsMatchPandas() async throws {
         let data = try Data(contentsOf: Fixtures.references.appendingPathComponent("vocabulary/vocabulary_reference.json"))
         let ref = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let v = try XCTUnwrap((try Fixtures.results()).vocabulary)
+        let fixtureResults = try await Fixtures.results()
+        let v = try XCTUnwrap(fixtureResults.vocabulary)
         XCTAssertEqual(v.sharedStrings, ref["shared_strings"] as? Int)
         XCTAssertEqual(v.emptyStrings, ref["empty_strings"] as? Int)
         XCTAssertEqual(v.sharedNouns, ref["shared_nouns"] as? Int)
@@ -20,7 +21,8 @@ final class VocabularyCountsTests: XCTestCase {
         XCTAssertEqual(v.expandedTokenStrings, ref["expanded_token_strings"] as? Int)
         XCTAssertEqual(v.expandedDistinctWords, ref["expanded_distinct_words"] as? Int)
         // The manifest's axis label ("#1 = best, #N = worst") is the same count.
-        XCTAssertEqual((try Fixtures.study()).manifest.training?.words, v.expandedTokenStrings)
+        let fixtureStudy = try await Fixtures.study()
+        XCTAssertEqual(fixtureStudy.manifest.training?.words, v.expandedTokenStrings)
     }
 
     /// The fast path (nothing to trim when both ends are visible ASCII) gives

@@ -50,7 +50,7 @@ final class HostileBuildTests: XCTestCase {
     /// raw invalid UTF-8.
     static let hostileAnswers = HostileStrings.corpus.filter { !$0.isEmpty }
 
-    private static let builtResult = Result { () throws -> (site: URL, results: StudyResults) in
+    private static let builtResult = Task { () async throws -> (site: URL, results: StudyResults) in
         let root = try SiteFixture.temporaryFolder("hostile")
         let content = root.appendingPathComponent("content")
         let fm = FileManager.default
@@ -95,23 +95,24 @@ final class HostileBuildTests: XCTestCase {
         }
         try yaml.write(to: content.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
         let folder = ContentFolder(root: content)
-        let study = try StudyLoader.load(folder: folder)
+        let study = try await StudyLoader.load(folder: folder)
         let options = AnalysisOptions(permutations: 99, seed: 1)
-        let results = try StudyAnalysis.run(study, options: options)
+        let results = try await StudyAnalysis.run(study, options: options)
         let site = root.appendingPathComponent("site")
-        _ = try ReportBuilder.build(study: study, results: results, options: options,
+        _ = try await ReportBuilder.build(study: study, results: results, options: options,
                                      locations: SiteLocations(content: folder, templates: SiteFixture.templates, output: site))
         return (site, results)
     }
-    static var built: (site: URL, results: StudyResults) { get throws { try builtResult.get() } }
+    static var built: (site: URL, results: StudyResults) { get async throws { try await builtResult.value } }
 
     func testTheCorpusIsLargeAndDistinct() throws {
         XCTAssertGreaterThanOrEqual(HostileStrings.corpus.count, 200)
         XCTAssertEqual(Set(HostileStrings.corpus).count, HostileStrings.corpus.count)
     }
 
-    func testResultsKeepEveryStringExactly() throws {
-        let r = try XCTUnwrap(Self.built.results.rewardModels.result(for: "big2"))
+    func testResultsKeepEveryStringExactly() async throws {
+        let built = try await Self.built
+        let r = try XCTUnwrap(built.results.rewardModels.result(for: "big2"))
         XCTAssertEqual(r.families, Self.families)
         XCTAssertEqual(r.categories, Self.categories.sorted())
         var expected = Set(Self.hostileAnswers)
@@ -120,7 +121,7 @@ final class HostileBuildTests: XCTestCase {
         XCTAssertEqual(got.subtracting(expected).map(\.debugDescription).sorted(), [], "unexpected answers")
         XCTAssertEqual(expected.subtracting(got).map(\.debugDescription).sorted(), [], "missing answers")
         // results.json round-trips every string.
-        let data = try Data(contentsOf: Self.built.site.appendingPathComponent("results.json"))
+        let data = try Data(contentsOf: await Self.built.site.appendingPathComponent("results.json"))
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let big2 = try XCTUnwrap((json["reward_models"] as? [String: Any])?["big2"] as? [String: Any])
         let fromJSON = Set(try XCTUnwrap(big2["answers_not_in_dictionary"] as? [String]))
@@ -129,18 +130,18 @@ final class HostileBuildTests: XCTestCase {
         XCTAssertEqual(Set((big2["median_ranks"] as? [[String: Any]] ?? []).compactMap { $0["rm"] as? String }), Set(Self.labels))
     }
 
-    func testPagesShowTheStringsAsTextNeverAsMarkup() throws {
+    func testPagesShowTheStringsAsTextNeverAsMarkup() async throws {
         let allowed: Set<String> = ["html", "head", "meta", "title", "link", "body", "a", "header", "p", "nav", "ul", "li", "main", "h1", "h2", "h3",
             "div", "figure", "figcaption", "strong", "em", "code", "table", "caption", "thead", "tbody", "tr", "th", "td", "footer", "sub", "pre",
             "svg", "desc", "g", "path", "rect", "line", "circle", "polygon", "text", "tspan", "clipPath", "defs", "polyline"]
         for page in ["index.html", "reward-models.html", "methods.html", "data.html"] {
-            let html = try String(contentsOf: Self.built.site.appendingPathComponent(page), encoding: .utf8)
+            let html = try String(contentsOf: await Self.built.site.appendingPathComponent(page), encoding: .utf8)
             let scan = XMLScan(html)
             XCTAssertNil(scan.error, "\(page): \(String(describing: scan.error))")
             XCTAssertTrue(Set(scan.names).isSubset(of: allowed), "\(page) has unexpected elements \(Set(scan.names).subtracting(allowed))")
             XCTAssertFalse(scan.links.contains { $0.lowercased().hasPrefix("javascript:") || $0.hasPrefix("http") }, page)
         }
-        let page = try String(contentsOf: Self.built.site.appendingPathComponent("reward-models.html"), encoding: .utf8)
+        let page = try String(contentsOf: await Self.built.site.appendingPathComponent("reward-models.html"), encoding: .utf8)
         let text = XMLScan(page).text
         for answer in Self.hostileAnswers where !answer.contains("\r") {
             XCTAssertTrue(text.contains(Self.visible(answer)), "answer \(answer.debugDescription) is not shown as text")
@@ -149,15 +150,15 @@ final class HostileBuildTests: XCTestCase {
         for name in Self.families + Self.categories { XCTAssertTrue(text.contains(Self.visible(name)), "name \(name.debugDescription)") }
     }
 
-    func testFiguresAndDownloadsRoundTrip() throws {
+    func testFiguresAndDownloadsRoundTrip() async throws {
         for figure in ["fig1a", "figA1a", "fig1b"] {
-            let svg = try String(contentsOf: Self.built.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
+            let svg = try String(contentsOf: await Self.built.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
             let scan = XMLScan(svg)
             XCTAssertNil(scan.error, figure)
             XCTAssertFalse(scan.names.contains("script") || scan.names.contains("section") || scan.names.contains("center"), figure)
             for name in Self.families { XCTAssertTrue(scan.text.contains(Self.visible(name)), "\(figure): \(name.debugDescription)") }
         }
-        let doc = try CSVReader.read(url: Self.built.site.appendingPathComponent("downloads/big2_rm_panel_means.csv"), displayPath: "x")
+        let doc = try CSVReader.read(url: await Self.built.site.appendingPathComponent("downloads/big2_rm_panel_means.csv"), displayPath: "x")
         // CSV cells show control characters the way pages do (no raw control byte in a download).
         XCTAssertEqual(Set(doc.records.map { $0.fields[0] }), Set(Self.labels.map(Self.visible)))
         XCTAssertEqual(Set(doc.records.map { $0.fields[1] }), Set(Self.families))
@@ -169,12 +170,13 @@ final class HostileBuildTests: XCTestCase {
 /// real site against the hostile one adds and removes rows named by hostile
 /// labels, families and categories.
 final class HostileDiffTests: XCTestCase {
-    func testDiffPagesShowHostileStringsAsText() throws {
-        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: HostileBuildTests.built.site.path))
+    func testDiffPagesShowHostileStringsAsText() async throws {
+        let d = try await RunDiff.compare(RunSnapshot.load(path: await SiteFixture.site.path), RunSnapshot.load(path: HostileBuildTests.built.site.path))
         let out = try SiteFixture.temporaryFolder("hostile-diff").appendingPathComponent("diff")
-        try DiffSite.write(d, to: out, templates: SiteFixture.templates)
+        try await DiffSite.write(d, to: out, templates: SiteFixture.templates)
         let files = SiteFixture.allFiles(under: out)
-        XCTAssertEqual(SiteChecks.run(root: out, files: files, entryPoints: Set(files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") })), [])
+        let problems = await SiteChecks.run(root: out, files: files, entryPoints: Set(files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }))
+        XCTAssertEqual(problems, [])
         var text = ""
         for page in files where page.hasSuffix(".html") {
             let scan = XMLScan(try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8))

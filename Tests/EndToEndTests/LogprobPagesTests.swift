@@ -11,10 +11,10 @@ import XCTest
 final class LogprobPagesTests: XCTestCase {
     static let tables = SiteFixture.logprobTables
     /// The shared site built with every optional input (`SiteFixture.fullSite`).
-    static var withTables: URL { get throws { try SiteFixture.fullSite } }
+    static var withTables: URL { get async throws { try await SiteFixture.fullSite } }
 
-    func testDefaultBuildSaysWhatIsMissingAndInventsNothing() throws {
-        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+    func testDefaultBuildSaysWhatIsMissingAndInventsNothing() async throws {
+        let data = try Data(contentsOf: await SiteFixture.site.appendingPathComponent("results.json"))
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let ranks = try XCTUnwrap(root["logprob_ranks"] as? [String: Any])
         XCTAssertEqual(ranks["status"] as? String, "missing")
@@ -29,21 +29,23 @@ final class LogprobPagesTests: XCTestCase {
         XCTAssertNil(rewards["simulation"])
 
         for page in ["logprobs.html", "implicit-rewards.html"] {
-            let html = try SiteFixture.text(page)
+            let html = try await SiteFixture.text(page)
             XCTAssertTrue(html.contains("Not computed in this build."), page)
             XCTAssertTrue(html.contains("Oxford-HIPlab/iclr2026-lm-logprobs"), page)
             XCTAssertTrue(html.contains("backbone build --logprobs DIR"), page)
             XCTAssertTrue(html.contains("google--gemma-2-2b-it.csv"), page)
             XCTAssertFalse(html.contains("<svg"), "\(page): no figure without data")
         }
-        XCTAssertTrue(try SiteFixture.text("implicit-rewards.html").contains("Table 1 needs <code>meta-llama--Llama-3.2-3B-Instruct.csv</code>"))
-        XCTAssertTrue(try SiteFixture.text("data.html").contains("No log-prob table was read in this build"))
+        let implicitPage = try await SiteFixture.text("implicit-rewards.html")
+        XCTAssertTrue(implicitPage.contains("Table 1 needs <code>meta-llama--Llama-3.2-3B-Instruct.csv</code>"))
+        let dataPage = try await SiteFixture.text("data.html")
+        XCTAssertTrue(dataPage.contains("No log-prob table was read in this build"))
     }
 
     /// The fixture tables are generated (their folder holds SIMULATED.txt):
     /// every §3 figure, table and page says so, and so does results.json.
-    func testGeneratedTablesAreLabelledSimulatedEverywhere() throws {
-        let site = try Self.withTables
+    func testGeneratedTablesAreLabelledSimulatedEverywhere() async throws {
+        let site = try await Self.withTables
         func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
         XCTAssertEqual((root["logprob_ranks"] as? [String: Any])?["simulated"] as? Bool, true)
@@ -68,21 +70,22 @@ final class LogprobPagesTests: XCTestCase {
 
     /// The same tables without the marker are not labelled (the label comes
     /// from the marker, not from guessing at the data).
-    func testTablesWithoutTheMarkerAreNotLabelled() throws {
+    func testTablesWithoutTheMarkerAreNotLabelled() async throws {
         let copy = try SiteFixture.temporaryFolder("logprobs-unmarked").appendingPathComponent("tables")
         try FileManager.default.copyItem(at: Self.tables, to: copy)
         try FileManager.default.removeItem(at: copy.appendingPathComponent(LogprobLoader.simulatedMarker))
-        let study = try StudyLoader.load(folder: SiteFixture.content, logprobs: copy)
+        let study = try await StudyLoader.load(folder: SiteFixture.content, logprobs: copy)
         XCTAssertEqual(study.logprobs?.simulated, false)
         // §3 alone: the label is decided there, so §2 and §4 need not run.
-        let sections = try XCTUnwrap(LogprobAnalyses.run(study))
+        let analysed = try await LogprobAnalyses.run(study)
+        let sections = try XCTUnwrap(analysed)
         XCTAssertEqual(sections.ranks.simulated, false)
         XCTAssertEqual(sections.rewards.simulated, false)
         XCTAssertEqual(sections.ranks.pairs.count, 2)
     }
 
     /// `backbone generate-logprobs` marks its folder, so a build from it is labelled.
-    func testTheGeneratorMarksItsFolder() throws {
+    func testTheGeneratorMarksItsFolder() async throws {
         let out = try SiteFixture.temporaryFolder("generated-logprobs")
         let process = Process()
         process.executableURL = try SiteFixture.backbone()
@@ -93,13 +96,13 @@ final class LogprobPagesTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
         let marker = try String(contentsOf: out.appendingPathComponent(LogprobLoader.simulatedMarker), encoding: .utf8)
         XCTAssertTrue(marker.hasPrefix("SIMULATED"))
-        let study = try StudyLoader.load(folder: SiteFixture.content, logprobs: out)
+        let study = try await StudyLoader.load(folder: SiteFixture.content, logprobs: out)
         XCTAssertEqual(study.logprobs?.simulated, true)
         XCTAssertEqual(study.logprobs?.files.count, 12)
     }
 
-    func testWithGeneratedTablesEveryFigureAndTableIsThere() throws {
-        let site = try Self.withTables
+    func testWithGeneratedTablesEveryFigureAndTableIsThere() async throws {
+        let site = try await Self.withTables
         func text(_ f: String) -> String { (try? String(contentsOf: site.appendingPathComponent(f), encoding: .utf8)) ?? "" }
         let files = SiteFixture.allFiles(under: site)
         for figure in ["fig2a_positive", "fig2a_negative", "fig2b_positive", "fig2b_negative", "fig3"] {

@@ -10,7 +10,7 @@ import XCTest
 /// through study.yaml alone, builds a site that passes its checks and names
 /// everything as the manifest gives it.
 final class ManifestNamesTests: XCTestCase {
-    func testThirdFamilyAndRenamedDictionariesThroughStudyYAMLAlone() throws {
+    func testThirdFamilyAndRenamedDictionariesThroughStudyYAMLAlone() async throws {
         let root = try SiteFixture.temporaryFolder("manifest-names")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
@@ -35,7 +35,8 @@ final class ManifestNamesTests: XCTestCase {
                                      "--permutations", "9", "--logprobs", SiteFixture.logprobTables.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = SiteFixture.allFiles(under: site)
-        XCTAssertEqual(SiteChecks.run(root: site, files: files, entryPoints: Set(files.filter { !$0.contains("/") })), [])
+        let problems = await SiteChecks.run(root: site, files: files, entryPoints: Set(files.filter { !$0.contains("/") }))
+        XCTAssertEqual(problems, [])
 
         func read(_ relative: String) throws -> String {
             try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)

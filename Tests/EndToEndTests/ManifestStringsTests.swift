@@ -7,7 +7,7 @@ import XCTest
 /// quotes, a tab and `../` becomes neither an attribute nor a path, and the
 /// build neither crashes nor needs its checks to stay safe.
 final class ManifestStringsTests: XCTestCase {
-    func testHostileTableTitlesStayText() throws {
+    func testHostileTableTitlesStayText() async throws {
         let root = try SiteFixture.temporaryFolder("manifest-strings")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
@@ -24,7 +24,8 @@ final class ManifestStringsTests: XCTestCase {
                                      "--logprobs", SiteFixture.repoRoot.appendingPathComponent("Tests/Fixtures/reference/logprobs/tables").path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = SiteFixture.allFiles(under: site)
-        XCTAssertEqual(SiteChecks.run(root: site, files: files, entryPoints: Set(files.filter { !$0.contains("/") })), [])
+        let problems = await SiteChecks.run(root: site, files: files, entryPoints: Set(files.filter { !$0.contains("/") }))
+        XCTAssertEqual(problems, [])
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.csv").path))
         XCTAssertTrue(files.allSatisfy { SiteFixture.isInside($0) }, "\(files)")
         let page = try String(contentsOf: site.appendingPathComponent("implicit-rewards.html"), encoding: .utf8)

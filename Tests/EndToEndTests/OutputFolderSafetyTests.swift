@@ -65,9 +65,9 @@ final class OutputFolderSafetyTests: XCTestCase {
         }
     }
 
-    func testDiffHTMLRefusesTheSameWay() throws {
+    func testDiffHTMLRefusesTheSameWay() async throws {
         let root = try workspace("diff")
-        let site = try SiteFixture.site.path
+        let site = try await SiteFixture.site.path
         let before = inventory(root)
         for (html, says) in [(".", "is the working folder"), ("notes.txt", "is a file, not a folder"), ("", "--html is empty"),
                              ("thesis", "is not a Backbone output"), ("templates", "is the templates folder")] {
@@ -76,7 +76,7 @@ final class OutputFolderSafetyTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(says), "--html \(html): \(result.stderr)")
             XCTAssertEqual(inventory(root), before)
         }
-        let inside = try CLIRun.run(["diff", site, site, "--html", try SiteFixture.site.appendingPathComponent("diff").path], in: root)
+        let inside = try CLIRun.run(["diff", site, site, "--html", try await SiteFixture.site.appendingPathComponent("diff").path], in: root)
         XCTAssertEqual(inside.status, 2)
         XCTAssertTrue(inside.stderr.contains("lies inside the OLD folder"), inside.stderr)
         // Its own output is replaced; once a person adds a file to it, it is not.

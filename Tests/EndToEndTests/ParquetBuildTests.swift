@@ -2,6 +2,7 @@
 import Foundation
 import SiteBuilder
 import StudyData
+import TestSupport
 import XCTest
 
 /// §2 built from the study's own Parquet copies of three RM score tables
@@ -29,15 +30,15 @@ final class ParquetBuildTests: XCTestCase {
         return ContentFolder(root: root)
     }
 
-    func testSection2FromParquetEqualsTheCSVBuild() throws {
-        let csv = try StudyLoader.load(folder: SiteFixture.content)
-        let parquet = try StudyLoader.load(folder: try Self.parquetContent())
+    func testSection2FromParquetEqualsTheCSVBuild() async throws {
+        let csv = try await StudyLoader.load(folder: SiteFixture.content)
+        let parquet = try await StudyLoader.load(folder: try Self.parquetContent())
         let options = AnalysisOptions(permutations: 199, seed: 42)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // §2 alone: the rest of the analysis does not read the score tables.
-        let a = try encoder.encode(StudyAnalysis.rewardModelSection(csv, options: options))
-        let b = try encoder.encode(StudyAnalysis.rewardModelSection(parquet, options: options))
+        let a = try encoder.encode(await StudyAnalysis.rewardModelSection(csv, options: options))
+        let b = try encoder.encode(await StudyAnalysis.rewardModelSection(parquet, options: options))
         XCTAssertEqual(a.count, b.count)
         XCTAssertTrue(a == b, "§2 results differ between the CSV and the Parquet build")
 
@@ -47,12 +48,12 @@ final class ParquetBuildTests: XCTestCase {
         XCTAssertTrue(parquet.inputs.filter { $0.path.hasSuffix("_rewards_nicolinho_QRM-Gemma-2-27B.csv") }.allSatisfy { $0.format == "CSV" })
     }
 
-    func testABrokenParquetTableStopsTheBuildNamingIt() throws {
+    func testABrokenParquetTableStopsTheBuildNamingIt() async throws {
         let content = try Self.parquetContent()
         let url = content.root.appendingPathComponent(Self.folder + Self.tables[1] + ".parquet")
         let data = try Data(contentsOf: url)
         try data.prefix(data.count / 2).write(to: url)
-        XCTAssertThrowsError(try StudyLoader.load(folder: content)) { error in
+        await assertThrowsAsync(try await StudyLoader.load(folder: content)) { error in
             XCTAssertEqual((error as? DataError)?.path, "content/" + Self.folder + Self.tables[1] + ".parquet", "\(error)")
             XCTAssertTrue("\(error)".contains("expected a Parquet file starting and ending with the magic bytes PAR1"), "\(error)")
         }

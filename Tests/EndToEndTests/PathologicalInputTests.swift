@@ -35,11 +35,11 @@ final class PathologicalInputTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("google--gemma-2-2b.csv:1:10001: expected a header of at most 10000 columns, found more"), result.stderr)
     }
 
-    func testOversizedResultsFileInDiff() throws {
+    func testOversizedResultsFileInDiff() async throws {
         let root = try SiteFixture.temporaryFolder("patho-diff")
         let big = root.appendingPathComponent("results.json")
         try Data(repeating: UInt8(ascii: " "), count: 65 << 20).write(to: big)
-        let result = try run(["diff", big.path, try SiteFixture.site.appendingPathComponent("results.json").path])
+        let result = try run(["diff", big.path, try await SiteFixture.site.appendingPathComponent("results.json").path])
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("results.json: 65 MB is larger than any run Backbone writes; expected at most 64 MB"), result.stderr)
     }

@@ -11,14 +11,18 @@ final class ProseTests: XCTestCase {
     var results: StudyResults!
     var study: LoadedStudy!
 
-    override func setUpWithError() throws {
-        study = try SiteFixture.study
-        results = try SiteFixture.results
+    /// The shared site (a failed build fails every test here).
+    var site: URL!
+
+    override func setUp() async throws {
+        study = try await SiteFixture.study
+        results = try await SiteFixture.results
+        site = try await SiteFixture.site
     }
 
-    /// A page of the shared site; a failed build fails the test that reads it.
+    /// A page of the shared site.
     func page(_ name: String) -> String {
-        do { return try SiteFixture.text(name) } catch { XCTFail("\(error)"); return "" }
+        do { return try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8) } catch { XCTFail("\(error)"); return "" }
     }
     /// A page's text with tags removed, whitespace collapsed.
     func words(_ name: String) -> String {

@@ -9,8 +9,8 @@ import XCTest
 /// the types (this test fails when the committed file is out of date), and
 /// every figure's `depends_on` pointer names a value in a real `results.json`.
 final class ResultsSchemaTests: XCTestCase {
-    func testCommittedSchemaIsUpToDate() throws {
-        let results = try SiteFixture.fullResults
+    func testCommittedSchemaIsUpToDate() async throws {
+        let results = try await SiteFixture.fullResults
         let fields = try ResultsSchema.fields(of: results)
         XCTAssertEqual(Set(fields.map(\.owner)).filter { ResultsSchema.computedBy[$0] == nil }, [],
                        "result types without their computing function in ResultsSchema.computedBy")
@@ -23,17 +23,17 @@ final class ResultsSchemaTests: XCTestCase {
 
     /// The recording encoder and `results.json` agree: every pointer the schema
     /// lists (`*` any item, `{id}` any key) reaches a value of the full build.
-    func testEverySchemaPointerIsInResultsJSON() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: SiteFixture.fullSite.appendingPathComponent("results.json")))
-        let fields = try ResultsSchema.fields(of: SiteFixture.fullResults)
+    func testEverySchemaPointerIsInResultsJSON() async throws {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: await SiteFixture.fullSite.appendingPathComponent("results.json")))
+        let fields = try ResultsSchema.fields(of: await SiteFixture.fullResults)
         XCTAssertGreaterThan(fields.count, 300)
         for field in fields {
             XCTAssertTrue(Self.reaches(Self.segments(field.pointer), json), field.pointer)
         }
     }
 
-    func testEveryFigureDependencyResolves() throws {
-        for site in [try SiteFixture.site, try SiteFixture.fullSite] {
+    func testEveryFigureDependencyResolves() async throws {
+        for site in [try await SiteFixture.site, try await SiteFixture.fullSite] {
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json")))
             let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("manifest.json"))) as? [String: Any]
             let figures = try XCTUnwrap(manifest?["figures"] as? [[String: Any]])
@@ -47,7 +47,7 @@ final class ResultsSchemaTests: XCTestCase {
             }
         }
         // The optional sections' figures are there in the full build.
-        let full = try String(contentsOf: SiteFixture.fullSite.appendingPathComponent("manifest.json"), encoding: .utf8)
+        let full = try String(contentsOf: await SiteFixture.fullSite.appendingPathComponent("manifest.json"), encoding: .utf8)
         for pointer in [LogprobRankSection.pairsPointer, ImplicitRewardSection.freedomLovePointer, TrainingSectionResult.tokenDynamicsFamiliesPointer] {
             XCTAssertTrue(full.contains("\"\(pointer)\""), pointer)
         }

@@ -5,8 +5,8 @@ import XCTest
 
 /// The Robustness page and `results.json`'s `robustness` as a reader and a script get them.
 final class RobustnessPageTests: XCTestCase {
-    func testResultsJSONHasTheRobustnessKeys() throws {
-        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+    func testResultsJSONHasTheRobustnessKeys() async throws {
+        let data = try Data(contentsOf: await SiteFixture.site.appendingPathComponent("results.json"))
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let robustness = try XCTUnwrap(root["robustness"] as? [String: Any])
         XCTAssertEqual(Set(robustness.keys), ["big2", "mfd2", "mfd2_script", "freedom_vs_love"])
@@ -45,22 +45,22 @@ final class RobustnessPageTests: XCTestCase {
         XCTAssertNil((robustness["mfd2"] as? [String: Any])?["random_slopes"])
     }
 
-    func testPageShowsEveryDictionaryAndTheOverviewStatesTheOutcome() throws {
-        let page = try SiteFixture.text("robustness.html")
+    func testPageShowsEveryDictionaryAndTheOverviewStatesTheOutcome() async throws {
+        let page = try await SiteFixture.text("robustness.html")
         for key in ["big2", "mfd2", "mfd2_script"] {
             XCTAssertTrue(page.contains("figure-robustness-\(key)-specifications"), key)
             XCTAssertTrue(page.contains("figure-robustness-\(key)-leave-one-out"), key)
         }
         XCTAssertTrue(page.contains("Barr, Levy, Scheepers &amp; Tily, 2013"))
         XCTAssertTrue(page.contains("pseudo-replication"))
-        let index = try SiteFixture.text("index.html")
+        let index = try await SiteFixture.text("index.html")
         XCTAssertTrue(index.contains("Robustness: ") && index.contains("headline quantities"))
         XCTAssertTrue(index.contains("href=\"robustness.html\""))
     }
 
     /// R5 without log-prob tables: the section says what is missing and how to supply it, and shows no number.
-    func testFigure3UnderEveryPromptWithoutTablesSaysWhatIsMissing() throws {
-        let page = try SiteFixture.text("robustness.html")
+    func testFigure3UnderEveryPromptWithoutTablesSaysWhatIsMissing() async throws {
+        let page = try await SiteFixture.text("robustness.html")
         let r5 = try XCTUnwrap(page.components(separatedBy: "Fig. 3 under every prompt</h2>").dropFirst().first)
         let section = try XCTUnwrap(r5.components(separatedBy: "How it was computed").first)
         XCTAssertTrue(section.contains("Not computed in this build."))
@@ -69,13 +69,14 @@ final class RobustnessPageTests: XCTestCase {
         XCTAssertTrue(section.contains("backbone build --logprobs DIR"))
         XCTAssertTrue(section.contains("No number in this section is estimated"), "the page's other sections have numbers")
         XCTAssertFalse(section.contains("<svg"))
-        XCTAssertFalse(try SiteFixture.text("index.html").contains("Figure 3 under every prompt"), "the overview claims nothing without tables")
+        let overview = try await SiteFixture.text("index.html")
+        XCTAssertFalse(overview.contains("Figure 3 under every prompt"), "the overview claims nothing without tables")
     }
 
     /// R5 with the generated tables: heat map, table and downloads, labelled
     /// SIMULATED, and sentences that state the numbers of results.json.
-    func testFigure3UnderEveryPromptWithTables() throws {
-        let site = try SiteFixture.fullSite
+    func testFigure3UnderEveryPromptWithTables() async throws {
+        let site = try await SiteFixture.fullSite
         func text(_ f: String) throws -> String { try String(contentsOf: site.appendingPathComponent(f), encoding: .utf8) }
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any])
         let r5 = try XCTUnwrap((root["robustness"] as? [String: Any])?["freedom_vs_love"] as? [String: Any])
@@ -103,9 +104,9 @@ final class RobustnessPageTests: XCTestCase {
 
     /// A manifest without a log-prob section: no R5 result, and the page (whose
     /// table of contents links the R5 heading) says why, and passes the site check.
-    func testWithoutALogprobSectionThePageSaysWhy() throws {
-        var study = try SiteFixture.study
-        var results = try SiteFixture.results
+    func testWithoutALogprobSectionThePageSaysWhy() async throws {
+        var study = try await SiteFixture.study
+        var results = try await SiteFixture.results
         study.manifest.logprobs = nil
         study.logprobs = nil
         results.logprobRanks = nil
@@ -113,7 +114,7 @@ final class RobustnessPageTests: XCTestCase {
         results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
         XCTAssertNil(results.robustness?.freedomVsLove)
         let out = try SiteFixture.temporaryFolder("no-logprobs").appendingPathComponent("site")
-        _ = try ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
+        _ = try await ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
                                     locations: SiteLocations(content: SiteFixture.content, templates: SiteFixture.templates, output: out))
         let page = try String(contentsOf: out.appendingPathComponent("robustness.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("href=\"#fig-3-under-every-prompt\""))

@@ -14,7 +14,7 @@ final class RunDiffEndToEndTests: XCTestCase {
 
     /// The report rebuilt from a copy of content/ in which one RM scores the
     /// Big Two answer "accuracy" 100 under every prompt, compared to the fixture site.
-    private static let changedSiteResult = Result { () throws -> URL in
+    private static let changedSiteResult = Task { () async throws -> URL in
         let root = try SiteFixture.temporaryFolder("changed-rm")
         let content = root.appendingPathComponent("content")
         try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
@@ -25,30 +25,31 @@ final class RunDiffEndToEndTests: XCTestCase {
         lines[index] = (["accuracy"] + Array(repeating: "100", count: fields.count - 1)).joined(separator: ",")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let folder = ContentFolder(root: content)
-        let study = try StudyLoader.load(folder: folder)
-        let results = try StudyAnalysis.run(study, options: SiteFixture.options)
+        let study = try await StudyLoader.load(folder: folder)
+        let results = try await StudyAnalysis.run(study, options: SiteFixture.options)
         let out = root.appendingPathComponent("site")
-        let previous = try RunSnapshot.load(path: SiteFixture.site.path, label: "previous build")
-        _ = try ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
-                                     locations: SiteLocations(content: folder, templates: SiteFixture.templates, output: out),
-                                     previous: previous)
+        let previous = try RunSnapshot.load(path: await SiteFixture.site.path, label: "previous build")
+        _ = try await ReportBuilder.build(study: study, results: results, options: SiteFixture.options,
+                                           locations: SiteLocations(content: folder, templates: SiteFixture.templates, output: out),
+                                           previous: previous)
         return out
     }
-    static var changedSite: URL { get throws { try changedSiteResult.get() } }
+    static var changedSite: URL { get async throws { try await changedSiteResult.value } }
 
-    func testASiteDiffedWithItselfHasNoChanges() throws {
-        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: SiteFixture.site.path))
+    func testASiteDiffedWithItselfHasNoChanges() async throws {
+        let d = try RunDiff.compare(RunSnapshot.load(path: await SiteFixture.site.path), RunSnapshot.load(path: await SiteFixture.site.path))
         XCTAssertFalse(d.hasChanges)
         XCTAssertTrue(d.changes.isEmpty)
         XCTAssertEqual(d.manifest?.isEmpty, true)
         XCTAssertTrue(d.figures.isEmpty)
         XCTAssertTrue(d.figureMapAvailable, "manifest.json records which results each figure is drawn from")
         XCTAssertTrue(DiffTextReport.render(d).contains("No changes beyond tolerance."))
-        XCTAssertFalse(try SiteFixture.text("index.html").contains("changes.html"), "no Changes page without --compare-to")
+        let overview = try await SiteFixture.text("index.html")
+        XCTAssertFalse(overview.contains("changes.html"), "no Changes page without --compare-to")
     }
 
-    func testChangingOneRewardModelsScoresMovesOnlyItsKeys() throws {
-        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
+    func testChangingOneRewardModelsScoresMovesOnlyItsKeys() async throws {
+        let d = try await RunDiff.compare(RunSnapshot.load(path: await SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
         XCTAssertTrue(d.hasChanges)
         for c in d.changes {
             // The paper's claims judged on Big Two results, and the robustness
@@ -80,26 +81,27 @@ final class RunDiffEndToEndTests: XCTestCase {
         XCTAssertFalse(figures.contains("fig1b") || figures.contains("figA1b"), "MFD2 figures are drawn from unchanged values")
     }
 
-    func testCompareToAddsADeterministicChangesPage() throws {
-        let site = try Self.changedSite
+    func testCompareToAddsADeterministicChangesPage() async throws {
+        let site = try await Self.changedSite
         let page = try String(contentsOf: site.appendingPathComponent("changes.html"), encoding: .utf8)
         XCTAssertNil(XMLScan(page).error)
         XCTAssertTrue(page.contains("Changes since the previous build"))
         XCTAssertTrue(page.contains("previous build") && page.contains("this build"))
-        XCTAssertFalse(page.contains(try SiteFixture.site.path) || page.contains("/tmp"), "no absolute path on the page")
+        let sharedSite = try await SiteFixture.site
+        XCTAssertFalse(page.contains(sharedSite.path) || page.contains("/tmp"), "no absolute path on the page")
         XCTAssertTrue(page.contains("src=\"changes/figures/old/fig1a.svg\"") && page.contains("src=\"figures/fig1a.svg\""))
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertTrue(index.contains("href=\"changes.html\""), "linked from the index")
-        let problems = SiteChecks.run(root: site, files: SiteFixture.allFiles(under: site),
+        let problems = await SiteChecks.run(root: site, files: SiteFixture.allFiles(under: site),
                                       entryPoints: ["index.html", "reward-models.html", "methods.html", "data.html", "changes.html",
                                                     "style.css", "results.json", "manifest.json"])
         XCTAssertEqual(problems, [])
     }
 
-    func testDiffSiteIsSelfContainedAndChecked() throws {
+    func testDiffSiteIsSelfContainedAndChecked() async throws {
         let out = try SiteFixture.temporaryFolder("diff-html").appendingPathComponent("diff")
-        let d = try RunDiff.compare(RunSnapshot.load(path: SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
-        try DiffSite.write(d, to: out, templates: SiteFixture.templates)
+        let d = try await RunDiff.compare(RunSnapshot.load(path: await SiteFixture.site.path), RunSnapshot.load(path: Self.changedSite.path))
+        try await DiffSite.write(d, to: out, templates: SiteFixture.templates)
         let files = SiteFixture.allFiles(under: out)
         XCTAssertTrue(files.contains("index.html") && files.contains("style.css") && files.contains("downloads/changes.csv"))
         XCTAssertTrue(files.contains("figures/old/fig1a.svg") && files.contains("figures/new/fig1a.svg"))
@@ -109,7 +111,7 @@ final class RunDiffEndToEndTests: XCTestCase {
     }
 
     /// The CLI's exit codes, when the executable was built next to the tests.
-    func testCommandLineExitCodes() throws {
+    func testCommandLineExitCodes() async throws {
         let binary = try SiteFixture.backbone()
         func run(_ args: [String]) throws -> (Int32, String, String) {
             let p = Process()
@@ -122,14 +124,16 @@ final class RunDiffEndToEndTests: XCTestCase {
             p.waitUntilExit()
             return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
         }
-        let same = try run(["diff", SiteFixture.site.path, SiteFixture.site.path])
+        let same = try run(["diff", await SiteFixture.site.path, await SiteFixture.site.path])
         XCTAssertEqual(same.0, 0); XCTAssertTrue(same.1.contains("No changes"))
-        let changed = try run(["diff", SiteFixture.site.path, Self.changedSite.path, "--format", "json"])
+        let changed = try await run(["diff", await SiteFixture.site.path, Self.changedSite.path, "--format", "json"])
         XCTAssertEqual(changed.0, 1)
-        XCTAssertEqual(changed.1, try run(["diff", SiteFixture.site.path, Self.changedSite.path, "--format", "json"]).1, "stable JSON")
-        let missing = try run(["diff", SiteFixture.site.path, "/nonexistent/site"])
+        let site = try await SiteFixture.site
+        let changedSite = try await Self.changedSite
+        XCTAssertEqual(changed.1, try run(["diff", site.path, changedSite.path, "--format", "json"]).1, "stable JSON")
+        let missing = try run(["diff", await SiteFixture.site.path, "/nonexistent/site"])
         XCTAssertEqual(missing.0, 2); XCTAssertTrue(missing.2.contains("no such file or folder"))
-        let usage = try run(["diff", SiteFixture.site.path])
+        let usage = try run(["diff", await SiteFixture.site.path])
         XCTAssertEqual(usage.0, 2, "a usage error is an error, not 'changes found'")
     }
 }

@@ -8,9 +8,9 @@ import XCTest
 final class SiteBuildTests: XCTestCase {
     static let pages = ["index.html", "reward-models.html", "logprobs.html", "implicit-rewards.html", "training.html", "robustness.html", "methods.html", "data.html"]
 
-    func testEveryPageIsWellFormedAndEveryInternalLinkResolves() throws {
+    func testEveryPageIsWellFormedAndEveryInternalLinkResolves() async throws {
         for page in Self.pages {
-            let html = try SiteFixture.text(page)
+            let html = try await SiteFixture.text(page)
             XCTAssertFalse(html.isEmpty, page)
             let scan = XMLScan(html)
             XCTAssertNil(scan.error, "\(page) is not well-formed: \(String(describing: scan.error))")
@@ -18,9 +18,10 @@ final class SiteBuildTests: XCTestCase {
                 XCTAssertFalse(link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("//"), "\(page) links outside: \(link)")
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let file = parts[0].isEmpty ? page : parts[0]
-                XCTAssertTrue(FileManager.default.fileExists(atPath: try SiteFixture.site.appendingPathComponent(file).path), "\(page) → \(link): missing file")
+                let site = try await SiteFixture.site
+                XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(page) → \(link): missing file")
                 if parts.count == 2, file.hasSuffix(".html") {
-                    let target = file == page ? scan : XMLScan(try SiteFixture.text(file))
+                    let target = file == page ? scan : XMLScan(try await SiteFixture.text(file))
                     XCTAssertTrue(target.ids.contains(parts[1]), "\(page) → \(link): no such anchor")
                 }
             }
@@ -28,11 +29,11 @@ final class SiteBuildTests: XCTestCase {
         }
     }
 
-    func testTheSiteHoldsExactlyThePagesFiguresAndDownloadsItLinks() throws {
-        let files = SiteFixture.allFiles(under: try SiteFixture.site)
+    func testTheSiteHoldsExactlyThePagesFiguresAndDownloadsItLinks() async throws {
+        let files = SiteFixture.allFiles(under: try await SiteFixture.site)
         var linked = Set(Self.pages + ["style.css"])
         for page in Self.pages {
-            for link in XMLScan(try SiteFixture.text(page)).links {
+            for link in XMLScan(try await SiteFixture.text(page)).links {
                 linked.insert(String(link.split(separator: "#", omittingEmptySubsequences: false)[0]))
             }
         }
@@ -43,9 +44,9 @@ final class SiteBuildTests: XCTestCase {
         }
     }
 
-    func testFiguresAreAccessibleWellFormedSVG() throws {
+    func testFiguresAreAccessibleWellFormedSVG() async throws {
         for figure in ["fig1a", "fig1b", "figA1a", "figA1b"] {
-            let svg = try SiteFixture.text("figures/\(figure).svg")
+            let svg = try await SiteFixture.text("figures/\(figure).svg")
             let scan = XMLScan(svg)
             XCTAssertNil(scan.error, figure)
             XCTAssertEqual(scan.names.first, "svg", figure)
@@ -55,19 +56,22 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertFalse(svg.contains("http://") && !svg.contains("xmlns=\"http://www.w3.org/2000/svg\""), figure)
             XCTAssertFalse(svg.lowercased().contains("nan"), "\(figure) has a NaN coordinate")
             // The same SVG is inlined in the reward-models page.
-            XCTAssertTrue(try SiteFixture.text("reward-models.html").contains(svg), figure)
+            let modelsPage = try await SiteFixture.text("reward-models.html")
+            XCTAssertTrue(modelsPage.contains(svg), figure)
         }
-        let desc = try SiteFixture.text("figures/fig1a.svg")
+        let desc = try await SiteFixture.text("figures/fig1a.svg")
         XCTAssertTrue(desc.contains("positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"), "alt text states the finding in numbers")
-        XCTAssertTrue(try SiteFixture.text("reward-models.html").contains("by reward-model family: positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"),
+        let modelsPage = try await SiteFixture.text("reward-models.html")
+        XCTAssertTrue(modelsPage.contains("by reward-model family: positive Agency: Llama ranks them higher (Llama 128.3 vs Gemma 132.5"),
                       "the caption states the finding in numbers")
         for page in Self.pages where page != "logprobs.html" {
-            XCTAssertTrue(try SiteFixture.text(page).contains("<nav class=\"toc\""), "\(page) has a table of contents")
+            let pageText = try await SiteFixture.text(page)
+            XCTAssertTrue(pageText.contains("<nav class=\"toc\""), "\(page) has a table of contents")
         }
     }
 
-    func testDownloadsAreCSVThatMatchResults() throws {
-        let dir = try SiteFixture.site.appendingPathComponent("downloads")
+    func testDownloadsAreCSVThatMatchResults() async throws {
+        let dir = try await SiteFixture.site.appendingPathComponent("downloads")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         XCTAssertTrue(names.contains("big2_median_ranks.csv") && names.contains("inputs.csv"))
         for name in names where name.hasSuffix(".csv") {
@@ -77,9 +81,9 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertTrue(names.contains(tex), "every table also downloads as LaTeX: \(tex)")
         }
         XCTAssertEqual(names.filter { $0.hasSuffix(".tex") }.count, names.filter { $0.hasSuffix(".csv") }.count)
-        let bib = try String(contentsOf: SiteFixture.site.appendingPathComponent("citation.bib"), encoding: .utf8)
+        let bib = try String(contentsOf: await SiteFixture.site.appendingPathComponent("citation.bib"), encoding: .utf8)
         XCTAssertTrue(bib.hasPrefix("% citation.bib") && bib.contains("@misc{study,"))
-        let dataPage = try String(contentsOf: SiteFixture.site.appendingPathComponent("data.html"), encoding: .utf8)
+        let dataPage = try String(contentsOf: await SiteFixture.site.appendingPathComponent("data.html"), encoding: .utf8)
         XCTAssertTrue(dataPage.contains("<a href=\"citation.bib\">citation.bib</a>"))
         let ranks = try CSVReader.read(url: dir.appendingPathComponent("big2_median_ranks.csv"), displayPath: "x")
         XCTAssertEqual(ranks.header, ["rm", "family", "category", "prompt", "framing", "median_rank"])
@@ -87,8 +91,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(ranks.records[0].fields, ["N-Gem-27B", "Gemma", "Agency", "best_ever_one", "positive", "130"], "the reference median rank of N-Gem-27B, Agency, best_ever_one")
     }
 
-    func testResultsJSONFollowsTheContract() throws {
-        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+    func testResultsJSONFollowsTheContract() async throws {
+        let data = try Data(contentsOf: await SiteFixture.site.appendingPathComponent("results.json"))
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(root["schema"] as? String, "1.0")
         let rm = try XCTUnwrap(root["reward_models"] as? [String: Any])
@@ -124,8 +128,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(text.contains("\"estimate\": -19.8279321"), "3-way interaction at 10 significant digits")
     }
 
-    func testManifestRecordsInputsAndOptionsWithoutTimestamps() throws {
-        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("manifest.json"))
+    func testManifestRecordsInputsAndOptionsWithoutTimestamps() async throws {
+        let data = try Data(contentsOf: await SiteFixture.site.appendingPathComponent("manifest.json"))
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
         XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6 + 1 + 2, "manifest, two dictionaries, 10 RMs × 2 score files, 6 training summaries, claims table, 2 vocabulary files")
@@ -140,24 +144,24 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertFalse(text.contains("/tmp") || text.contains(SiteFixture.repoRoot.path), "no absolute paths")
     }
 
-    func testPagesStateTheComputedNumbers() throws {
-        let page = try SiteFixture.text("reward-models.html")
+    func testPagesStateTheComputedNumbers() async throws {
+        let page = try await SiteFixture.text("reward-models.html")
         XCTAssertTrue(page.contains("familyLlama:categoryCommunion:framingnegative"))
         XCTAssertTrue(page.contains("-19.828"), "3-way estimate in the fixed-effects table")
         XCTAssertTrue(page.contains("263 answers were ranked (Agency 104, Communion 159)"))
-        let methods = try SiteFixture.text("methods.html")
+        let methods = try await SiteFixture.text("methods.html")
         XCTAssertTrue(methods.contains("989 words") && methods.contains("1652 words"))
-        let data = try SiteFixture.text("data.html")
+        let data = try await SiteFixture.text("data.html")
         XCTAssertTrue(data.contains("content/data/corpora/dict_big2_nouns.csv"))
     }
 
-    func testRebuildIsByteIdentical() throws {
+    func testRebuildIsByteIdentical() async throws {
         let again = try SiteFixture.temporaryFolder("again").appendingPathComponent("site")
-        _ = try SiteFixture.build(into: again)
-        let a = SiteFixture.allFiles(under: try SiteFixture.site), b = SiteFixture.allFiles(under: again)
+        _ = try await SiteFixture.build(into: again)
+        let a = SiteFixture.allFiles(under: try await SiteFixture.site), b = SiteFixture.allFiles(under: again)
         XCTAssertEqual(a, b)
         for file in a {
-            let x = try Data(contentsOf: SiteFixture.site.appendingPathComponent(file))
+            let x = try Data(contentsOf: await SiteFixture.site.appendingPathComponent(file))
             let y = try Data(contentsOf: again.appendingPathComponent(file))
             XCTAssertEqual(x, y, "\(file) differs between two builds")
         }
@@ -166,11 +170,11 @@ final class SiteBuildTests: XCTestCase {
 
 /// The §4 page from the real summary files.
 final class TrainingPageTests: XCTestCase {
-    func testTrainingPageShowsFiguresAuditAndTheMissingTokenData() throws {
-        let page = try SiteFixture.text("training.html")
+    func testTrainingPageShowsFiguresAuditAndTheMissingTokenData() async throws {
+        let page = try await SiteFixture.text("training.html")
         for figure in ["fig4a", "figA5a", "fig4b", "figA5b"] {
             XCTAssertTrue(page.contains("id=\"figure-\(figure)\""), figure)
-            let svg = try SiteFixture.text("figures/\(figure).svg")
+            let svg = try await SiteFixture.text("figures/\(figure).svg")
             XCTAssertNil(XMLScan(svg).error, figure)
         }
         XCTAssertTrue(page.contains("rank_results_uf_100.csv has 60956 rows but only 84 distinct ones"))
@@ -180,7 +184,7 @@ final class TrainingPageTests: XCTestCase {
         XCTAssertTrue(page.contains("<code>greatest_ever_one_across_checkpoints_qwen.csv</code>"), "the missing files are named")
         XCTAssertTrue(page.contains("<code>backbone build --checkpoints DIR</code>"), "and how to supply them")
         XCTAssertFalse(page.contains("id=\"figure-fig5\""), "no invented Fig. 5")
-        let data = try Data(contentsOf: SiteFixture.site.appendingPathComponent("results.json"))
+        let data = try Data(contentsOf: await SiteFixture.site.appendingPathComponent("results.json"))
         let training = try XCTUnwrap((JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
         XCTAssertEqual((training["token_dynamics"] as? [String: Any])?["status"] as? String, "missing")
         XCTAssertEqual(((training["token_dynamics"] as? [String: Any])?["missing"] as? [String])?.count, 3)

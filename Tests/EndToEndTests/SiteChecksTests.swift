@@ -5,14 +5,14 @@ import XCTest
 
 /// The checks every build runs before swapping its site in.
 final class SiteChecksTests: XCTestCase {
-    func testTheRealSitePasses() throws {
-        let files = SiteFixture.allFiles(under: try SiteFixture.site)
-        let problems = SiteChecks.run(root: try SiteFixture.site, files: files,
+    func testTheRealSitePasses() async throws {
+        let files = SiteFixture.allFiles(under: try await SiteFixture.site)
+        let problems = await SiteChecks.run(root: try await SiteFixture.site, files: files,
                                       entryPoints: ["index.html", "reward-models.html", "methods.html", "data.html", "style.css", "results.json", "manifest.json"])
         XCTAssertEqual(problems, [])
     }
 
-    func testBrokenSitesAreCaught() throws {
+    func testBrokenSitesAreCaught() async throws {
         let root = try SiteFixture.temporaryFolder("checks")
         func write(_ name: String, _ text: String) throws {
             let url = root.appendingPathComponent(name)
@@ -28,7 +28,7 @@ final class SiteChecksTests: XCTestCase {
         try write("figures/a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>t</title></svg>")
         try write("orphan.csv", "a\n1\n")
         try write("style.css", "body { background: url(https://cdn.example/x.png); }")
-        let problems = SiteChecks.run(root: root, files: ["figures/a.svg", "index.html", "orphan.csv", "page.html", "style.css"],
+        let problems = await SiteChecks.run(root: root, files: ["figures/a.svg", "index.html", "orphan.csv", "page.html", "style.css"],
                                       entryPoints: ["index.html", "style.css"])
         let text = problems.map(\.description)
         XCTAssertTrue(text.contains("index.html: link to a missing file: missing.html"), "\(text)")
@@ -42,13 +42,13 @@ final class SiteChecksTests: XCTestCase {
 
     /// libcmark leaves a pipe table as a paragraph of `|` lines: the check
     /// fails on it, not on a one-line data string or a real table's cells.
-    func testUnrenderedMarkdownTablesAreCaught() throws {
+    func testUnrenderedMarkdownTablesAreCaught() async throws {
         let root = try SiteFixture.temporaryFolder("checks-markdown")
         try "<html><body><p>| option | value |\n|---|---|\n| a | b |</p><p>token |a|b| and |---|</p><table><tr><td>|---|---|</td></tr></table></body></html>"
             .write(to: root.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
         try "<html><body><p>token |a|b| and x</p><table><tr><td>\n|---|---|\n</td></tr></table></body></html>"
             .write(to: root.appendingPathComponent("fine.html"), atomically: true, encoding: .utf8)
-        let problems = SiteChecks.run(root: root, files: ["fine.html", "index.html"], entryPoints: ["index.html", "fine.html"]).map(\.description)
+        let problems = await SiteChecks.run(root: root, files: ["fine.html", "index.html"], entryPoints: ["index.html", "fine.html"]).map(\.description)
         XCTAssertEqual(problems, ["index.html: unrendered Markdown table: |---|---|"])
     }
 }

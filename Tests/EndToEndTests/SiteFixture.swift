@@ -21,29 +21,29 @@ enum SiteFixture {
         return url
     }
 
-    static func build(into output: URL, options: AnalysisOptions = options) throws -> BuildSummary {
-        let study = try StudyLoader.load(folder: content)
-        let results = try StudyAnalysis.run(study, options: options)
-        return try ReportBuilder.build(study: study, results: results, options: options,
+    static func build(into output: URL, options: AnalysisOptions = options) async throws -> BuildSummary {
+        let study = try await StudyLoader.load(folder: content)
+        let results = try await StudyAnalysis.run(study, options: options)
+        return try await ReportBuilder.build(study: study, results: results, options: options,
                                        locations: SiteLocations(content: content, templates: templates, output: output))
     }
 
     /// The real study and its results under `options`, computed once; a
     /// failure is kept and rethrown to each test that needs them.
-    private static let loadedStudy = Result { try StudyLoader.load(folder: content) }
-    private static let analysed = Result { try StudyAnalysis.run(loadedStudy.get(), options: options) }
-    static var study: LoadedStudy { get throws { try loadedStudy.get() } }
-    static var results: StudyResults { get throws { try analysed.get() } }
+    private static let loadedStudy = Task { try await StudyLoader.load(folder: content) }
+    private static let analysed = Task { try await StudyAnalysis.run(loadedStudy.value, options: options) }
+    static var study: LoadedStudy { get async throws { try await loadedStudy.value } }
+    static var results: StudyResults { get async throws { try await analysed.value } }
 
     /// The report as shipped, built once for every test of this target that
     /// only reads it. A failed build is kept and rethrown to each such test.
-    private static let builtSite = Result { () throws -> URL in
+    private static let builtSite = Task { () async throws -> URL in
         let out = try temporaryFolder("site").appendingPathComponent("site")
-        _ = try ReportBuilder.build(study: study, results: results, options: options,
+        _ = try await ReportBuilder.build(study: study, results: results, options: options,
                                     locations: SiteLocations(content: content, templates: templates, output: out))
         return out
     }
-    static var site: URL { get throws { try builtSite.get() } }
+    static var site: URL { get async throws { try await builtSite.value } }
 
     /// The §3 fixture log-prob tables (SIMULATED).
     static let logprobTables = Repository.reference("logprobs/tables")
@@ -52,29 +52,29 @@ enum SiteFixture {
     /// SIMULATED §4 checkpoint tables (`CheckpointGenerator`, seed 42, Gemma's
     /// planted riser "choice" and faller "neighbors"). Built once and shared by
     /// the §3 and §4 page tests, which only read it.
-    private static let fullAnalysis = Result { () throws -> (root: URL, study: LoadedStudy, results: StudyResults) in
+    private static let fullAnalysis = Task { () async throws -> (root: URL, study: LoadedStudy, results: StudyResults) in
         let root = try temporaryFolder("full")
         let checkpoints = root.appendingPathComponent("checkpoints")
-        let plain = try StudyLoader.load(folder: content)
+        let plain = try await StudyLoader.load(folder: content)
         let source = try XCTUnwrap(plain.manifest.training?.tokenDynamics)
         let words = try XCTUnwrap(plain.dictionaries[source.dictionary]?[.virtue]).categoryOfWord.sorted { $0.key < $1.key }
         try CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
                                 communion: words.filter { $0.value == "Communion" }.map(\.key), seed: 42)
             .write(to: checkpoints, tables: source.tables, planted: ["Gemma": .init(riser: "choice", faller: "neighbors")])
-        let study = try StudyLoader.load(folder: content, logprobs: logprobTables, checkpoints: checkpoints)
-        return (root, study, try StudyAnalysis.run(study, options: options))
+        let study = try await StudyLoader.load(folder: content, logprobs: logprobTables, checkpoints: checkpoints)
+        return (root, study, try await StudyAnalysis.run(study, options: options))
     }
     /// The results with every optional input (every section and field present).
-    static var fullResults: StudyResults { get throws { try fullAnalysis.get().results } }
+    static var fullResults: StudyResults { get async throws { try await fullAnalysis.value.results } }
 
-    private static let builtFullSite = Result { () throws -> URL in
-        let (root, study, results) = try fullAnalysis.get()
+    private static let builtFullSite = Task { () async throws -> URL in
+        let (root, study, results) = try await fullAnalysis.value
         let out = root.appendingPathComponent("site")
-        _ = try ReportBuilder.build(study: study, results: results, options: options,
+        _ = try await ReportBuilder.build(study: study, results: results, options: options,
                                     locations: SiteLocations(content: content, templates: templates, output: out))
         return out
     }
-    static var fullSite: URL { get throws { try builtFullSite.get() } }
+    static var fullSite: URL { get async throws { try await builtFullSite.value } }
 
     /// The CLI built next to the tests (`make test` builds it first).
     static func backbone() throws -> URL {
@@ -82,8 +82,8 @@ enum SiteFixture {
     }
 
     /// A file of the shared site as text.
-    static func text(_ relative: String) throws -> String {
-        try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
+    static func text(_ relative: String) async throws -> String {
+        try String(contentsOf: await site.appendingPathComponent(relative), encoding: .utf8)
     }
 
     static func allFiles(under root: URL) -> [String] {

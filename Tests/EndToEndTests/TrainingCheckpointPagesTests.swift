@@ -9,17 +9,17 @@ import XCTest
 /// Fig. 5, A6 and G1 appear, labelled simulated, with their data downloads.
 final class TrainingCheckpointPagesTests: XCTestCase {
     /// The shared site built with every optional input (`SiteFixture.fullSite`).
-    static var site: URL { get throws { try SiteFixture.fullSite } }
+    static var site: URL { get async throws { try await SiteFixture.fullSite } }
 
-    func testFiguresAppearLabelledSimulatedWithTheirData() throws {
-        let page = try String(contentsOf: Self.site.appendingPathComponent("training.html"), encoding: .utf8)
+    func testFiguresAppearLabelledSimulatedWithTheirData() async throws {
+        let page = try String(contentsOf: await Self.site.appendingPathComponent("training.html"), encoding: .utf8)
         let scan = XMLScan(page)
         XCTAssertNil(scan.error)
         XCTAssertTrue(page.contains("SIMULATED data."))
         XCTAssertFalse(page.contains("the checkpoint tables are missing"))
         for figure in ["fig5", "figA6", "figG"] {
             XCTAssertTrue(page.contains("id=\"figure-\(figure)\""), figure)
-            let svg = try String(contentsOf: Self.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
+            let svg = try String(contentsOf: await Self.site.appendingPathComponent("figures/\(figure).svg"), encoding: .utf8)
             XCTAssertNil(XMLScan(svg).error, figure)
             XCTAssertTrue(svg.contains("SIMULATED"), "\(figure): the standalone SVG says it is simulated")
         }
@@ -28,11 +28,12 @@ final class TrainingCheckpointPagesTests: XCTestCase {
         for link in scan.links where !link.hasPrefix("#") && !link.contains("://") {
             let path = String(link.split(separator: "#").first ?? "")
             if path.isEmpty { continue }
-            XCTAssertTrue(FileManager.default.fileExists(atPath: try Self.site.appendingPathComponent(path).path), link)
+            let site = try await Self.site
+            XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), link)
         }
         XCTAssertTrue(page.contains("Gemma: biggest riser choice (Agency, +"), "the planted riser leads Fig. 5")
 
-        let data = try Data(contentsOf: Self.site.appendingPathComponent("results.json"))
+        let data = try Data(contentsOf: await Self.site.appendingPathComponent("results.json"))
         let training = try XCTUnwrap((JSONSerialization.jsonObject(with: data) as? [String: Any])?["training"] as? [String: Any])
         let tokens = try XCTUnwrap(training["token_dynamics"] as? [String: Any])
         XCTAssertEqual(tokens["status"] as? String, "ok")

@@ -19,7 +19,7 @@ final class CanonicalJSONFastPathTests: XCTestCase {
 
     func testNumbersEqualStringFormat() {
         var values: [Double] = [1.5, -2.25, 1e-5, -3.14159265358979, 1e10, 12345678901.000002, 1.23456789012e15, 6.02214076e23,
-                                5e-324, .leastNormalMagnitude, .greatestFiniteMagnitude, -0.1, 0.3, 2.0 / 3, 1e-300, 9.9999999995e-5]
+                                .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, -0.1, 0.3, 2.0 / 3, 1e-300, 9.9999999995e-5]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             let exponent = Double(Int.random(in: -30...30, using: &generator))

@@ -148,7 +148,9 @@ final class OutputFolderTests: XCTestCase {
     }
 }
 
-/// A flag shared between the test and its polling thread.
+/// A flag shared between the test and its polling thread. `@unchecked`:
+/// every access to `value` holds `lock`, which the compiler cannot see
+/// (`Mutex` and `Atomic` would need macOS 15; the package supports 13).
 final class ManagedAtomicFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false

@@ -1,5 +1,6 @@
 import Foundation
 @testable import StudyData
+import TestSupport
 import XCTest
 
 /// Reading several tables in parallel gives what reading them one by one gives.
@@ -14,10 +15,10 @@ final class LogprobReadAllTests: XCTestCase {
         }
     }
 
-    func testSameAsSequentialReadsInInputOrder() throws {
+    func testSameAsSequentialReadsInInputOrder() async throws {
         let urls = try files()
         let request = LogprobRequest(prompts: ["worst_ever_one", "greatest_ever_one"], tokens: ["love"])
-        let all = try LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
+        let all = try await LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
         XCTAssertEqual(all.map(\.path), urls.map(\.lastPathComponent))
         for (k, url) in urls.enumerated() {
             let one = try LogprobReader.read(url: url, displayPath: url.lastPathComponent, request: request)
@@ -28,14 +29,14 @@ final class LogprobReadAllTests: XCTestCase {
         }
     }
 
-    func testJobsWithTheirOwnRequestsAndProgressInBytes() throws {
+    func testJobsWithTheirOwnRequestsAndProgressInBytes() async throws {
         let urls = try files()
         let jobs = urls.enumerated().map { k, url in
             LogprobJob(url: url, displayPath: url.lastPathComponent,
                        request: k % 2 == 0 ? LogprobRequest(prompts: ["greatest_ever_one"]) : LogprobRequest(prompts: ["best_ever_one"], tokens: ["love"]))
         }
         let reports = Reports()
-        let tables = try LogprobReader.readAll(jobs: jobs, progress: { done, total in reports.add(done, total) })
+        let tables = try await LogprobReader.readAll(jobs: jobs, progress: { done, total in reports.add(done, total) })
         for (job, t) in zip(jobs, tables) {
             XCTAssertEqual(t.promptKeys, job.request.prompts)
             XCTAssertEqual(t.tokens.count, job.request.tokens == nil ? t.rowsInFile : t.tokens.filter { $0 == "love" }.count)
@@ -47,18 +48,20 @@ final class LogprobReadAllTests: XCTestCase {
         XCTAssertTrue(seen.allSatisfy { $0.1 == totalBytes })
     }
 
-    func testFirstErrorInInputOrderIsThrown() throws {
+    func testFirstErrorInInputOrderIsThrown() async throws {
         let good = try files()[0]
         let bad1 = try table.write(Array((LogprobTestTable.header + "0,a,x,-1,oops,-3\n").utf8), name: "bad1.csv")
         let bad2 = try table.write(Array((LogprobTestTable.header + "0,a,x,-1\n").utf8), name: "bad2.csv")
-        XCTAssertThrowsError(try LogprobReader.readAll([(good, "good"), (bad1, "bad1"), (bad2, "bad2")],
-                                                       request: LogprobRequest(prompts: ["greatest_ever_one"]), progress: nil)) { error in
+        await assertThrowsAsync(try await LogprobReader.readAll([(good, "good"), (bad1, "bad1"), (bad2, "bad2")],
+                                                                request: LogprobRequest(prompts: ["greatest_ever_one"]), progress: nil)) { error in
             XCTAssertEqual((error as? DataError)?.path, "bad1")
         }
     }
 }
 
-/// Progress reports collected from worker threads.
+/// Progress reports, collected through a `@Sendable` callback. `@unchecked`:
+/// every access to `items` holds `lock`, which the compiler cannot see
+/// (`Mutex` would need macOS 15; the package supports 13).
 private final class Reports: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [(Int, Int)] = []

@@ -1,21 +1,17 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
 final class StudyLoaderTests: XCTestCase {
 
-    private static var cached: LoadedStudy?
+    /// The real study, loaded once for all the tests of this class (a
+    /// failure is kept and rethrown to each test that asks).
+    private static let loaded = Task { try await StudyLoader.load(folder: ContentFolder(root: Repo.content)) }
+    private func realStudy() async throws -> LoadedStudy { try await Self.loaded.value }
 
-    /// The real study, loaded once for all the tests of this class.
-    private func realStudy() throws -> LoadedStudy {
-        if let s = Self.cached { return s }
-        let s = try StudyLoader.load(folder: ContentFolder(root: Repo.content))
-        Self.cached = s
-        return s
-    }
-
-    func testScoreTablesForEveryRewardModelAndDictionary() throws {
-        let study = try realStudy()
+    func testScoreTablesForEveryRewardModelAndDictionary() async throws {
+        let study = try await realStudy()
         let labels = study.manifest.rewardModels.map(\.label)
         XCTAssertEqual(labels.count, 10)
         XCTAssertEqual(Set(study.scores.keys), ["big2", "mfd2"])
@@ -39,7 +35,7 @@ final class StudyLoaderTests: XCTestCase {
 
     /// Score files are parsed in parallel, but with two bad files the error
     /// always names the one the manifest lists first, as a sequential load would.
-    func testFirstBadScoreFileInManifestOrderIsReported() throws {
+    func testFirstBadScoreFileInManifestOrderIsReported() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-order-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("content")
@@ -54,14 +50,14 @@ final class StudyLoaderTests: XCTestCase {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         for _ in 0..<5 {
-            XCTAssertThrowsError(try StudyLoader.load(folder: ContentFolder(root: content))) { error in
+            await assertThrowsAsync(try await StudyLoader.load(folder: ContentFolder(root: content))) { error in
                 XCTAssertTrue("\(error)".hasPrefix("content/" + first), "\(error)")
             }
         }
     }
 
-    func testDictionariesUnderTheirRules() throws {
-        let study = try realStudy()
+    func testDictionariesUnderTheirRules() async throws {
+        let study = try await realStudy()
         XCTAssertEqual(Set(study.dictionaries.keys), ["big2", "mfd2"])
         XCTAssertEqual(Set(study.dictionaries["big2"]?.keys ?? [:].keys), [.virtue])
         XCTAssertEqual(Set(study.dictionaries["mfd2"]?.keys ?? [:].keys), [.virtue, .script])
@@ -70,8 +66,8 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(study.dictionaries["mfd2"]?[.script]?.wordCount, 1652)
     }
 
-    func testInputRecords() throws {
-        let study = try realStudy()
+    func testInputRecords() async throws {
+        let study = try await realStudy()
         let inputs = study.inputs
         XCTAssertEqual(inputs.count, 1 + 2 + 20 + 6 + 1 + 2)   // manifest, dictionaries, 10 RMs x 2 score files, 6 training summaries, claims table, 2 vocabulary files
         XCTAssertEqual(Set(inputs.map(\.path)).count, inputs.count, "each input once")
@@ -115,8 +111,8 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(qrm.role, "RM scores: N-Gem-27B on big2")
     }
 
-    func testInputRecordIsCodable() throws {
-        let study = try realStudy()
+    func testInputRecordIsCodable() async throws {
+        let study = try await realStudy()
         let data = try JSONEncoder().encode(study.inputs)
         XCTAssertEqual(try JSONDecoder().decode([InputFileRecord].self, from: data), study.inputs)
     }
@@ -152,8 +148,8 @@ final class StudyLoaderTests: XCTestCase {
         return content
     }
 
-    func testSyntheticStudyLoads() throws {
-        let study = try StudyLoader.load(folder: ContentFolder(root: try makeStudy()))
+    func testSyntheticStudyLoads() async throws {
+        let study = try await StudyLoader.load(folder: ContentFolder(root: try makeStudy()))
         XCTAssertEqual(study.inputs.map(\.path), ["content/study.yaml", "content/dict.csv", "content/scores/a.csv", "content/scores/b.csv"])
         XCTAssertEqual(study.inputs[1].rows, 2)
         XCTAssertEqual(study.inputs[2].columns, 3)
@@ -163,26 +159,29 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(study.dictionaries["big2"]?[.virtue]?.categoryOfWord, ["love": "Communion", "war": "Agency"])
     }
 
-    func testBadScoreInASyntheticStudyNamesTheFileLineAndColumn() throws {
+    func testBadScoreInASyntheticStudyNamesTheFileLineAndColumn() async throws {
         let content = try makeStudy(scoresB: "response,worst,best\nlove,1,2\nwar,NaN,4\n")
-        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        var error: DataError?
+        await assertThrowsAsync(try await StudyLoader.load(folder: ContentFolder(root: content))) { error = $0 as? DataError }
         XCTAssertEqual(error?.description, "content/scores/b.csv:3:2: expected a number, found \"NaN\"")
     }
 
-    func testScoreFileOutsideTheContentFolderIsRejected() throws {
+    func testScoreFileOutsideTheContentFolderIsRejected() async throws {
         let content = try makeStudy()
         let text = manifest.replacingOccurrences(of: "big2: scores/b.csv", with: "big2: ../b.csv")
         try Data(text.utf8).write(to: content.appendingPathComponent("study.yaml"))
         try Data("response,best,worst\nx,1,2\n".utf8).write(to: content.deletingLastPathComponent().appendingPathComponent("b.csv"))
-        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        var error: DataError?
+        await assertThrowsAsync(try await StudyLoader.load(folder: ContentFolder(root: content))) { error = $0 as? DataError }
         XCTAssertTrue(error?.message.hasPrefix("reward_models.B.scores.big2: the path \"../b.csv\" leaves the content folder") ?? false,
                       error?.description ?? "")
     }
 
-    func testMissingScoreFile() throws {
+    func testMissingScoreFile() async throws {
         let content = try makeStudy()
         try FileManager.default.removeItem(at: content.appendingPathComponent("scores/b.csv"))
-        let error = assertDataError(try StudyLoader.load(folder: ContentFolder(root: content)))
+        var error: DataError?
+        await assertThrowsAsync(try await StudyLoader.load(folder: ContentFolder(root: content))) { error = $0 as? DataError }
         XCTAssertEqual(error?.path, "content/scores/b.csv")
         XCTAssertTrue(error?.message.hasPrefix("cannot read the file") ?? false, error?.description ?? "")
     }

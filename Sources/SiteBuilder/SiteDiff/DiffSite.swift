@@ -8,7 +8,7 @@ import RunDiff
 public enum DiffSite {
     /// `inputs`: the folders the diff reads (the two runs, the templates),
     /// which the output may never replace.
-    public static func write(_ d: RunDiff, to output: URL, templates: URL, inputs: [(name: String, url: URL)] = []) throws {
+    public static func write(_ d: RunDiff, to output: URL, templates: URL, inputs: [(name: String, url: URL)] = []) async throws {
         guard let css = try? String(contentsOf: templates.appendingPathComponent("style.css"), encoding: .utf8) else {
             throw DiffError("cannot read \(templates.appendingPathComponent("style.css").path); pass --templates DIR")
         }
@@ -18,7 +18,7 @@ public enum DiffSite {
             try writer.write("index.html", shell(title: "What changed between two runs", body: page.body))
             try writer.write("style.css", css)
             for (path, data) in page.files.sorted(by: { $0.key < $1.key }) { try writer.write(path, data) }
-            let problems = SiteChecks.run(root: writer.staging, files: writer.files, entryPoints: ["index.html", "style.css"])
+            let problems = await SiteChecks.run(root: writer.staging, files: writer.files, entryPoints: ["index.html", "style.css"])
             guard problems.isEmpty else {
                 throw DiffError("the diff site failed its checks:\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
             }

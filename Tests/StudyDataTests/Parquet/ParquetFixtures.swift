@@ -15,10 +15,11 @@ enum ParquetFixtures {
         try ParquetFile.open(url: url(name), displayPath: name)
     }
 
-    static let expected: [String: Any] = {
+    /// Read on each use: a `[String: Any]` is not `Sendable`, so it cannot be a shared `static let`.
+    static var expected: [String: Any] {
         let data = try! Data(contentsOf: folder.appendingPathComponent("expected.json"))
         return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
-    }()
+    }
 
     static var files: [String] { expected["files"] as! [String] }
     static var columns: [String: [Any]] { expected["columns"] as! [String: [Any]] }

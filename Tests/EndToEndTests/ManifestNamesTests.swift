@@ -68,8 +68,8 @@ final class ManifestNamesTests: XCTestCase {
     /// the headline passed as the manifest gives it, each claim gets the same
     /// verdict and note on the renamed keys — and a claim on the dictionary with
     /// two column rules still tries the other rule.
-    func testClaimsFollowTheManifestsDictionaryIds() throws {
-        let study = try SiteFixture.study, results = try SiteFixture.results
+    func testClaimsFollowTheManifestsDictionaryIds() async throws {
+        let study = try await SiteFixture.study, results = try await SiteFixture.results
         let table = try XCTUnwrap(study.claims)
         let headline = try XCTUnwrap(study.manifest.headlineDictionary?.id)
         func renamed(_ id: String) -> String { "renamed_" + id }

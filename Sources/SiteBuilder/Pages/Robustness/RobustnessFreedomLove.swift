@@ -12,8 +12,8 @@ enum RobustnessFreedomLove {
         var out: [String: Any] = [
             "available": true, "hasPairs": !section.pairs.isEmpty, "prompt": section.figure3Prompt,
             "positivePrompts": String(section.positivePrompts), "negativePrompts": String(section.negativePrompts),
-            "statusNote": LogprobPages.simulatedNote(section.simulated, study: study)
-                + LogprobPages.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
+            "statusNote": LogprobsPage.simulatedNote(section.simulated, study: study)
+                + LogprobsPage.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
             "summary": HTMLNode.text(summary(section)),
         ]
         guard !section.pairs.isEmpty else { return out }

@@ -31,9 +31,10 @@ enum ImplicitRewardsPage {
             if section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count {
                 figure3.append(.p(class: "missing", [.text("Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.")]))
             }
+            let names = Figure3Names(study.manifest)
             figure3.append(assets.figure(id: "fig3", number: "Figure 3",
-                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair Gemma 2 IT (model B) → Llama 3 Instruct (model A); rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
-                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
+                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair \(names.targets) (model B) → \(names.sources) (model A); rows by \(names.sourceFamily) release, \(names.sourceFamily) size, \(names.targetFamily) size. Positive: the \(names.sourceFamily) model gives the token more probability.",
+                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", names: names, simulated: section.simulated).svg(),
                 data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
                 dependsOn: [ImplicitRewardSection.freedomLovePointer]))
         }

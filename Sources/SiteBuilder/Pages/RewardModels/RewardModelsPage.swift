@@ -6,12 +6,16 @@ import SVGCharts
 /// manifest id): Figures 1/A1 with their captions, the model tables, the
 /// panel sentences and the note on the published figure.
 enum RewardModelsPage {
-    /// The note at Fig. 1b with its link to the other column rule's values.
+    /// The note at Fig. 1b with its link to the other column rule's values:
+    /// the methods page's section on the dictionary's column rules, whose
+    /// heading in `content/pages/methods.md` is "<id> columns" (the site
+    /// check fails the build if the heading and the link ever part).
     static func publishedNote(_ r: DictionaryRankResult, short: String, alternative: DictionaryRankResult?) -> [HTMLNode] {
         let note = Narrative.publishedFigureNote(r, alternative: alternative)
         guard !note.isEmpty else { return [] }
+        let anchor = PageRenderer.slugify(r.dictionary) + "-columns"
         return [.p(class: "notice", [.text("\(note) The \(alternative?.columns?.rawValue ?? "other") columns' values, side by side with these: "),
-                                         .a(href: "methods.html#mfd2-columns", ["Methods, \(short) columns"]), "."])]
+                                         .a(href: "methods.html#" + anchor, ["Methods, \(short) columns"]), "."])]
     }
 
     static func context(_ r: DictionaryRankResult, letter: String, study: LoadedStudy, alternative: DictionaryRankResult? = nil,

@@ -67,19 +67,19 @@ public enum ReportBuilder {
             // Tables and figures: written as downloads and put into the context as HTML.
             var assets = SiteAssets()
             for (index, r) in results.rewardModels.dictionaries.enumerated() {
-                context[r.dictionary] = try SiteContext.dictionary(r, letter: letter(index), study: study,
+                context[r.dictionary] = try RewardModelsPage.context(r, letter: letter(index), study: study,
                                                                    alternative: results.rewardModels.alternative(for: r.dictionary), assets: &assets)
             }
-            context["methods"] = SiteContext.methods(results: results, options: options, manifest: study.manifest, assets: &assets)
-            context["data"] = SiteContext.data(study: study, assets: &assets)
-            context["logprobs"] = LogprobPages.ranks(results.logprobRanks, study: study, assets: &assets)
-            context["implicit"] = LogprobPages.implicitRewards(results.implicitRewards, study: study, assets: &assets)
-            context["logprobData"] = LogprobPages.data(study, assets: &assets)
+            context["methods"] = MethodsPage.context(results: results, options: options, manifest: study.manifest, assets: &assets)
+            context["data"] = DataPage.context(study: study, assets: &assets)
+            context["logprobs"] = LogprobsPage.context(results.logprobRanks, study: study, assets: &assets)
+            context["implicit"] = ImplicitRewardsPage.context(results.implicitRewards, study: study, assets: &assets)
+            context["logprobData"] = DataPage.logprobFiles(study, assets: &assets)
             context["training"] = TrainingPage.context(results.training, manifest: study.manifest,
                                                      big2: study.manifest.trainingDictionary.flatMap { results.rewardModels.result(for: $0.id) },
                                                      assets: &assets)
-            context["overview"] = SiteContext.overview(results, manifest: study.manifest)
-            context["vocabulary"] = SiteContext.vocabulary(results.vocabulary)
+            context["overview"] = OverviewPage.context(results, manifest: study.manifest)
+            context["vocabulary"] = OverviewPage.vocabulary(results.vocabulary)
             context["robustness"] = RobustnessPage.context(results, study: study, names: DictionaryNames(study.manifest), assets: &assets)
             context = SiteContext.sanitized(context) as! [String: Any]
 

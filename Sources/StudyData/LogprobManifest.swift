@@ -104,4 +104,15 @@ public struct ImplicitRewardTableSpec: Codable, Equatable, Sendable {
 public struct ImplicitRewardGrid: Codable, Equatable, Sendable {
     public var sources: [String]
     public var targets: [String]
+    /// How captions name the sources and the targets as groups (the study:
+    /// `Llama 3 Instruct`, `Gemma 2 IT`); optional, the pages fall back to
+    /// the families of the grid's models.
+    public var sourcesLabel: String?
+    public var targetsLabel: String?
+
+    enum CodingKeys: String, CodingKey {
+        case sources, targets
+        case sourcesLabel = "sources_label"
+        case targetsLabel = "targets_label"
+    }
 }

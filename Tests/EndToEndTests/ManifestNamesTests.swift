@@ -6,9 +6,10 @@ import TestSupport
 import XCTest
 
 /// Study facts live in study.yaml, not in code: a manifest that renames both
-/// dictionaries and moves two reward models into a third family, edited
-/// through study.yaml alone, builds a site that passes its checks and names
-/// everything as the manifest gives it.
+/// dictionaries, moves two reward models into a third family, moves the
+/// instruction-tuned Llama language models into it too and renames Fig. 3's
+/// groups, edited through study.yaml alone, builds a site that passes its
+/// checks and names everything as the manifest gives it.
 final class ManifestNamesTests: XCTestCase {
     func testThirdFamilyAndRenamedDictionariesThroughStudyYAMLAlone() async throws {
         let root = try SiteFixture.temporaryFolder("manifest-names")
@@ -23,6 +24,10 @@ final class ManifestNamesTests: XCTestCase {
              "  - { name: Qwen, colour: \"#7C3AED\", appendix_only: true }\n  - { name: Mistral, colour: \"#10B981\" }\n"),
             ("name: Ray2333/GRM-Llama3-8B-rewardmodel-ft\n    family: Llama\n", "name: Ray2333/GRM-Llama3-8B-rewardmodel-ft\n    family: Mistral\n"),
             ("name: Ray2333/GRM-Llama3.2-3B-rewardmodel-ft\n    family: Llama\n", "name: Ray2333/GRM-Llama3.2-3B-rewardmodel-ft\n    family: Mistral\n"),
+            // §3: Fig. 3's sources (all instruction-tuned Llama models) become Mistral, its groups are renamed.
+            ("family: Llama, type: instruction-tuned", "family: Mistral, type: instruction-tuned"),
+            ("sources_label: Llama 3 Instruct\n", "sources_label: Source Chat\n"),
+            ("targets_label: Gemma 2 IT\n", "targets_label: Target IT\n"),
         ] {
             XCTAssertTrue(text.contains(old), "study.yaml no longer has \(old)")
             text = text.replacingOccurrences(of: old, with: new)
@@ -55,6 +60,26 @@ final class ManifestNamesTests: XCTestCase {
         XCTAssertTrue(try read("methods.html").contains("Agency-Communion panels: Bonferroni-adjusted p-values"))
         XCTAssertTrue(try read("methods.html").contains("Moral Foundations panel tests (Welch, Bonferroni)"))
         XCTAssertTrue(try read("logprobs.html").contains("Agency-Communion nouns occur in both vocabularies"))
+
+        // Fig. 3 and its robustness check (R5) name the grid as the manifest does.
+        let fig3 = try read("figures/fig3.svg"), heatMap = try read("figures/robustness-freedom-vs-love.svg")
+        XCTAssertTrue(fig3.contains("Implicit reward (MWLR) of Freedom and Love, Target IT → Source Chat"), fig3)
+        XCTAssertTrue(fig3.contains("(target Gemma → source Mistral)") && fig3.contains("positive: Mistral favours the token"))
+        XCTAssertTrue(heatMap.contains("under every prompt, Target IT → Source Chat"))
+        for svg in [fig3, heatMap] {
+            XCTAssertFalse(svg.contains("Llama 3 Instruct") || svg.contains("Gemma 2 IT"), "Fig. 3's groups named from code")
+        }
+        let implicit = try read("implicit-rewards.html")
+        XCTAssertTrue(implicit.contains("for each pair Target IT (model B) → Source Chat (model A); rows by Mistral release, Mistral size, Gemma size. "
+            + "Positive: the Mistral model gives the token more probability."), "Fig. 3's caption")
+        let robustness = try read("robustness.html")
+        XCTAssertTrue(robustness.contains("<th scope=\"col\">Mistral model</th><th scope=\"col\">Gemma model</th>"), "R5 table columns")
+        XCTAssertFalse(robustness.contains("Llama model"))
+        XCTAssertTrue(try read("index.html").contains("Mistral × Gemma pairs"), "the overview's R5 sentence")
+        // What a family term measures, with the third family.
+        XCTAssertTrue(try read("figures/robustness-big2-specifications.svg").contains("Llama or Mistral − Gemma, in median-rank units"))
+        XCTAssertTrue(robustness.contains("each headline quantity (Llama or Mistral − Gemma) under each specification"))
+        XCTAssertFalse(robustness.contains("(Llama − Gemma)"))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("results.json"))) as? [String: Any]
         let big2 = try XCTUnwrap((json?["reward_models"] as? [String: Any])?["big2"] as? [String: Any])

@@ -41,7 +41,8 @@ final class RobustnessFreedomLoveTests: XCTestCase {
     func testAltTextCountsTheCellsAndRange() {
         let text = RobustnessFreedomLove.description(Self.section())
         XCTAssertEqual(text, "Heat map of 3 pairs by 2 positive and 1 negative prompts. Freedom scores above Love in 3 of 6 pair × positive-prompt cells and in 2 of 3 pair × negative-prompt cells; 1 of 3 pairs have Freedom above Love under every positive prompt. Differences range from -0.3000 to 0.3000.")
-        let svg = RobustnessFreedomLove.figure(Self.section(), id: "r5").svg()
+        let names = Figure3Names(sourceFamily: "Llama", targetFamily: "Gemma", sources: "Llama 3 Instruct", targets: "Gemma 2 IT")
+        let svg = RobustnessFreedomLove.figure(Self.section(), id: "r5", names: names).svg()
         XCTAssertTrue(XMLScan(svg).isWellFormed)
         XCTAssertTrue(svg.contains("SIMULATED — Freedom vs Love"))
         XCTAssertEqual(svg.components(separatedBy: "class=\"cell\"").count - 1, 9, "3 pairs × 3 prompts")

@@ -26,9 +26,10 @@ final class RobustnessNarrativeTests: XCTestCase {
 
     /// The study's names, as its manifest gives them.
     let names = DictionaryNames(ordered: [("big2", "Big Two"), ("mfd2", "MFD2")], withColumnRules: ["mfd2"])
+    let figure3 = Figure3Names(sourceFamily: "Llama", targetFamily: "Gemma", sources: "Llama 3 Instruct", targets: "Gemma 2 IT")
 
     func testParagraphStatesTheCountsAndNumbers() {
-        let text = RobustnessNarrative.overview(section(), names: names)
+        let text = RobustnessNarrative.overview(section(), names: names, figure3: figure3)
         XCTAssertTrue(text.hasPrefix("Robustness: 2 of 3 headline quantities (1 three-way family term and 2 Fig. 1 panel differences, Big Two and MFD2 under both column rules)"), text)
         XCTAssertTrue(text.contains("One stays significant under every alternative specification: Big Two panel positive Agency (largest p = 0.0300)."), text)
         XCTAssertTrue(text.contains("The other 1 (1 of 1 significant three-way terms, 0 of 1 significant panel differences) are not significant under at least one specification that takes the reward model as the unit (their largest p from 0.0772 to 0.0772)."), text)
@@ -38,17 +39,27 @@ final class RobustnessNarrativeTests: XCTestCase {
     func testFigure3UnderEveryPromptIsStatedOnlyWithPairs() {
         var s = section()
         s.freedomVsLove = RobustnessFreedomLoveTests.section()
-        let text = RobustnessNarrative.overview(s, names: names)
+        let text = RobustnessNarrative.overview(s, names: names, figure3: figure3)
         XCTAssertTrue(text.hasSuffix(" Figure 3 under every prompt (SIMULATED log-prob tables): the mean MWLR of Freedom is above that of Love under all 2 positive prompts in 1 of 3 Llama × Gemma pairs."), text)
         s.freedomVsLove?.pairs = []
         s.freedomVsLove?.status = .missing
-        XCTAssertFalse(RobustnessNarrative.overview(s, names: names).contains("Figure 3"), "nothing is claimed without tables")
+        XCTAssertFalse(RobustnessNarrative.overview(s, names: names, figure3: figure3).contains("Figure 3"), "nothing is claimed without tables")
+    }
+
+    /// The Fig. 3 pairs are named by the manifest's families, not by the study's.
+    func testFigure3PairsAreNamedByTheManifestsFamilies() {
+        var s = section()
+        s.freedomVsLove = RobustnessFreedomLoveTests.section()
+        let other = Figure3Names(sourceFamily: "Qwen", targetFamily: "Mistral", sources: "Qwen 2", targets: "Mistral 7B")
+        let text = RobustnessNarrative.overview(s, names: names, figure3: other)
+        XCTAssertTrue(text.hasSuffix("in 1 of 3 Qwen × Mistral pairs."), text)
+        XCTAssertFalse(text.contains("Llama") || text.contains("Gemma"), text)
     }
 
     /// Names come from the manifest: a renamed dictionary is renamed in every sentence.
     func testNamesFollowTheManifest() {
         let renamed = DictionaryNames(ordered: [("big2", "Agentic nouns")], withColumnRules: [])
-        let text = RobustnessNarrative.overview(section(), names: renamed)
+        let text = RobustnessNarrative.overview(section(), names: renamed, figure3: figure3)
         XCTAssertTrue(text.contains("Fig. 1 panel differences, Agentic nouns) are significant"), text)
         XCTAssertTrue(text.contains("Agentic nouns panel positive Agency"), text)
         XCTAssertTrue(text.contains("the Agentic nouns three-way term"), text)
@@ -61,6 +72,6 @@ final class RobustnessNarrativeTests: XCTestCase {
     func testNoneHoldingIsSaid() {
         var s = section()
         s.dictionaries[0].headlines.remove(at: 1)
-        XCTAssertTrue(RobustnessNarrative.overview(s, names: names).contains("None of them stays significant under every alternative specification."))
+        XCTAssertTrue(RobustnessNarrative.overview(s, names: names, figure3: figure3).contains("None of them stays significant under every alternative specification."))
     }
 }

@@ -40,12 +40,12 @@ enum LogprobFigures {
             categories: categories)
     }
 
-    static func freedomLove(_ rows: [FreedomLoveRow], id: String, simulated: Bool = false) -> LollipopFigure {
+    static func freedomLove(_ rows: [FreedomLoveRow], id: String, names: Figure3Names, simulated: Bool = false) -> LollipopFigure {
         let better = rows.filter { $0.freedom > $0.love }.count
         return LollipopFigure(
-            id: id, title: "\(simulatedPrefix(simulated))Implicit reward (MWLR) of Freedom and Love, Gemma 2 IT → Llama 3 Instruct",
-            description: "One row per pair (target Gemma → source Llama): mean MWLR of tokens reading \"freedom\" (blue) and \"love\" (red). Freedom scores above Love in \(better) of \(rows.count) pairs.",
-            xAxisTitle: "Mean MWLR score (positive: Llama favours the token)",
+            id: id, title: "\(simulatedPrefix(simulated))Implicit reward (MWLR) of Freedom and Love, \(names.direction)",
+            description: "One row per pair (target \(names.targetFamily) → source \(names.sourceFamily)): mean MWLR of tokens reading \"freedom\" (blue) and \"love\" (red). Freedom scores above Love in \(better) of \(rows.count) pairs.",
+            xAxisTitle: "Mean MWLR score (positive: \(names.sourceFamily) favours the token)",
             referenceValue: 0,
             seriesA: GroupStyle(name: "Love", color: "#D62728", marker: .circle),
             seriesB: GroupStyle(name: "Freedom", color: "#1F77B4", marker: .circle),

@@ -1,11 +1,12 @@
 import Analyses
 import StudyData
 
-/// Page values for §3 (`logprobs.*`, `implicit.*`, `logprobData.*`). Every
-/// value is HTML or text that always exists, so the pages render the same
-/// tags whether the tables were found or not; when they were not, the values
-/// say which files are missing and how to rebuild with them.
-enum LogprobPages {
+/// The §3.1 page's values (`logprobs.*`: Figure 2 with its tables), and the
+/// notices every §3 page shares. Every value is HTML or text that always
+/// exists, so the pages render the same tags whether the tables were found or
+/// not; when they were not, the values say which files are missing and how to
+/// rebuild with them.
+enum LogprobsPage {
     /// `scope`: where no number is invented ("on this page"; "in this section" on a page with other results).
     static func missingNote(files: [String], status: InputStatus, study: LoadedStudy, scope: String = "on this page") -> [HTMLNode] {
         guard status != .ok, let section = study.manifest.logprobs else { return [] }
@@ -42,7 +43,7 @@ enum LogprobPages {
         return .p(class: "missing", [.text(what + " needs ")] + names + ["; not available in this build."])
     }
 
-    static func ranks(_ section: LogprobRankSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
+    static func context(_ section: LogprobRankSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
         guard let section, let plan = study.manifest.logprobs else { return ["statusNote": "", "status": "absent", "pairs": ""] }
         var blocks: [HTMLNode] = []
         for (i, spec) in plan.rankPairs.enumerated() {
@@ -74,76 +75,6 @@ enum LogprobPages {
         return ["status": section.status.rawValue,
                 "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
                 "pairs": blocks]
-    }
-
-    static func implicitRewards(_ section: ImplicitRewardSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
-        let definitions = assets.table(ReportTable(
-            id: "implicit_reward_measures", caption: "The eight implicit-reward measures (a = log p_A, b = log p_B of a token; p = e^log p).",
-            columns: ["Measure", "Score", "Antisymmetric"],
-            rows: ImplicitRewardMeasure.allCases.map { [.text($0.rawValue), .text($0.formula), .text($0.isAntisymmetric ? "yes" : "no")] }))
-        guard let section, let plan = study.manifest.logprobs?.implicitRewards, let spec = study.manifest.logprobs else {
-            return ["status": "absent", "statusNote": "", "tables": "", "figure3": "", "measures": "", "simulation": "", "definitions": definitions, "prompt": ""]
-        }
-        func files(_ models: [String]) -> [String] { models.map { spec.model(named: $0)?.file ?? $0 } }
-        var tables: [HTMLNode] = []
-        for t in plan.tables {
-            let id = "implicit_" + SiteNames.slug(t.title.lowercased())
-            tables.append(.element("h3", ["id": id], [.text(t.title)]))
-            if let result = section.tables.first(where: { $0.modelA == t.modelA && $0.modelB == t.modelB }) {
-                tables.append(assets.table(LogprobTables.tokens(result, id: id).labelled(simulated: section.simulated)))
-            } else {
-                tables.append(unavailable(t.title, needs: files([t.modelA, t.modelB])))
-            }
-        }
-        var figure3: [HTMLNode] = []
-        if section.freedomLove.isEmpty {
-            figure3 = [unavailable("Figure 3", needs: files(plan.grid.sources + plan.grid.targets))]
-        } else {
-            if section.freedomLove.count < plan.grid.sources.count * plan.grid.targets.count {
-                figure3.append(.p(class: "missing", [.text("Only \(section.freedomLove.count) of \(plan.grid.sources.count * plan.grid.targets.count) pairs could be computed; the missing files are listed above.")]))
-            }
-            figure3.append(assets.figure(id: "fig3", number: "Figure 3",
-                caption: "\(simulatedPrefix(section.simulated))Mean MWLR (prompt \(section.prompt)) of the tokens that read \"freedom\" (blue) and \"love\" (red) once trimmed and lower-cased, for each pair Gemma 2 IT (model B) → Llama 3 Instruct (model A); rows by Llama release, Llama size, Gemma size. Positive: the Llama model gives the token more probability.",
-                svg: LogprobFigures.freedomLove(section.freedomLove, id: "fig3", simulated: section.simulated).svg(),
-                data: LogprobTables.freedomLove(section.freedomLove, id: "fig3_freedom_love").labelled(simulated: section.simulated),
-                dependsOn: [ImplicitRewardSection.freedomLovePointer]))
-        }
-        let measures = section.measureComparison.isEmpty
-            ? unavailable("The measure comparison", needs: files(plan.tables.first.map { [$0.modelA, $0.modelB] } ?? []))
-            : assets.table(LogprobTables.measureComparison(section.measureComparison, id: "implicit_measure_comparison").labelled(simulated: section.simulated))
-        let simulation = section.simulation.map { assets.table(LogprobTables.simulation($0, id: "appF_recovery_simulation").labelled(simulated: section.simulated)) }
-            ?? unavailable("The recovery simulation", needs: files(plan.tables.first.map { [$0.modelB] } ?? []))
-        return ["status": section.status.rawValue,
-                "statusNote": simulatedNote(section.simulated, study: study) + missingNote(files: section.missing, status: section.status, study: study),
-                "tables": tables, "figure3": figure3, "measures": measures, "simulation": simulation,
-                "definitions": definitions, "prompt": section.prompt]
-    }
-
-    /// The data page's list of log-prob files read, with what a pandas-default reader would have got wrong.
-    static func data(_ study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
-        guard let loaded = study.logprobs, let section = study.manifest.logprobs else { return ["files": "", "summary": ""] }
-        if loaded.files.isEmpty {
-            return ["files": "", "summary": [HTMLNode.text("No log-prob table was read in this build: \(loaded.folderExists ? "none of the \(section.models.count) files was found in" : "there is no folder") "),
-                                             .code(loaded.folder), ". The study publishes them as the Hugging Face dataset ", .code(section.dataset),
-                                             "; rebuild with ", .code("backbone build --logprobs DIR"), "."]]
-        }
-        let table = ReportTable(
-            id: "logprob_inputs",
-            caption: (loaded.simulated ? "SIMULATED — generated tables (their folder holds \(LogprobLoader.simulatedMarker)). " : "") + "Log-prob tables read in this build. The last four columns count rows a pandas-default read_csv would lose or mangle: invalid UTF-8, a bare carriage return inside the token (split into two rows), a token that reads as missing (\"\", \"NaN\", \"null\", … become NaN), other control characters.",
-            columns: ["File", "Model", "Bytes", "Rows", "Prompts read", "Invalid UTF-8", "Bare CR", "Missing-like", "Control chars"],
-            rows: loaded.files.map { f in
-                [.text(f.path), .text(f.model), .integer(f.bytes), .integer(f.audit.rows), .integer(f.promptsRead),
-                 .integer(f.audit.invalidUTF8Rows), .integer(f.audit.bareCRRows), .integer(f.audit.missingLikeTokens), .integer(f.audit.controlCharRows)]
-            })
-        var summary: [HTMLNode] = [.text("\(loaded.files.count) log-prob tables were read from "), .code(loaded.folder)]
-        if loaded.simulated {
-            summary += [" — ", .strong("SIMULATED"), " tables (the folder holds ", .code(LogprobLoader.simulatedMarker), ")"]
-        }
-        summary.append(".")
-        if !loaded.missingFiles.isEmpty {
-            summary += [" Not found: "] + HTMLNode.joined(loaded.missingFiles.map(HTMLNode.code), separator: ", ") + ["."]
-        }
-        return ["files": assets.table(table), "summary": summary]
     }
 }
 

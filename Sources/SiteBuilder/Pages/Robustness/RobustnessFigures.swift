@@ -5,7 +5,8 @@ import SVGCharts
 enum RobustnessFigures {
     static let specificationReadingRule = "Each row is one analysis of the same quantity: the random-intercept model of the paper and the RM × prompt tests of Fig. 1 treat every RM × prompt row as a unit; the maximal model and the RM-level tests treat the reward model, which carries the family label, as the unit. Point: estimate; line: 95% CI (t-based; none for permutation tests); filled: p < .05 after the specification's own correction (Bonferroni over the panels for panel tests); p printed at the right (corrected)."
 
-    static func specificationPlot(_ d: DictionaryRobustness, name: String, id: String) -> SpecificationPlot {
+    /// `contrast`: what the estimates measure, e.g. "Llama − Gemma" (`RobustnessPage.familyContrast`).
+    static func specificationPlot(_ d: DictionaryRobustness, name: String, contrast: String, id: String) -> SpecificationPlot {
         var groups: [SpecificationGroup] = []
         var order: [String] = []
         var rowsBy: [String: [SpecificationRow]] = [:]
@@ -24,7 +25,7 @@ enum RobustnessFigures {
         return SpecificationPlot(
             id: id, title: "\(name): headline quantities under each specification",
             description: "\(d.headlines.count) quantities, \(d.specifications.count) rows; \(held) of the quantities are significant under every specification, \(d.headlines.filter { $0.paperSignificant }.count) under the first (paper's) specification.",
-            xAxisTitle: "Llama − Gemma, in median-rank units (rank 1 = best)", groups: groups)
+            xAxisTitle: "\(contrast), in median-rank units (rank 1 = best)", groups: groups)
     }
 
     static func threeWayTerms(_ d: DictionaryRobustness) -> [String] {

@@ -9,18 +9,19 @@ import SVGCharts
 enum RobustnessFreedomLove {
     static func context(_ section: FreedomVsLoveSection?, study: LoadedStudy, assets: inout SiteAssets) -> [String: Any] {
         guard let section else { return ["available": false] }
+        let names = Figure3Names(study.manifest)
         var out: [String: Any] = [
             "available": true, "hasPairs": !section.pairs.isEmpty, "prompt": section.figure3Prompt,
             "positivePrompts": String(section.positivePrompts), "negativePrompts": String(section.negativePrompts),
-            "statusNote": LogprobPages.simulatedNote(section.simulated, study: study)
-                + LogprobPages.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
+            "statusNote": LogprobsPage.simulatedNote(section.simulated, study: study)
+                + LogprobsPage.missingNote(files: section.missing, status: section.status, study: study, scope: "in this section"),
             "summary": HTMLNode.text(summary(section)),
         ]
         guard !section.pairs.isEmpty else { return out }
         let perPrompt = ReportTable(
             id: "robustness_freedom_vs_love_per_prompt",
             caption: "Fig. 3 under every prompt: mean MWLR of the tokens that read as \"freedom\" and \"love\" for each pair and prompt.",
-            columns: ["Pair", "Llama model", "Gemma model", "Prompt", "Framing", "Freedom MWLR", "Love MWLR", "Freedom − Love",
+            columns: ["Pair", "\(names.sourceFamily) model", "\(names.targetFamily) model", "Prompt", "Framing", "Freedom MWLR", "Love MWLR", "Freedom − Love",
                       "Freedom tokens", "Love tokens"],
             rows: section.pairs.flatMap { p in p.perPrompt.map { r in
                 [.text(p.label), .text(p.llamaModel), .text(p.gemmaModel), .text(r.prompt), .text(r.framing), .number(r.freedomMwlr, decimals: 5),
@@ -29,14 +30,14 @@ enum RobustnessFreedomLove {
         let pairs = ReportTable(
             id: "robustness_freedom_vs_love_pairs",
             caption: "Fig. 3 under every prompt: for each pair (Fig. 3's order), the prompts under which the mean MWLR of Freedom is above that of Love.",
-            columns: ["Pair", "Llama model", "Gemma model", "Positive prompts", "Freedom > Love (positive)", "Negative prompts", "Freedom > Love (negative)"],
+            columns: ["Pair", "\(names.sourceFamily) model", "\(names.targetFamily) model", "Positive prompts", "Freedom > Love (positive)", "Negative prompts", "Freedom > Love (negative)"],
             rows: section.pairs.map { p in
                 [.text(p.label), .text(p.llamaModel), .text(p.gemmaModel), .integer(p.positivePrompts), .integer(p.positivePromptsFreedomAboveLove),
                  .integer(p.negativePrompts), .integer(p.negativePromptsFreedomAboveLove)]
             }).labelled(simulated: section.simulated)
         assets.files[perPrompt.downloadPath] = perPrompt.csv
         assets.files[perPrompt.latexPath] = perPrompt.latex
-        let heatMap = figure(section, id: "robustness-freedom-vs-love")
+        let heatMap = figure(section, id: "robustness-freedom-vs-love", names: names)
         out["figure"] = assets.figure(id: "robustness-freedom-vs-love", number: "Figure R4",
                                       caption: "\(simulatedPrefix(section.simulated))Fig. 3 under every prompt: MWLR(Freedom) − MWLR(Love) for each pair (rows, Fig. 3's order) and prompt (columns); blue and + where Freedom scores above Love, red and − where Love does; the paper's Fig. 3 is the column \(section.figure3Prompt).",
                                       svg: heatMap.svg(), data: perPrompt, dependsOn: ["/robustness/freedom_vs_love"])
@@ -46,7 +47,7 @@ enum RobustnessFreedomLove {
         return out
     }
 
-    static func figure(_ section: FreedomVsLoveSection, id: String) -> HeatMapFigure {
+    static func figure(_ section: FreedomVsLoveSection, id: String, names: Figure3Names) -> HeatMapFigure {
         func panel(_ framing: Framing, _ title: String) -> HeatMapPanel {
             let prompts = section.pairs.first?.perPrompt.filter { $0.framing == framing.rawValue }.map(\.prompt) ?? []
             return HeatMapPanel(title: title, columnLabels: prompts, cells: section.pairs.map { p in
@@ -57,7 +58,7 @@ enum RobustnessFreedomLove {
             })
         }
         return HeatMapFigure(
-            id: id, title: "\(simulatedPrefix(section.simulated))Freedom vs Love (mean MWLR) under every prompt, Gemma 2 IT → Llama 3 Instruct",
+            id: id, title: "\(simulatedPrefix(section.simulated))Freedom vs Love (mean MWLR) under every prompt, \(names.direction)",
             description: description(section), rowLabels: section.pairs.map(\.label),
             panels: [panel(.positive, "Positive prompts (\(section.positivePrompts))"), panel(.negative, "Negative prompts (\(section.negativePrompts))")],
             colorTitle: "MWLR(Freedom) − MWLR(Love)", positiveMeaning: "Freedom above Love", negativeMeaning: "Love above Freedom")

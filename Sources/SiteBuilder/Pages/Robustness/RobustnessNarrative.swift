@@ -13,7 +13,7 @@ enum RobustnessNarrative {
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
 
-    static func overview(_ section: RobustnessSection, names: DictionaryNames) -> String {
+    static func overview(_ section: RobustnessSection, names: DictionaryNames, figure3: Figure3Names) -> String {
         var all: [(key: String, h: HeadlineRobustness)] = []
         for d in section.dictionaries {
             let key = RobustnessSection.key(dictionary: d.dictionary, columns: d.columns)
@@ -42,7 +42,7 @@ enum RobustnessNarrative {
                 + rows.map { "p = \(NumberText.pValue($0.pAdjusted)) (\($0.specification.rawValue))" }.joined(separator: ", ") + "."
         }
         if let r5 = section.freedomVsLove, !r5.pairs.isEmpty, r5.positivePrompts > 0 {
-            text += " Figure 3 under every prompt\(r5.simulated ? " (SIMULATED log-prob tables)" : ""): the mean MWLR of Freedom is above that of Love under all \(r5.positivePrompts) positive prompts in \(r5.pairsFreedomAboveLoveUnderEveryPositivePrompt) of \(r5.pairs.count) Llama × Gemma pairs."
+            text += " Figure 3 under every prompt\(r5.simulated ? " (SIMULATED log-prob tables)" : ""): the mean MWLR of Freedom is above that of Love under all \(r5.positivePrompts) positive prompts in \(r5.pairsFreedomAboveLoveUnderEveryPositivePrompt) of \(r5.pairs.count) \(figure3.sourceFamily) × \(figure3.targetFamily) pairs."
         }
         return text
     }

@@ -12,13 +12,24 @@ enum RobustnessPage {
         var sections: [[String: Any]] = []
         for (index, d) in section.dictionaries.enumerated() {
             let key = RobustnessSection.key(dictionary: d.dictionary, columns: d.columns)
-            sections.append(dictionary(d, key: key, name: names.robustnessTitle(key), number: index + 1, assets: &assets))
+            let contrast = familyContrast(results.rewardModels.result(for: d.dictionary)?.families ?? [])
+            sections.append(dictionary(d, key: key, name: names.robustnessTitle(key), contrast: contrast, number: index + 1, assets: &assets))
         }
-        return ["available": true, "sections": sections, "overview": HTMLNode.text(RobustnessNarrative.overview(section, names: names)),
+        let overview = RobustnessNarrative.overview(section, names: names, figure3: Figure3Names(study.manifest))
+        return ["available": true, "sections": sections, "overview": HTMLNode.text(overview),
                 "freedomVsLove": RobustnessFreedomLove.context(section.freedomVsLove, study: study, assets: &assets)]
     }
 
-    static func dictionary(_ d: DictionaryRobustness, key: String, name: String, number: Int, assets: inout SiteAssets) -> [String: Any] {
+    /// What a family term or panel difference measures, from the manifest's
+    /// families in the model's order (the first is the reference): "Llama −
+    /// Gemma" in the study; "Llama or Qwen − Gemma" with a third family.
+    static func familyContrast(_ families: [String]) -> String {
+        guard let reference = families.first, families.count > 1 else { return "family difference" }
+        return families.dropFirst().joined(separator: " or ") + " − " + reference
+    }
+
+    static func dictionary(_ d: DictionaryRobustness, key: String, name: String, contrast: String, number: Int,
+                           assets: inout SiteAssets) -> [String: Any] {
         let rm = d.rmLevel
         let method = rm.exact ? "exact (all \(NumberText.integer(Int(rm.assignments))) assignments of the family labels)"
             : "Monte Carlo (\(NumberText.integer(rm.resamples)) seeded relabellings; \(NumberText.integer(Int(rm.assignments))) assignments are too many to enumerate)"
@@ -67,9 +78,9 @@ enum RobustnessPage {
             assets.files[table.latexPath] = table.latex
         }
 
-        let specPlot = RobustnessFigures.specificationPlot(d, name: name, id: "robustness-\(key)-specifications")
+        let specPlot = RobustnessFigures.specificationPlot(d, name: name, contrast: contrast, id: "robustness-\(key)-specifications")
         let specFigure = assets.figure(id: "robustness-\(key)-specifications", number: "Figure R\(number)a",
-                                       caption: "\(name): each headline quantity (Llama − Gemma) under each specification. " + RobustnessFigures.specificationReadingRule,
+                                       caption: "\(name): each headline quantity (\(contrast)) under each specification. " + RobustnessFigures.specificationReadingRule,
                                        svg: specPlot.svg(), data: specifications, dependsOn: [DictionaryRobustness.specificationsPointer(key: key)])
         let looPlot = RobustnessFigures.leaveOneOutPlot(d, name: name, id: "robustness-\(key)-leave-one-out")
         let looFigure = assets.figure(id: "robustness-\(key)-leave-one-out", number: "Figure R\(number)b",

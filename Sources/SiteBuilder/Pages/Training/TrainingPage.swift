@@ -28,7 +28,7 @@ enum TrainingPage {
             }
             let figure = LineFacetFigure(
                 id: id, title: "Median rank of \(words) categories over RM training (\(r.dynamicsRun))",
-                description: "Median rank (1 = best of \(r.words)) of Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run, one line per base-model family (\(families.joined(separator: ", "))). " + endpoints(r, families),
+                description: "Median rank (1 = best of \(r.words)) of \(listed(categories)) words at each checkpoint of the \(r.dynamicsRun) run, one line per base-model family (\(families.joined(separator: ", "))). " + endpoints(r, families),
                 panelLabels: categories, xAxisTitle: "Training step", xDomain: (checkpoints.min() ?? 0)...(checkpoints.max() ?? 1),
                 yAxisTitle: yTitle, yDomain: yDomain, reversedY: true,
                 series: families.enumerated().map { style($1, $0) }, panels: panels)
@@ -38,7 +38,7 @@ enum TrainingPage {
                                         [.text($0.family), .text($0.category), .integer($0.checkpoint), .number($0.medianRank, decimals: 1)]
                                     })
             return [assets.figure(id: id, number: number,
-                                 caption: "Median rank of the Agency and Communion words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
+                                 caption: "Median rank of the \(listed(categories)) words at each checkpoint of the \(r.dynamicsRun) run (\(families.joined(separator: ", ")) base models); lower is better. \(endpoints(r, families))",
                                  svg: figure.svg(), data: table, dependsOn: [TrainingSectionResult.seriesPointer]),
                     TrainingTables.series(r.series.filter { families.contains($0.family) }, families: families, id: id, number: number)]
         }
@@ -145,6 +145,11 @@ enum TrainingPage {
             parts.append("drawn at \(NumberText.fixed(run.plottedAt, decimals: 0))k")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// The manifest's categories in words: "Agency and Communion".
+    static func listed(_ words: [String]) -> String {
+        words.count <= 2 ? words.joined(separator: " and ") : words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
     }
 
     /// "At the last step, Gemma: Agency 681.5, Communion 763; …" for captions and alt text.

@@ -101,14 +101,7 @@ public enum CanonicalJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isInvisibleFormat(v) {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            default: appendVisible(scalar, to: &out)
             }
         }
         out += "\""
@@ -116,7 +109,19 @@ public enum CanonicalJSON {
 }
 
 extension CanonicalJSON {
-    package static func isInvisibleFormat(_ v: UInt32) -> Bool {
+    /// Appends `scalar`, or `\uXXXX` for a control or invisible format
+    /// character: how JSON strings and the diff's one-line values show them.
+    package static func appendVisible(_ scalar: Unicode.Scalar, to out: inout String) {
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || isInvisibleFormat(v) {
+            let hex = String(v, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+
+    static func isInvisibleFormat(_ v: UInt32) -> Bool {
         v == 0xFEFF || v == 0x00AD || (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x2069).contains(v)
     }
 }

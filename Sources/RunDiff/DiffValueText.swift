@@ -40,15 +40,7 @@ package enum DiffValueText {
     /// Control and invisible format characters as `\uXXXX`; everything else as is.
     package static func visible(_ s: String) -> String {
         var out = ""
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || CanonicalJSON.isInvisibleFormat(v) {
-                let hex = String(v, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
+        for scalar in s.unicodeScalars { CanonicalJSON.appendVisible(scalar, to: &out) }
         return out
     }
 

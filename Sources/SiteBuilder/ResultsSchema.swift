@@ -15,39 +15,49 @@ enum ResultsSchema {
         var valueType: String
     }
 
-    /// Result type → the function whose output it is. A result type missing
-    /// here fails the schema test, so a new type is documented when it is added.
-    static let computedBy: [String: String] = [
-        "StudyResults": "StudyAnalysis.run", "RewardModelSection": "StudyAnalysis.rewardModelSection",
-        "DictionaryRankResult": "RewardModelRanks.analyse", "CategoryCount": "RewardModelRanks.analyse, LogprobRanks.analyse",
-        "MedianRankRow": "RewardModelRanks.rankAnswers", "FramingSummary": "RewardModelRanks.framingSummaries",
-        "AverageRankRow": "RewardModelRanks.averageRanks", "RMPanelMean": "RewardModelRanks.rmPanelMeans",
-        "FamilyPanelSummary": "RewardModelRanks.familyPanelSummaries", "MixedModelResult": "RewardModelRanks.fitMixedModel",
-        "FixedEffectRow": "RewardModelRanks.fitMixedModel, MaximalModel.fit (LinearMixedModel.fitREML, RandomSlopesModel.fitREML)",
-        "PanelComparison": "PanelFamilyComparisons.compare", "WelchPanelTest": "PanelFamilyComparisons.compare", "PermutationPanelTest": "PanelFamilyComparisons.compare",
-        "LogprobRankSection": "LogprobAnalyses.run", "LogprobRankPairResult": "LogprobRanks.analyse",
-        "LogprobMedianRankRow": "LogprobRanks.analyse", "AnovaRow": "LogprobRanks.analyse (TypeIIANOVA.fit)",
-        "LogprobCellTest": "LogprobRanks.analyse", "ImplicitRewardSection": "LogprobAnalyses.run",
-        "TokenTableResult": "ImplicitRewards.tokenTable", "RankedToken": "ImplicitRewards.tokenTable",
-        "FreedomLoveRow": "ImplicitRewards.freedomLove", "MeasureComparisonRow": "ImplicitRewards.measureComparison",
-        "MeasureRecoveryResult": "MeasureRecoverySimulation.run", "MeasureRecoverySettings": "StudyAnalysis.run (options)",
-        "MeasureRecall": "MeasureRecoverySimulation.run",
-        "TrainingSectionResult": "TrainingDynamics.analyse", "TrainingRunResult": "TrainingDynamics.analyse",
-        "TrainingSeriesPoint": "TrainingDynamics.analyse", "AblationPoint": "TrainingDynamics.analyse",
-        "TrainingWarning": "TrainingDynamics.analyse", "TokenDynamicsStatus": "TokenDynamics.analyse",
-        "FamilyTokenDynamics": "TokenDynamics.family", "WordRankChange": "TokenDynamics.family",
-        "KendallPoint": "TokenDynamics.family", "WordRanks": "TokenDynamics.family",
-        "VocabularyCountsResult": "VocabularyCounts.analyse", "ClaimResult": "ClaimsEvaluation.evaluate",
-        "RobustnessSection": "RobustnessAnalysis.run", "DictionaryRobustness": "RobustnessAnalysis.analyse",
-        "RMLevelResult": "RMLevelInference.analyse", "RMCellMean": "RMLevelInference.analyse", "RMLevelTerm": "RMLevelInference.analyse",
-        "RMValue": "RMLevelInference.analyse", "RMLevelPanel": "RMLevelInference.analyse", "RMLevelWelch": "RMLevelInference.analyse",
-        "RMLevelPermutation": "RMLevelInference.analyse", "LeaveOneOutFit": "LeaveOneOut.refits",
-        "ConfidenceInterval": "LeaveOneOut.refits", "RandomSlopesResult": "MaximalModel.fit",
-        "RandomEffectCovariance": "MaximalModel.fit", "LikelihoodRatio": "MaximalModel.fit",
-        "SpecificationRow": "SpecificationTable.rows", "HeadlineRobustness": "HeadlineRobustness.summarise",
-        "FreedomVsLoveSection": "FreedomVsLove.analyse (FreedomVsLove.summarise)", "FreedomVsLovePair": "FreedomVsLove.pair",
-        "FreedomVsLovePrompt": "FreedomVsLove.pair",
+    /// Each computing function → the result types it produces, in the order
+    /// of the study's sections. A result type missing here fails the schema
+    /// test, so a new type is documented when it is added; a type two
+    /// functions produce is listed under both.
+    static let producers: KeyValuePairs<String, [String]> = [
+        "StudyAnalysis.run": ["StudyResults"],
+        "StudyAnalysis.rewardModelSection": ["RewardModelSection"],
+        "RewardModelRanks.analyse": ["DictionaryRankResult", "CategoryCount"],
+        "RewardModelRanks.rankAnswers": ["MedianRankRow"],
+        "RewardModelRanks.framingSummaries": ["FramingSummary"],
+        "RewardModelRanks.averageRanks": ["AverageRankRow"],
+        "RewardModelRanks.rmPanelMeans": ["RMPanelMean"],
+        "RewardModelRanks.familyPanelSummaries": ["FamilyPanelSummary"],
+        "RewardModelRanks.fitMixedModel": ["MixedModelResult", "FixedEffectRow"],
+        "MaximalModel.fit (LinearMixedModel.fitREML, RandomSlopesModel.fitREML)": ["FixedEffectRow"],
+        "PanelFamilyComparisons.compare": ["PanelComparison", "WelchPanelTest", "PermutationPanelTest"],
+        "LogprobAnalyses.run": ["LogprobRankSection", "ImplicitRewardSection"],
+        "LogprobRanks.analyse": ["LogprobRankPairResult", "CategoryCount", "LogprobMedianRankRow", "LogprobCellTest"],
+        "LogprobRanks.analyse (TypeIIANOVA.fit)": ["AnovaRow"],
+        "ImplicitRewards.tokenTable": ["TokenTableResult", "RankedToken"],
+        "ImplicitRewards.freedomLove": ["FreedomLoveRow"],
+        "ImplicitRewards.measureComparison": ["MeasureComparisonRow"],
+        "MeasureRecoverySimulation.run": ["MeasureRecoveryResult", "MeasureRecall"],
+        "StudyAnalysis.run (options)": ["MeasureRecoverySettings"],
+        "TrainingDynamics.analyse": ["TrainingSectionResult", "TrainingRunResult", "TrainingSeriesPoint", "AblationPoint", "TrainingWarning"],
+        "TokenDynamics.analyse": ["TokenDynamicsStatus"],
+        "TokenDynamics.family": ["FamilyTokenDynamics", "WordRankChange", "KendallPoint", "WordRanks"],
+        "VocabularyCounts.analyse": ["VocabularyCountsResult"],
+        "ClaimsEvaluation.evaluate": ["ClaimResult"],
+        "RobustnessAnalysis.run": ["RobustnessSection"],
+        "RobustnessAnalysis.analyse": ["DictionaryRobustness"],
+        "RMLevelInference.analyse": ["RMLevelResult", "RMCellMean", "RMLevelTerm", "RMValue", "RMLevelPanel", "RMLevelWelch", "RMLevelPermutation"],
+        "LeaveOneOut.refits": ["LeaveOneOutFit", "ConfidenceInterval"],
+        "MaximalModel.fit": ["RandomSlopesResult", "RandomEffectCovariance", "LikelihoodRatio"],
+        "SpecificationTable.rows": ["SpecificationRow"],
+        "HeadlineRobustness.summarise": ["HeadlineRobustness"],
+        "FreedomVsLove.analyse (FreedomVsLove.summarise)": ["FreedomVsLoveSection"],
+        "FreedomVsLove.pair": ["FreedomVsLovePair", "FreedomVsLovePrompt"],
     ]
+
+    /// Result type → the functions whose output it is (in `producers` order).
+    static let computedBy: [String: String] = Dictionary(
+        producers.flatMap { function, types in types.map { ($0, function) } }, uniquingKeysWith: { "\($0), \($1)" })
 
     /// Every field the results encode, first occurrence of each pointer, in encoding order.
     static func fields(of results: StudyResults) throws -> [Field] {

@@ -34,7 +34,7 @@ final class ParquetFuzzTests: XCTestCase {
     }
 
     func testRandomTruncationsAndCuts() throws {
-        var generator = SeededFuzzGenerator(state: 14)
+        var generator = SplitMix64(seed: 14)  // the simulated tables' generator: deterministic cuts
         for name in ["plain-gzip-v2.parquet", "bytestreamsplit-none-v1.parquet", "fallback-snappy-v2.parquet"] {
             let data = try ParquetFixtures.data(name)
             for _ in 0 ..< 150 {
@@ -47,17 +47,5 @@ final class ParquetFuzzTests: XCTestCase {
                 if let error = readEverything(cut) { XCTFail("\(name) bytes \(from)..<\(from + length) cut: \(error)") }
             }
         }
-    }
-}
-
-/// A small deterministic generator for the fuzz test (splitmix64).
-struct SeededFuzzGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -28,10 +28,12 @@ enum HTML {
             || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 
-    /// A string as escaped HTML text: a text node rendered by `HTMLNode`,
-    /// whose renderer is where all escaping happens. For the diff page
-    /// (`SiteDiff/`), which still assembles its markup itself, and for tests
-    /// that look for a sentence on a page.
+    /// A string as escaped HTML text, exactly as `HTMLNode` renders a text
+    /// node (its renderer is where all escaping happens). No page calls this:
+    /// every page builds an `HTMLNode` tree. It is here for the tests — one
+    /// that looks for a generated sentence on a page must look for the
+    /// escaped form (a `'` in the sentence is `&#39;` in the file), and the
+    /// escaping tests pin the text rule through it.
     static func escape(_ text: String) -> String {
         HTMLNode.text(text).rendered()
     }

@@ -7,86 +7,112 @@ import RunDiff
 /// section (old, new, Δ, relative Δ), plus the files the fragment links
 /// (SVGs, a CSV of every change). Shared by `backbone diff --html` and the
 /// "Changes since the previous build" page of `backbone build --compare-to`,
-/// so both show the same content. Every data string goes through `HTML.escape`.
+/// so both show the same content. Built as an `HTMLNode` tree: labels,
+/// pointers, values and paths from the two runs are text nodes and attribute
+/// values, escaped by the tree's renderer, so a hostile string in a run can
+/// never become markup here.
 struct DiffPage {
     /// Rows per section on the page; the CSV download always has every change.
     static let rowsPerSection = 200
 
-    var body = ""
+    /// The page content, in order.
+    private(set) var nodes: [HTMLNode] = []
     var files: [String: Data] = [:]
+
+    /// The content as HTML, for a page shell that takes a string (the report's Mustache layout).
+    var body: String { nodes.rendered() }
 
     /// `assetFolder`: where this page's own files go (`""` or `changes/`).
     /// `newFigurePath`: a figure of the new build already in the site, or nil to copy it.
     init(_ d: RunDiff, heading: String, assetFolder: String, newFigurePath: ((FigureChange) -> String?)? = nil) {
-        var h = "<h1>\(HTML.escape(heading))</h1>"
-        h += "<p class=\"lead\">\(HTML.escape(d.oldLabel)) → \(HTML.escape(d.newLabel)): "
-        h += d.hasChanges ? "results changed." : "no changes beyond tolerance."
-        h += "</p><p>\(HTML.escape(DiffValueText.summary(d))) (tolerance \(HTML.escape(DiffValueText.tolerance(d.tolerance)))).</p>"
         let csvPath = assetFolder + "downloads/changes.csv"
         files[csvPath] = Data(Self.csv(d).utf8)
-        h += "<p class=\"downloads\"><a href=\"\(HTML.escape(csvPath))\">Every difference (CSV)</a></p>"
-        h += headline(d) + manifest(d)
-        h += figures(d, assetFolder: assetFolder, newFigurePath: newFigurePath)
-        h += values(d)
-        body = h
+        var page: [HTMLNode] = [
+            .element("h1", [:], [.text(heading)]),
+            .p(class: "lead", [.text("\(d.oldLabel) → \(d.newLabel): " + (d.hasChanges ? "results changed." : "no changes beyond tolerance."))]),
+            .p([.text("\(DiffValueText.summary(d)) (tolerance \(DiffValueText.tolerance(d.tolerance))).")]),
+            .p(class: "downloads", [.a(href: csvPath, ["Every difference (CSV)"])]),
+        ]
+        page += Self.headline(d) + Self.manifest(d)
+        page += figures(d, assetFolder: assetFolder, newFigurePath: newFigurePath)
+        page += Self.values(d)
+        nodes = page
     }
 
-    private func headline(_ d: RunDiff) -> String {
-        guard !d.headline.isEmpty else { return "<h2 id=\"headline\">Headline</h2><p>No significance or sign changes.</p>" }
+    private static func heading(_ text: String, id: String) -> HTMLNode { .element("h2", ["id": id], [.text(text)]) }
+
+    private static func headline(_ d: RunDiff) -> [HTMLNode] {
+        let heading = heading("Headline", id: "headline")
+        guard !d.headline.isEmpty else { return [heading, .p(["No significance or sign changes."])] }
         let table = ReportTable(id: "diff-headline", caption: "Significance stars or p-value thresholds crossed, and estimates that changed sign.",
                                 columns: ["Value", "Old", "New", "Δ", "Change"],
                                 rows: d.headline.map { c in
                                     [.text(DiffValueText.pointer(c.pointer)), .text(DiffValueText.old(c)), .text(DiffValueText.new(c)),
                                      .text(DiffValueText.delta(c)), .text(DiffValueText.headlineNote(c))]
                                 })
-        return "<h2 id=\"headline\">Headline</h2>" + table.html(includeDownloadLink: false)
+        return [heading, table.node(includeDownloadLink: false)]
     }
 
-    private func manifest(_ d: RunDiff) -> String {
-        var h = "<h2 id=\"inputs-and-options\">Inputs and options</h2>"
-        guard let m = d.manifest else { return h + "<p>Not compared: a side has no <code>manifest.json</code>.</p>" }
-        guard !m.isEmpty else { return h + "<p>Identical inputs (by SHA-256; log-prob tables by a fingerprint of what was read), options and tool version.</p>" }
+    private static func manifest(_ d: RunDiff) -> [HTMLNode] {
+        let heading = heading("Inputs and options", id: "inputs-and-options")
+        guard let m = d.manifest else { return [heading, .p(["Not compared: a side has no ", .code("manifest.json"), "."])] }
+        guard !m.isEmpty else {
+            return [heading, .p(["Identical inputs (by SHA-256; log-prob tables by a fingerprint of what was read), options and tool version."])]
+        }
         let rows: [[ReportTable.Cell]] = m.settings.map { [.text($0.name), .text($0.old), .text($0.new)] }
             + m.inputs.map { [.text($0.path), .text(""), .text($0.status)] }
-        h += ReportTable(id: "diff-manifest", caption: "Options, versions and input files that differ (from manifest.json).",
-                         columns: ["Setting or input", "Old", "New"], rows: rows).html(includeDownloadLink: false)
-        return h
+        let table = ReportTable(id: "diff-manifest", caption: "Options, versions and input files that differ (from manifest.json).",
+                                columns: ["Setting or input", "Old", "New"], rows: rows)
+        return [heading, table.node(includeDownloadLink: false)]
     }
 
-    private mutating func figures(_ d: RunDiff, assetFolder: String, newFigurePath: ((FigureChange) -> String?)?) -> String {
-        var h = "<h2 id=\"figures\">Figures</h2>"
-        guard d.figureMapAvailable else { return h + "<p>Not compared: neither build recorded which results its figures are drawn from.</p>" }
-        guard !d.figures.isEmpty else { return h + "<p>No figure is drawn from a changed value.</p>" }
+    /// One `<figure>` per changed figure, old and new side by side; records
+    /// the SVGs it links that are not already in the site in `files`.
+    private mutating func figures(_ d: RunDiff, assetFolder: String, newFigurePath: ((FigureChange) -> String?)?) -> [HTMLNode] {
+        let heading = Self.heading("Figures", id: "figures")
+        guard d.figureMapAvailable else { return [heading, .p(["Not compared: neither build recorded which results its figures are drawn from."])] }
+        guard !d.figures.isEmpty else { return [heading, .p(["No figure is drawn from a changed value."])] }
+        var out = [heading]
         for f in d.figures {
             let id = SiteNames.slug(f.source.id)
-            h += "<figure class=\"diff-figure\" id=\"diff-\(HTML.escape(id))\"><div class=\"side-by-side\">"
+            var sides: [HTMLNode] = []
             for (side, data) in [("old", f.oldSVG), ("new", f.newSVG)] {
-                h += "<figure>"
-                if let data {
-                    var path = side == "new" ? newFigurePath?(f) : nil
-                    if path == nil {
-                        path = assetFolder + "figures/\(side)/\(id).svg"
-                        files[path!] = data
-                    }
-                    let label = side == "old" ? d.oldLabel : d.newLabel
-                    h += "<a href=\"\(HTML.escape(path!))\"><img src=\"\(HTML.escape(path!))\" alt=\"\(HTML.escape(f.source.label)) in \(HTML.escape(label))\" /></a>"
-                    h += "<figcaption>\(side == "old" ? "Old" : "New"): \(HTML.escape(label))</figcaption>"
-                } else {
-                    h += "<p>Not in this build.</p><figcaption>\(side == "old" ? "Old" : "New")</figcaption>"
+                let name = side == "old" ? "Old" : "New"
+                guard let data else {
+                    sides.append(.element("figure", [:], [.p(["Not in this build."]), .element("figcaption", [:], [.text(name)])]))
+                    continue
                 }
-                h += "</figure>"
+                let path: String
+                if side == "new", let inSite = newFigurePath?(f) {
+                    path = inSite
+                } else {
+                    path = assetFolder + "figures/\(side)/\(id).svg"
+                    files[path] = data
+                }
+                let label = side == "old" ? d.oldLabel : d.newLabel
+                sides.append(.element("figure", [:], [
+                    .a(href: path, [.element("img", ["src": path, "alt": "\(f.source.label) in \(label)"])]),
+                    .element("figcaption", [:], [.text("\(name): \(label)")]),
+                ]))
             }
-            h += "</div><figcaption><strong>\(HTML.escape(f.source.label))</strong> (<code>\(HTML.escape(f.source.file))</code>): "
-            h += "\(HTML.escape(DiffTextReport.figureNote(f))).</figcaption></figure>"
+            out.append(.element("figure", ["class": "diff-figure", "id": "diff-" + id], [
+                .div(class: "side-by-side", sides),
+                .element("figcaption", [:], [
+                    .strong(f.source.label), " (", .code(f.source.file), ")", .text(": \(DiffTextReport.figureNote(f))."),
+                ]),
+            ]))
         }
-        return h
+        return out
     }
 
-    private func values(_ d: RunDiff) -> String {
-        var h = "<h2 id=\"changed-values\">Changed values</h2>"
+    private static func values(_ d: RunDiff) -> [HTMLNode] {
+        let heading = heading("Changed values", id: "changed-values")
         let sections = d.sections()
-        guard !sections.isEmpty else { return h + "<p>No value changed beyond tolerance.</p>" }
-        h += "<p>Values are addressed by JSON Pointer into <code>results.json</code>; list items are named by their identifying fields.</p>"
+        guard !sections.isEmpty else { return [heading, .p(["No value changed beyond tolerance."])] }
+        var out: [HTMLNode] = [
+            heading,
+            .p(["Values are addressed by JSON Pointer into ", .code("results.json"), "; list items are named by their identifying fields."]),
+        ]
         for (i, (section, changes)) in sections.enumerated() {
             let title = section.segments.isEmpty ? "(top level)" : DiffValueText.pointer(section)
             let shown = Array(changes.prefix(Self.rowsPerSection))
@@ -99,9 +125,9 @@ struct DiffPage {
                     [.text(DiffValueText.relative(c.pointer, to: section) + DiffValueText.extent(c)), .text(DiffValueText.kindWord(c.kind)),
                      .text(DiffValueText.old(c)), .text(DiffValueText.new(c)), .text(DiffValueText.delta(c)), .text(DiffValueText.relativeDelta(c))]
                 })
-            h += table.html(includeDownloadLink: false)
+            out.append(table.node(includeDownloadLink: false))
         }
-        return h
+        return out
     }
 
     /// Every difference, including those within tolerance, one row each.

@@ -9,7 +9,9 @@ public enum LinearMixedModel {
     /// - With γ = σ_b²/σ², V = σ²H and H is block compound-symmetric, so
     ///   H_g⁻¹ = I − c_g 11ᵀ with c_g = γ/(1 + n_g γ) (Sherman–Morrison) and
     ///   XᵀH⁻¹X = XᵀX − Σ_g c_g s_g s_gᵀ (s_g = column sums of X in group g).
-    ///   Each evaluation is therefore a p×p Cholesky, independent of N.
+    ///   Each evaluation is therefore a p×p Cholesky; during the search for θ
+    ///   the residual terms come from cross-products too (`Problem.Residuals`),
+    ///   so an evaluation is independent of N. Docs/Methods.md#mixed-model.
     /// - β and σ² are profiled out, leaving a one-parameter REML criterion in
     ///   θ = log(σ_b/σ). Its maximum is located by a grid scan of the analytic
     ///   score (steps of 0.5 in θ, a factor e^0.5 in σ_b/σ) and then the

@@ -12,9 +12,8 @@ final class BadInputTests: XCTestCase {
     /// A copy of content/ to break, and an existing site (an earlier Backbone
     /// output: its marker lists its one file) whose page says "previous build".
     static func workspace(_ name: String) throws -> (content: URL, site: URL) {
-        let root = try SiteFixture.temporaryFolder("bad-\(name)")
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let content = try SiteFixture.copyOfContent("bad-\(name)")
+        let root = content.deletingLastPathComponent()
         let site = root.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try "previous build".write(to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)

@@ -12,9 +12,8 @@ import XCTest
 /// checks and names everything as the manifest gives it.
 final class ManifestNamesTests: XCTestCase {
     func testThirdFamilyAndRenamedDictionariesThroughStudyYAMLAlone() async throws {
-        let root = try SiteFixture.temporaryFolder("manifest-names")
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let content = try SiteFixture.copyOfContent("manifest-names")
+        let root = content.deletingLastPathComponent()
         let manifest = content.appendingPathComponent("study.yaml")
         var text = try String(contentsOf: manifest, encoding: .utf8)
         for (old, new) in [

@@ -8,9 +8,8 @@ import XCTest
 /// build neither crashes nor needs its checks to stay safe.
 final class ManifestStringsTests: XCTestCase {
     func testHostileTableTitlesStayText() async throws {
-        let root = try SiteFixture.temporaryFolder("manifest-strings")
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let content = try SiteFixture.copyOfContent("manifest-strings")
+        let root = content.deletingLastPathComponent()
         let manifest = content.appendingPathComponent("study.yaml")
         let attack = "Table 1\" onfocus=\"alert(1)\" tabindex=\"0\t' data-pwned=\"yes"
         let escape = "../../../escape"

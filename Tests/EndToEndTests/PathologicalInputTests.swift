@@ -10,9 +10,8 @@ final class PathologicalInputTests: XCTestCase {
     private static let megabytes100 = 50_000_000   // "a," pairs
 
     func testHundredMegabyteLineInAScoreTable() throws {
-        let root = try SiteFixture.temporaryFolder("patho-scores")
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let content = try SiteFixture.copyOfContent("patho-scores")
+        let root = content.deletingLastPathComponent()
         let table = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
         let url = content.appendingPathComponent(table)
         var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")

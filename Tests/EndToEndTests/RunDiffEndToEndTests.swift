@@ -15,9 +15,8 @@ final class RunDiffEndToEndTests: XCTestCase {
     /// The report rebuilt from a copy of content/ in which one RM scores the
     /// Big Two answer "accuracy" 100 under every prompt, compared to the fixture site.
     private static let changedSiteResult = Task { () async throws -> URL in
-        let root = try SiteFixture.temporaryFolder("changed-rm")
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: SiteFixture.content.root, to: content)
+        let content = try SiteFixture.copyOfContent("changed-rm")
+        let root = content.deletingLastPathComponent()
         let file = root.appendingPathComponent(changedFile)
         var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
         let index = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("accuracy,") })

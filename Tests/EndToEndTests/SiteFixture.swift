@@ -21,6 +21,14 @@ enum SiteFixture {
         return url
     }
 
+    /// A fresh copy of content/ at `<temporary folder named name>/content`,
+    /// for tests that edit the manifest or a data file before building.
+    static func copyOfContent(_ name: String) throws -> URL {
+        let content = try temporaryFolder(name).appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Self.content.root, to: content)
+        return content
+    }
+
     static func build(into output: URL, options: AnalysisOptions = options) async throws -> BuildSummary {
         let study = try await StudyLoader.load(folder: content)
         let results = try await StudyAnalysis.run(study, options: options)

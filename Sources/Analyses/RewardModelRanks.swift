@@ -59,10 +59,12 @@ public enum RewardModelRanks {
 
         let ranked = try rankAnswers(input)
         let rows = ranked.rows
+        // The panels' permutation tests (most of §2's time) run beside the mixed-model fit.
+        async let comparedPanels = PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
+                                                                  dictionary: dict.id, options: options)
         let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
-        let panels = try await PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
-                                                        dictionary: dict.id, options: options)
+        let panels = try await comparedPanels
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
             answersRanked: ranked.answersRanked.count,

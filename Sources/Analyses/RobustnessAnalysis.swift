@@ -15,19 +15,22 @@ public enum RobustnessAnalysis {
             inputs += variants
         }
         // The dictionaries share nothing: analyse them side by side.
-        return RobustnessSection(dictionaries: try await Parallel.map(inputs.count) { [inputs] in try analyse(inputs[$0], options: options) })
+        return RobustnessSection(dictionaries: try await Parallel.map(inputs.count) { [inputs] in try await analyse(inputs[$0], options: options) })
     }
 
-    static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) throws -> DictionaryRobustness {
+    static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) async throws -> DictionaryRobustness {
         let framings = Framing.allCases.filter { f in r.medianRanks.contains { $0.framing == f } }
         let key = RobustnessSection.key(dictionary: r.dictionary, columns: r.columns)
-        let rmLevel = RMLevelInference.analyse(rows: r.medianRanks, families: r.families, categories: r.categories,
-                                               framings: framings, terms: r.mixedModel.fixedEffects.map(\.term),
-                                               seedKey: key, options: options)
-        let leaveOneOut = try LeaveOneOut.refits(rows: r.medianRanks, families: r.families, categories: r.categories,
-                                                 framings: framings)
-        var result = DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: rmLevel, leaveOneOut: leaveOneOut,
-                                          randomSlopes: try MaximalModel.fit(r, framings: framings))
+        // The three re-analyses read the same rows and nothing of each other:
+        // side by side, the longest (leave-one-out) sets the time.
+        async let rmLevel = RMLevelInference.analyse(rows: r.medianRanks, families: r.families, categories: r.categories,
+                                                     framings: framings, terms: r.mixedModel.fixedEffects.map(\.term),
+                                                     seedKey: key, options: options)
+        async let leaveOneOut = LeaveOneOut.refits(rows: r.medianRanks, families: r.families, categories: r.categories,
+                                                   framings: framings)
+        async let randomSlopes = MaximalModel.fit(r, framings: framings)
+        var result = DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: await rmLevel,
+                                          leaveOneOut: try await leaveOneOut, randomSlopes: try await randomSlopes)
         result.specifications = SpecificationTable.rows(r, result)
         result.headlines = HeadlineRobustness.summarise(result.specifications)
         return result

@@ -1,5 +1,6 @@
 // The root of results.json; each section's methods are in Docs/Methods.md.
 
+import Parallel
 import StudyData
 
 /// Everything the report computes: the single source of every number on every
@@ -68,7 +69,8 @@ public enum StudyAnalysis {
     public static func run(_ study: LoadedStudy, options: AnalysisOptions) async throws -> StudyResults {
         var simulation = MeasureRecoverySettings()
         simulation.seed = options.seed
-        // §2, §3 and §4 share no state: run them side by side.
+        // §2, §3, §4, the vocabulary counts and Fig. 3 under every prompt share
+        // no state: run them side by side.
         // Errors come in argument order: the tuple is awaited left to right.
         let simulationSettings = simulation
         async let section2 = rewardModelSection(study, options: options)
@@ -78,47 +80,52 @@ public enum StudyAnalysis {
             return TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
                                             dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
         }()
-        let (rewardModels, logprobs, training) = try await (section2, section3, section4)
+        async let vocabulary = { () -> VocabularyCountsResult? in
+            guard let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] else { return nil }
+            return VocabularyCounts.analyse(v, nouns: nouns)
+        }()
+        async let freedomVsLove = FreedomVsLove.analyse(study)
+        let rewardModels = try await section2
+        // Robustness needs only §2, so it starts while §3 and §4 may still run.
+        async let robustness = RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        let (logprobs, training) = try await (section3, section4)
         var results = StudyResults(schema: "1.0", rewardModels: rewardModels)
         if let logprobs {
             results.logprobRanks = logprobs.ranks
             results.implicitRewards = logprobs.rewards
         }
         results.training = training
-        if let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] {
-            results.vocabulary = VocabularyCounts.analyse(v, nouns: nouns)
-        }
-        results.robustness = try await RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
-        results.robustness?.freedomVsLove = try FreedomVsLove.analyse(study)
+        results.vocabulary = await vocabulary
+        results.robustness = try await robustness
+        results.robustness?.freedomVsLove = try await freedomVsLove
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }
         return results
     }
 
     /// §2: every dictionary's reward-model ranks (MFD2 under both column rules).
+    /// The dictionaries and column rules share nothing, so they are analysed
+    /// side by side; errors still come in manifest order.
     static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) async throws -> RewardModelSection {
-        var primary: [DictionaryRankResult] = []
-        var alternatives: [DictionaryRankResult] = []
+        var inputs: [(input: RewardModelRanks.Input, isPrimary: Bool)] = []
         let chosen = options.mfdColumns
         for source in study.manifest.dictionaries {
             guard let tables = study.scores[source.id], let variants = study.dictionaries[source.id] else { continue }
             let models = study.manifest.rewardModels.compactMap { rm in
                 tables[rm.label].map { RewardModelRanks.ScoredModel(label: rm.label, family: rm.family, table: $0) }
             }
-            func analyse(_ rule: MFDColumns) async throws -> DictionaryRankResult? {
-                guard let dictionary = variants[rule] else { return nil }
-                let input = RewardModelRanks.Input(
+            let rules: [(rule: MFDColumns, isPrimary: Bool)] = source.format == .mfd2 ? [(chosen, true), (chosen.other, false)] : [(.virtue, true)]
+            for (rule, isPrimary) in rules {
+                guard let dictionary = variants[rule] else { continue }
+                inputs.append((RewardModelRanks.Input(
                     dictionary: dictionary, dictionaryName: source.name,
                     columns: source.format == .mfd2 ? rule : nil,
-                    prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models)
-                return try await RewardModelRanks.analyse(input, options: options)
-            }
-            if source.format == .mfd2 {
-                if let r = try await analyse(chosen) { primary.append(r) }
-                if let r = try await analyse(chosen.other) { alternatives.append(r) }
-            } else if let r = try await analyse(.virtue) {
-                primary.append(r)
+                    prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models), isPrimary))
             }
         }
-        return RewardModelSection(dictionaries: primary, alternatives: alternatives)
+        let results = try await Parallel.map(inputs.count) { [inputs] i in
+            try await RewardModelRanks.analyse(inputs[i].input, options: options)
+        }
+        return RewardModelSection(dictionaries: results.indices.filter { inputs[$0].isPrimary }.map { results[$0] },
+                                  alternatives: results.indices.filter { !inputs[$0].isPrimary }.map { results[$0] })
     }
 }

@@ -1,21 +1,20 @@
-import Parallel
 import StudyData
 
 /// The robustness layer: every §2 dictionary (MFD2 under both column rules,
 /// whatever `--mfd-columns` chose for §2 itself) re-analysed under other
 /// defensible specifications. A pure function of the §2 results.
 public enum RobustnessAnalysis {
-    public static func run(rewardModels: RewardModelSection, options: AnalysisOptions) async throws -> RobustnessSection {
+    /// The section's order: manifest order, each dictionary under the virtue
+    /// rule first, so `mfd2` precedes `mfd2_script` whatever §2 chose.
+    static func order(_ rewardModels: RewardModelSection) -> [DictionaryRankResult] {
         var inputs: [DictionaryRankResult] = []
         for primary in rewardModels.dictionaries {
             var variants = [primary]
             if let other = rewardModels.alternative(for: primary.dictionary) { variants.append(other) }
-            // Virtue rule first, so `mfd2` precedes `mfd2_script` whatever §2 chose.
             variants.sort { ($0.columns == .script ? 1 : 0) < ($1.columns == .script ? 1 : 0) }
             inputs += variants
         }
-        // The dictionaries share nothing: analyse them side by side.
-        return RobustnessSection(dictionaries: try await Parallel.map(inputs.count) { [inputs] in try await analyse(inputs[$0], options: options) })
+        return inputs
     }
 
     static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) async throws -> DictionaryRobustness {

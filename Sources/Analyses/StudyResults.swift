@@ -73,7 +73,7 @@ public enum StudyAnalysis {
         // no state: run them side by side.
         // Errors come in argument order: the tuple is awaited left to right.
         let simulationSettings = simulation
-        async let section2 = rewardModelSection(study, options: options)
+        async let section2 = rewardModelsWithRobustness(study, options: options)
         async let section3 = LogprobAnalyses.run(study, simulation: simulationSettings)
         async let section4 = { () -> TrainingSectionResult? in
             guard let section = study.manifest.training else { return nil }
@@ -85,9 +85,7 @@ public enum StudyAnalysis {
             return VocabularyCounts.analyse(v, nouns: nouns)
         }()
         async let freedomVsLove = FreedomVsLove.analyse(study)
-        let rewardModels = try await section2
-        // Robustness needs only §2, so it starts while §3 and §4 may still run.
-        async let robustness = RobustnessAnalysis.run(rewardModels: rewardModels, options: options)
+        let (rewardModels, robustness) = try await section2
         let (logprobs, training) = try await (section3, section4)
         var results = StudyResults(schema: "1.0", rewardModels: rewardModels)
         if let logprobs {
@@ -96,7 +94,7 @@ public enum StudyAnalysis {
         }
         results.training = training
         results.vocabulary = await vocabulary
-        results.robustness = try await robustness
+        results.robustness = try robustness.get()
         results.robustness?.freedomVsLove = try await freedomVsLove
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }
         return results
@@ -106,6 +104,39 @@ public enum StudyAnalysis {
     /// The dictionaries and column rules share nothing, so they are analysed
     /// side by side; errors still come in manifest order.
     static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) async throws -> RewardModelSection {
+        let inputs = rankInputs(study, options: options)
+        let results = try await Parallel.map(inputs.count) { [inputs] i in
+            try await RewardModelRanks.analyse(inputs[i].input, options: options)
+        }
+        return section(results, inputs)
+    }
+
+    /// §2 and its robustness re-analyses, one pipeline per dictionary and column
+    /// rule: a dictionary's re-analyses start as soon as its own §2 result is
+    /// ready, not after every dictionary's (Big Two's four panels finish long
+    /// before MFD2's twenty). A re-analysis's error is held, not thrown, so
+    /// errors still come in the order `run` awaits the sections.
+    static func rewardModelsWithRobustness(_ study: LoadedStudy, options: AnalysisOptions) async throws
+        -> (rewardModels: RewardModelSection, robustness: Result<RobustnessSection, any Error>) {
+        let inputs = rankInputs(study, options: options)
+        let pipelines = try await Parallel.map(inputs.count) { [inputs] i -> (DictionaryRankResult, Result<DictionaryRobustness, any Error>) in
+            let ranks = try await RewardModelRanks.analyse(inputs[i].input, options: options)
+            do { return (ranks, .success(try await RobustnessAnalysis.analyse(ranks, options: options))) } catch { return (ranks, .failure(error)) }
+        }
+        let rewardModels = section(pipelines.map(\.0), inputs)
+        let robustness = Result { () throws -> RobustnessSection in
+            var byKey: [String: DictionaryRobustness] = [:]
+            for (ranks, result) in pipelines { byKey[RobustnessSection.key(dictionary: ranks.dictionary, columns: ranks.columns)] = try result.get() }
+            return RobustnessSection(dictionaries: RobustnessAnalysis.order(rewardModels).map {
+                byKey[RobustnessSection.key(dictionary: $0.dictionary, columns: $0.columns)]!
+            })
+        }
+        return (rewardModels, robustness)
+    }
+
+    /// What §2 analyses, in manifest order: each dictionary under the chosen
+    /// MFD2 column rule (primary), then under the other (alternative).
+    private static func rankInputs(_ study: LoadedStudy, options: AnalysisOptions) -> [(input: RewardModelRanks.Input, isPrimary: Bool)] {
         var inputs: [(input: RewardModelRanks.Input, isPrimary: Bool)] = []
         let chosen = options.mfdColumns
         for source in study.manifest.dictionaries {
@@ -122,10 +153,11 @@ public enum StudyAnalysis {
                     prompts: study.manifest.prompts, familyOrder: study.manifest.families.map(\.name), models: models), isPrimary))
             }
         }
-        let results = try await Parallel.map(inputs.count) { [inputs] i in
-            try await RewardModelRanks.analyse(inputs[i].input, options: options)
-        }
-        return RewardModelSection(dictionaries: results.indices.filter { inputs[$0].isPrimary }.map { results[$0] },
-                                  alternatives: results.indices.filter { !inputs[$0].isPrimary }.map { results[$0] })
+        return inputs
+    }
+
+    private static func section(_ results: [DictionaryRankResult], _ inputs: [(input: RewardModelRanks.Input, isPrimary: Bool)]) -> RewardModelSection {
+        RewardModelSection(dictionaries: results.indices.filter { inputs[$0].isPrimary }.map { results[$0] },
+                           alternatives: results.indices.filter { !inputs[$0].isPrimary }.map { results[$0] })
     }
 }

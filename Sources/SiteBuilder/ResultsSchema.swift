@@ -44,7 +44,7 @@ enum ResultsSchema {
         "TokenDynamics.family": ["FamilyTokenDynamics", "WordRankChange", "KendallPoint", "WordRanks"],
         "VocabularyCounts.analyse": ["VocabularyCountsResult"],
         "ClaimsEvaluation.evaluate": ["ClaimResult"],
-        "RobustnessAnalysis.run": ["RobustnessSection"],
+        "StudyAnalysis.rewardModelsWithRobustness": ["RobustnessSection"],
         "RobustnessAnalysis.analyse": ["DictionaryRobustness"],
         "RMLevelInference.analyse": ["RMLevelResult", "RMCellMean", "RMLevelTerm", "RMValue", "RMLevelPanel", "RMLevelWelch", "RMLevelPermutation"],
         "LeaveOneOut.refits": ["LeaveOneOutFit", "ConfidenceInterval"],

@@ -1,3 +1,4 @@
+import Parallel
 import Stats
 import StudyData
 
@@ -11,12 +12,22 @@ public enum LeaveOneOut {
     /// A family left with no RM drops out of the refit's design, so its
     /// terms are absent from that fit (never the case with the study's data).
     public static func refits(rows: [MedianRankRow], families: [String], categories: [String],
-                              framings: [Framing]) throws -> [LeaveOneOutFit] {
+                              framings: [Framing]) async throws -> [LeaveOneOutFit] {
         var rms: [String] = [], prompts: [String] = []
         var seenRM = Set<String>(), seenPrompt = Set<String>()
         for r in rows {
             if seenRM.insert(r.rm).inserted { rms.append(r.rm) }
             if seenPrompt.insert(r.prompt).inserted { prompts.append(r.prompt) }
+        }
+        let units = rms.map { (LeaveOneOutFit.Unit.rm, $0) } + prompts.map { (LeaveOneOutFit.Unit.prompt, $0) }
+        // The refits are independent and many (one per RM and per prompt):
+        // side by side, they no longer end the analysis on one core.
+        let models = try await Parallel.map(units.count) { [rms] i -> [FixedEffectRow] in
+            let (unit, leftOut) = units[i]
+            let subset = rows.filter { unit == .rm ? $0.rm != leftOut : $0.prompt != leftOut }
+            let present = families.filter { f in subset.contains { $0.family == f } }
+            return try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
+                                                      categories: categories, framings: framings).fixedEffects
         }
         // The refits share few distinct DFs; each critical t is found once.
         var critical: [Double: Double] = [:]
@@ -25,17 +36,10 @@ public enum LeaveOneOut {
             critical[e.df] = t
             return ConfidenceInterval(e, critical: t)
         }
-        func fit(unit: LeaveOneOutFit.Unit, leftOut: String, keep: (MedianRankRow) -> Bool) throws -> LeaveOneOutFit {
-            let subset = rows.filter(keep)
-            let present = families.filter { f in subset.contains { $0.family == f } }
-            let model = try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
-                                                           categories: categories, framings: framings)
-            return LeaveOneOutFit(unit: unit, leftOut: leftOut, fixedEffects: model.fixedEffects,
-                                  confidenceIntervals: model.fixedEffects.map(interval))
+        return units.indices.map { i in
+            LeaveOneOutFit(unit: units[i].0, leftOut: units[i].1, fixedEffects: models[i],
+                           confidenceIntervals: models[i].map(interval))
         }
-        let byRM = try rms.map { rm in try fit(unit: .rm, leftOut: rm) { $0.rm != rm } }
-        let byPrompt = try prompts.map { p in try fit(unit: .prompt, leftOut: p) { $0.prompt != p } }
-        return byRM + byPrompt
     }
 }
 

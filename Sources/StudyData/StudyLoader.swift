@@ -71,21 +71,34 @@ public enum StudyLoader {
         // §2 and §4 files are parsed; errors still come in the sequential
         // order (§2 scores, §4, then §3: the tuple is awaited in that order).
         async let sections = { [dictionaries, inputs] () async throws -> LoadedStudy in
+            // The claims, vocabulary and §4 files do not depend on the score
+            // tables: they are read beside them, and awaited in this order so
+            // the first error is the one a sequential read would meet first.
+            async let claims = { () throws -> (ClaimTable, InputFileRecord)? in
+                try manifest.claims.map { try ClaimTableLoader.load($0, folder: folder) }
+            }()
+            async let vocabulary = { () throws -> LoadedVocabulary? in
+                try manifest.vocabulary.map { try VocabularyLoader.load($0, folder: folder) }
+            }()
+            async let training = { () throws -> [LoadedTrainingRun] in
+                try manifest.training.map { try TrainingLoader.load($0, folder: folder) } ?? []
+            }()
+            async let checkpointTables = { () throws -> LoadedCheckpoints? in
+                guard let source = manifest.training?.tokenDynamics else { return nil }
+                return try loadCheckpoints(source, folder: folder, directory: checkpoints, dictionaries: dictionaries)
+            }()
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
             try await loadScores(into: &study, folder: folder)
             try ScoreCoverage.check(study)
-            if let file = manifest.claims {
-                let (table, input) = try ClaimTableLoader.load(file, folder: folder)
+            if let (table, input) = try await claims {
                 study.claims = table
                 study.inputs.append(input)
             }
-            if let source = manifest.vocabulary {
-                study.vocabulary = try VocabularyLoader.load(source, folder: folder)
-                study.inputs += study.vocabulary?.inputs ?? []
-            }
-            if let section = manifest.training {
-                study.training = try TrainingLoader.load(section, folder: folder)
+            study.vocabulary = try await vocabulary
+            study.inputs += study.vocabulary?.inputs ?? []
+            if manifest.training != nil {
+                study.training = try await training
                 for run in study.training {
                     var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
                                                 role: "RM training summary: \(run.run.id)", format: InputFileRecord.tableFormat(of: run.path))
@@ -93,10 +106,8 @@ public enum StudyLoader {
                     if !run.identicalTo.isEmpty { input.warnings.append("byte-identical to run \(run.identicalTo.joined(separator: ", "))") }
                     study.inputs.append(input)
                 }
-                if let source = section.tokenDynamics {
-                    study.checkpoints = try loadCheckpoints(source, folder: folder, directory: checkpoints, dictionaries: dictionaries)
-                    study.inputs += study.checkpoints?.inputs ?? []
-                }
+                study.checkpoints = try await checkpointTables
+                study.inputs += study.checkpoints?.inputs ?? []
             }
             return study
         }()

@@ -84,9 +84,12 @@ struct SlopesProblem {
     let groupIndex: [Int]
     let crossProduct: [Double]      // XᵀX, p × p
     let xty: [Double]               // Xᵀy
-    let ztz: [[Double]]             // per group Z_gᵀZ_g, q × q row-major
-    let ztx: [[Double]]             // per group Z_gᵀX_g, q × p row-major
-    let zty: [[Double]]             // per group Z_gᵀy_g
+    // Per group, stored group after group in one array each (the criterion
+    // is evaluated thousands of times; nested arrays cost a uniqueness check
+    // per write and an allocation per group):
+    let ztz: [Double]               // Z_gᵀZ_g, q × q row-major, at g·q·q
+    let ztx: [Double]               // Z_gᵀX_g, q × p row-major, at g·q·p
+    let zty: [Double]               // Z_gᵀy_g, at g·q
     let randomValues: [Double]      // Z, column-major n × q
 
     init(response: [Double], design: DesignMatrix, randomDesign: DesignMatrix, groups: [Int]) throws {
@@ -109,17 +112,17 @@ struct SlopesProblem {
         guard LinearAlgebra.cholesky(crossProduct, n: p) != nil else {
             throw StatsError("the fixed-effects design is rank deficient (XᵀX is singular)")
         }
-        var ztz = [[Double]](repeating: [Double](repeating: 0, count: q * q), count: groupCount)
-        var ztx = [[Double]](repeating: [Double](repeating: 0, count: q * p), count: groupCount)
-        var zty = [[Double]](repeating: [Double](repeating: 0, count: q), count: groupCount)
+        var ztz = [Double](repeating: 0, count: groupCount * q * q)
+        var ztx = [Double](repeating: 0, count: groupCount * q * p)
+        var zty = [Double](repeating: 0, count: groupCount * q)
         for i in 0..<n {
             let g = codes[i]
             for a in 0..<q {
                 let za = randomDesign.values[a * n + i]
                 if za == 0 { continue }
-                for b in 0..<q { ztz[g][a * q + b] += za * randomDesign.values[b * n + i] }
-                for j in 0..<p { ztx[g][a * p + j] += za * design.values[j * n + i] }
-                zty[g][a] += za * response[i]
+                for b in 0..<q { ztz[g * q * q + a * q + b] += za * randomDesign.values[b * n + i] }
+                for j in 0..<p { ztx[g * q * p + a * p + j] += za * design.values[j * n + i] }
+                zty[g * q + a] += za * response[i]
             }
         }
         self.ztz = ztz; self.ztx = ztx; self.zty = zty
@@ -153,55 +156,57 @@ struct SlopesProblem {
         var a = crossProduct, b = xty
         var logDetH = 0.0
         // Per group: L_g (Cholesky of M_g), C_g = L_g⁻¹ ΛᵀZ_gᵀX_g, c_g = L_g⁻¹ ΛᵀZ_gᵀy_g.
-        var factors: [[Double]] = []
+        // Scratch space is allocated once per evaluation, not once per group.
+        var factors = [Double](repeating: 0, count: groupCount * q * q)
+        var zl = [Double](repeating: 0, count: q * q)   // Z_gᵀZ_g Λ
+        var m = [Double](repeating: 0, count: q * q)    // T = Λᵀ Z_gᵀZ_g Λ + I
+        var l = [Double](repeating: 0, count: q * q)
+        var c = [Double](repeating: 0, count: q * p)    // Λᵀ Z_gᵀX_g, then L_g⁻¹ of it
+        var cu = [Double](repeating: 0, count: q)       // Λᵀ Z_gᵀy_g, then L_g⁻¹ of it
         for g in 0..<groupCount {
-            // T = Λᵀ Z_gᵀZ_g Λ + I.
-            var zl = [Double](repeating: 0, count: q * q)   // Z_gᵀZ_g Λ
-            for i in 0..<q { for j in 0..<q { var s = 0.0; for l in j..<q { s += ztz[g][i * q + l] * lambda[l * q + j] }; zl[i * q + j] = s } }
-            var m = [Double](repeating: 0, count: q * q)
-            for i in 0..<q { for j in 0..<q { var s = i == j ? 1.0 : 0.0; for l in i..<q { s += lambda[l * q + i] * zl[l * q + j] }; m[i * q + j] = s } }
-            guard let l = Self.choleskyLower(m, q: q) else { throw StatsError("M_g is not positive definite") }
+            let zz = g * q * q, zx = g * q * p, zy = g * q
+            for i in 0..<q { for j in 0..<q { var s = 0.0; for r in j..<q { s += ztz[zz + i * q + r] * lambda[r * q + j] }; zl[i * q + j] = s } }
+            for i in 0..<q { for j in 0..<q { var s = i == j ? 1.0 : 0.0; for r in i..<q { s += lambda[r * q + i] * zl[r * q + j] }; m[i * q + j] = s } }
+            guard Self.choleskyLower(m, q: q, into: &l) else { throw StatsError("M_g is not positive definite") }
             for i in 0..<q { logDetH += 2 * log(l[i * q + i]) }
-            var w = [Double](repeating: 0, count: q * p)     // Λᵀ Z_gᵀX_g
-            for i in 0..<q { for j in 0..<p { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztx[g][r * p + j] }; w[i * p + j] = s } }
-            var u = [Double](repeating: 0, count: q)
-            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * zty[g][r] }; u[i] = s }
-            let c = Self.forwardSolve(l, q: q, w, columns: p)
-            let cu = Self.forwardSolve(l, q: q, u, columns: 1)
+            for i in 0..<q { for j in 0..<p { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztx[zx + r * p + j] }; c[i * p + j] = s } }
+            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * zty[zy + r] }; cu[i] = s }
+            Self.forwardSolve(l, q: q, &c, columns: p)
+            Self.forwardSolve(l, q: q, &cu, columns: 1)
             for j in 0..<p {
                 for k in 0..<p { var s = 0.0; for i in 0..<q { s += c[i * p + j] * c[i * p + k] }; a[k * p + j] -= s }
                 var s = 0.0; for i in 0..<q { s += c[i * p + j] * cu[i] }; b[j] -= s
             }
-            factors.append(l)
+            for k in 0..<(q * q) { factors[zz + k] = l[k] }
         }
         guard let chol = LinearAlgebra.cholesky(a, n: p) else { throw StatsError("XᵀH⁻¹X is not positive definite") }
         let beta = LinearAlgebra.choleskySolve(chol, n: p, b, columns: 1)
         let fitted = LinearAlgebra.times(design.values, beta, rows: n, columns: p)
         var rr = 0.0
-        var ztr = [[Double]](repeating: [Double](repeating: 0, count: q), count: groupCount)
+        var ztr = [Double](repeating: 0, count: groupCount * q)
         for i in 0..<n {
             let r = response[i] - fitted[i]
             rr += r * r
             let g = groupIndex[i]
-            for a in 0..<q { ztr[g][a] += randomValues[a * n + i] * r }
+            for a in 0..<q { ztr[g * q + a] += randomValues[a * n + i] * r }
         }
         for g in 0..<groupCount {
-            var u = [Double](repeating: 0, count: q)
-            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztr[g][r] }; u[i] = s }
-            let cu = Self.forwardSolve(factors[g], q: q, u, columns: 1)
+            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztr[g * q + r] }; cu[i] = s }
+            for i in 0..<(q * q) { l[i] = factors[g * q * q + i] }
+            Self.forwardSolve(l, q: q, &cu, columns: 1)
             for v in cu { rr -= v * v }
         }
         return State(beta: beta, cholesky: chol, logDetA: LinearAlgebra.logDeterminant(choleskyFactor: chol, n: p),
                      logDetH: logDetH, weightedResidualSquares: rr)
     }
 
-    /// Lower Cholesky factor of a small symmetric matrix (row-major), nil if not positive definite.
-    static func choleskyLower(_ m: [Double], q: Int) -> [Double]? {
-        var l = [Double](repeating: 0, count: q * q)
+    /// Lower Cholesky factor of a small symmetric matrix (row-major) into `l`
+    /// (q × q, its upper triangle left alone); false if not positive definite.
+    static func choleskyLower(_ m: [Double], q: Int, into l: inout [Double]) -> Bool {
         for j in 0..<q {
             var d = m[j * q + j]
             for k in 0..<j { d -= l[j * q + k] * l[j * q + k] }
-            guard d > 0 else { return nil }
+            guard d > 0 else { return false }
             l[j * q + j] = d.squareRoot()
             for i in (j + 1)..<q {
                 var s = m[i * q + j]
@@ -209,12 +214,11 @@ struct SlopesProblem {
                 l[i * q + j] = s / l[j * q + j]
             }
         }
-        return l
+        return true
     }
 
-    /// L⁻¹ B for lower-triangular L (q × q) and B (q × columns), row-major.
-    static func forwardSolve(_ l: [Double], q: Int, _ b: [Double], columns: Int) -> [Double] {
-        var x = b
+    /// B ← L⁻¹ B in place, for lower-triangular L (q × q) and B (q × columns), row-major.
+    static func forwardSolve(_ l: [Double], q: Int, _ x: inout [Double], columns: Int) {
         for i in 0..<q {
             for c in 0..<columns {
                 var s = x[i * columns + c]
@@ -222,6 +226,5 @@ struct SlopesProblem {
                 x[i * columns + c] = s / l[i * q + i]
             }
         }
-        return x
     }
 }

@@ -11,7 +11,7 @@ RUNS=${RUNS:-5}
 if [ -n "${BACKBONE_BIN:-}" ]; then
   BIN=$BACKBONE_BIN   # a binary already built (e.g. with -Xswiftc -g for profiling)
 else
-  swift build -c release --scratch-path "$SCRATCH" >/dev/null
+  swift build -c release --static-swift-stdlib --product backbone --scratch-path "$SCRATCH" >/dev/null   # as the Makefile
   BIN="$SCRATCH/release/backbone"
 fi
 BASE=${BASE_BIN:-}

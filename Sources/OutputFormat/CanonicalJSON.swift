@@ -29,17 +29,13 @@ public enum CanonicalJSON {
         // would print all 11 digits while its neighbour 12345678901.000002
         // prints "1.23456789e10", so last-bit noise would change the text.
         if x == x.rounded(), abs(x) < 1e10 { return String(Int64(x)) }
-        // C's %.10g (what String(format:) formats with, without its NSString
-        // round trip: every number of results.json and the CSVs comes here).
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer -> String in
-            let count = Int(withVaList([x]) { vsnprintf(buffer.baseAddress!, 32, "%.10g", $0) })
-            var s = String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
-            if s.contains("e") {
-                // %g gives e-05; JSON accepts it, keep as is but drop a "+" for stability.
-                s = s.replacingOccurrences(of: "e+", with: "e")
-            }
-            return s
-        }
+        // C's %.10g, as String(format:) would print it but without its cost
+        // (every number of results.json and the CSVs comes here).
+        var s = PrintfNumber.format(x, .general, precision: 10)
+        // %g writes an exponent as e-05 or e+12; JSON accepts both, but drop
+        // the "+" for stability. %g writes no other "+", so the first is it.
+        if let plus = s.utf8.firstIndex(of: UInt8(ascii: "+")) { s.remove(at: plus) }
+        return s
     }
 
     private static func write(_ value: JSONTree, indent: Int, into out: inout String) {

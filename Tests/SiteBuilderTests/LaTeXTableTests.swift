@@ -44,6 +44,28 @@ final class LaTeXTableTests: XCTestCase {
         }
     }
 
+    /// Text copied whole (the fast path) is exactly what the rule writes
+    /// character by character: each plain character is itself after any other.
+    func testPlainTextIsWhatTheRuleWrites() {
+        let ascii = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+        for c in ascii where LaTeXText.isPlain(c) {
+            for before in ascii + ["", "\u{e9}", "\n"] {
+                var slow = ""
+                LaTeXText.appendEachScalar(before + c + c, to: &slow)
+                var prefix = ""
+                LaTeXText.appendEachScalar(before, to: &prefix)
+                XCTAssertEqual(slow, prefix + c + c, "\(quotedForMessage(before + c + c))")
+            }
+        }
+        for s in HostileStrings.corpus + Self.specials + ["0.125", "-1.5", "2.51e-06", "\u{2264} 0.0001", "Big Two", "care.virtue", "GRM-Llama3.2-3B", ""] {
+            var slow = ""
+            LaTeXText.appendEachScalar(s, to: &slow)
+            XCTAssertEqual(LaTeXText.escape(s), slow, quotedForMessage(s))
+        }
+        XCTAssertTrue(LaTeXText.isPlain("0.125"))
+        XCTAssertFalse(LaTeXText.isPlain("a b"))
+    }
+
     func testTableUsesBooktabsAndThePagesRounding() {
         let table = ReportTable(id: "big2_panel_tests", caption: "Panels & tests: 100% of it_",
                                 columns: ["Token", "Estimate", "n", "p"],

@@ -62,6 +62,9 @@ public enum ReportBuilder {
                              locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) async throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
+            // results.json (3 MB of text, a third of this phase's work) needs
+            // nothing the pages make: it is encoded beside them, on another core.
+            async let resultsEncoding = try CanonicalJSON.encode(results)
             let renderer = try PageRenderer(templatesFolder: locations.templates)
             var context = SiteContext.base(study: study, results: results, options: options)
             // Tables and figures: written as downloads and put into the context as HTML.
@@ -106,7 +109,7 @@ public enum ReportBuilder {
                 throw SiteError("cannot read \(locations.templates.appendingPathComponent("style.css").path)")
             }
             try writer.write("style.css", css)
-            let resultsJSON = try CanonicalJSON.encode(results)
+            let resultsJSON = try await resultsEncoding
             let manifestJSON = try CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources))
             try writer.write("results.json", resultsJSON)
             try writer.write("manifest.json", manifestJSON)

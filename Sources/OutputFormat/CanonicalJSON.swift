@@ -45,13 +45,14 @@ public enum CanonicalJSON {
             if dict.isEmpty { out += "{}"; return }
             let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
             out += "{\n"
-            let keys = dict.keys.sorted()
-            for (i, key) in keys.enumerated() {
+            // Sorted as pairs: no second look-up (and hash) of every key.
+            let fields = dict.sorted { $0.key < $1.key }
+            for (i, field) in fields.enumerated() {
                 out += pad
-                appendQuoted(key, to: &out)
+                appendQuoted(field.key, to: &out)
                 out += ": "
-                write(dict[key]!, indent: indent + 1, into: &out)
-                out += i + 1 < keys.count ? ",\n" : "\n"
+                write(field.value, indent: indent + 1, into: &out)
+                out += i + 1 < fields.count ? ",\n" : "\n"
             }
             out += closePad + "}"
         case .array(let array):

@@ -46,6 +46,8 @@ package enum JSONTree: Equatable {
     /// types), without `Character`'s Unicode property look-ups: encoding
     /// results.json converts tens of thousands of keys. nil for other keys.
     static func asciiSnakeCase(_ key: String) -> String? {
+        // Most keys are one lower-case word ("estimate", "p"): nothing to change, no copy.
+        if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) { return key }
         var key = key
         return key.withUTF8 { bytes -> String? in
             func lower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
@@ -84,6 +86,8 @@ final class TreeSlot {
         case .value(let v): return v
         case .object(let fields):
             var dict: [String: JSONTree] = [:]
+            dict.reserveCapacity(fields.count)
+            // A key encoded twice keeps its last value, as in Foundation's encoder.
             for (k, slot) in fields { dict[k] = slot.tree }
             return .object(dict)
         case .array(let items): return .array(items.map(\.tree))
@@ -94,8 +98,7 @@ final class TreeSlot {
         let slot = TreeSlot()
         if case .object(var fields) = content {
             content = .empty   // so `fields` is the array's only reference and grows in place
-            fields.removeAll { $0.0 == key }
-            fields.append((key, slot))
+            fields.append((key, slot))   // (a repeated key is settled in `tree`: the last one wins)
             content = .object(fields)
         } else {
             content = .object([(key, slot)])

@@ -29,21 +29,29 @@ enum LaTeXText {
         }
     }
 
-    /// Text that prints as itself: ASCII letters, digits and the punctuation
-    /// below, which are no special and form no ligature whatever precedes
-    /// them (a space, "-" and "," depend on their neighbour, so they are not
-    /// here). Most cells (numbers, words) are such text and are copied whole.
+    /// Text that prints as itself, judged on its bytes: ASCII letters,
+    /// digits and the punctuation below, which are no special; "-" and ","
+    /// unless doubled (a T1 ligature), a space unless first or doubled. Most
+    /// cells (numbers, negative ones too, words, names) are such text and
+    /// are copied whole.
     static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { byte in
+        var previous: UInt8 = 0   // none yet
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"),
                  UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "@"):
-                return true
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: ","):
+                if previous == byte { return false }
+            case UInt8(ascii: " "):
+                if previous == 0 || previous == byte { return false }
             default:
                 return false
             }
+            previous = byte
         }
+        return true
     }
 
     /// The text for `scalar` when it is not written as itself, else nil.

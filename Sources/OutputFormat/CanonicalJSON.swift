@@ -43,7 +43,7 @@ public enum CanonicalJSON {
         switch value {
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
-            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+            let pad = padding(indent + 1), closePad = padding(indent)
             out += "{\n"
             // Sorted as pairs: no second look-up (and hash) of every key.
             let fields = dict.sorted { $0.key < $1.key }
@@ -57,7 +57,7 @@ public enum CanonicalJSON {
             out += closePad + "}"
         case .array(let array):
             if array.isEmpty { out += "[]"; return }
-            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+            let pad = padding(indent + 1), closePad = padding(indent)
             out += "[\n"
             for (i, element) in array.enumerated() {
                 out += pad
@@ -71,6 +71,12 @@ public enum CanonicalJSON {
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         }
+    }
+
+    /// Two spaces per level; the usual depths made once, not for every object and array.
+    private static let paddings = (0..<16).map { String(repeating: "  ", count: $0) }
+    private static func padding(_ depth: Int) -> String {
+        depth < paddings.count ? paddings[depth] : String(repeating: "  ", count: depth)
     }
 
     /// JSON string literal. Control characters and invisible format characters

@@ -143,6 +143,13 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.null) }
+    // The common leaves straight into their slot, as `SingleTreeContainer`
+    // stores them: without them every number and string of the results
+    // would go through a nested encoder and a new coding-path array.
+    mutating func encode(_ value: Double, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.double(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.bool(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let child = slot.child(forKey: JSONTree.snakeCase(key.stringValue))
         try value.encode(to: TreeEncoder(slot: child, codingPath: codingPath + [key]))
@@ -165,6 +172,10 @@ struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     var count: Int { if case .array(let items) = slot.content { return items.count }; return 0 }
 
     mutating func encodeNil() throws { slot.appendChild().content = .value(.null) }
+    // The common leaves straight into their slot (see `KeyedTreeContainer`).
+    mutating func encode(_ value: Double) throws { slot.appendChild().content = .value(.double(value)) }
+    mutating func encode(_ value: String) throws { slot.appendChild().content = .value(.string(value)) }
+    mutating func encode(_ value: Int) throws { slot.appendChild().content = .value(.integer(Int64(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: TreeEncoder(slot: slot.appendChild(), codingPath: codingPath))
     }

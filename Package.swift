@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),
         .target(name: "SVGCharts", dependencies: ["OutputFormat"]),
+        // snprintf of one double without Swift's variadic-call overhead (OutputFormat's PrintfNumber).
+        .target(name: "CPrintf"),
         // What the report, the charts and the diff all write and read: canonical JSON and its tree, markup escaping, figure sources, confined paths.
-        .target(name: "OutputFormat"),
+        .target(name: "OutputFormat", dependencies: ["CPrintf"]),
         // `backbone diff`: two runs compared, and the text, Markdown and JSON reports (the HTML page is SiteBuilder's).
         .target(name: "RunDiff", dependencies: ["Failures", "OutputFormat"]),
         .target(name: "SiteBuilder", dependencies: [

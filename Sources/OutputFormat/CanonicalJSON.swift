@@ -29,17 +29,13 @@ public enum CanonicalJSON {
         // would print all 11 digits while its neighbour 12345678901.000002
         // prints "1.23456789e10", so last-bit noise would change the text.
         if x == x.rounded(), abs(x) < 1e10 { return String(Int64(x)) }
-        // C's %.10g (what String(format:) formats with, without its NSString
-        // round trip: every number of results.json and the CSVs comes here).
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { buffer -> String in
-            let count = Int(withVaList([x]) { vsnprintf(buffer.baseAddress!, 32, "%.10g", $0) })
-            var s = String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)
-            if s.contains("e") {
-                // %g gives e-05; JSON accepts it, keep as is but drop a "+" for stability.
-                s = s.replacingOccurrences(of: "e+", with: "e")
-            }
-            return s
-        }
+        // C's %.10g, as String(format:) would print it but without its cost
+        // (every number of results.json and the CSVs comes here).
+        var s = PrintfNumber.format(x, .general, precision: 10)
+        // %g writes an exponent as e-05 or e+12; JSON accepts both, but drop
+        // the "+" for stability. %g writes no other "+", so the first is it.
+        if let plus = s.utf8.firstIndex(of: UInt8(ascii: "+")) { s.remove(at: plus) }
+        return s
     }
 
     private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
@@ -47,20 +43,21 @@ public enum CanonicalJSON {
         switch value {
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
-            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+            let pad = padding(indent + 1), closePad = padding(indent)
             out += "{\n"
-            let keys = dict.keys.sorted()
-            for (i, key) in keys.enumerated() {
+            // Sorted as pairs: no second look-up (and hash) of every key.
+            let fields = dict.sorted { $0.key < $1.key }
+            for (i, field) in fields.enumerated() {
                 out += pad
-                appendQuoted(key, to: &out)
+                appendQuoted(field.key, to: &out)
                 out += ": "
-                write(dict[key]!, indent: indent + 1, into: &out)
-                out += i + 1 < keys.count ? ",\n" : "\n"
+                write(field.value, indent: indent + 1, into: &out)
+                out += i + 1 < fields.count ? ",\n" : "\n"
             }
             out += closePad + "}"
         case .array(let array):
             if array.isEmpty { out += "[]"; return }
-            let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+            let pad = padding(indent + 1), closePad = padding(indent)
             out += "[\n"
             for (i, element) in array.enumerated() {
                 out += pad
@@ -74,6 +71,12 @@ public enum CanonicalJSON {
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         }
+    }
+
+    /// Two spaces per level; the usual depths made once, not for every object and array.
+    private static let paddings = (0..<16).map { String(repeating: "  ", count: $0) }
+    private static func padding(_ depth: Int) -> String {
+        depth < paddings.count ? paddings[depth] : String(repeating: "  ", count: depth)
     }
 
     /// JSON string literal. Control characters and invisible format characters

@@ -46,6 +46,8 @@ package enum JSONTree: Equatable {
     /// types), without `Character`'s Unicode property look-ups: encoding
     /// results.json converts tens of thousands of keys. nil for other keys.
     static func asciiSnakeCase(_ key: String) -> String? {
+        // Most keys are one lower-case word ("estimate", "p"): nothing to change, no copy.
+        if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 65 && $0 <= 90) }) { return key }
         var key = key
         return key.withUTF8 { bytes -> String? in
             func lower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
@@ -84,6 +86,8 @@ final class TreeSlot {
         case .value(let v): return v
         case .object(let fields):
             var dict: [String: JSONTree] = [:]
+            dict.reserveCapacity(fields.count)
+            // A key encoded twice keeps its last value, as in Foundation's encoder.
             for (k, slot) in fields { dict[k] = slot.tree }
             return .object(dict)
         case .array(let items): return .array(items.map(\.tree))
@@ -94,8 +98,7 @@ final class TreeSlot {
         let slot = TreeSlot()
         if case .object(var fields) = content {
             content = .empty   // so `fields` is the array's only reference and grows in place
-            fields.removeAll { $0.0 == key }
-            fields.append((key, slot))
+            fields.append((key, slot))   // (a repeated key is settled in `tree`: the last one wins)
             content = .object(fields)
         } else {
             content = .object([(key, slot)])
@@ -140,6 +143,13 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.null) }
+    // The common leaves straight into their slot, as `SingleTreeContainer`
+    // stores them: without them every number and string of the results
+    // would go through a nested encoder and a new coding-path array.
+    mutating func encode(_ value: Double, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.double(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.bool(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let child = slot.child(forKey: JSONTree.snakeCase(key.stringValue))
         try value.encode(to: TreeEncoder(slot: child, codingPath: codingPath + [key]))
@@ -162,6 +172,10 @@ struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     var count: Int { if case .array(let items) = slot.content { return items.count }; return 0 }
 
     mutating func encodeNil() throws { slot.appendChild().content = .value(.null) }
+    // The common leaves straight into their slot (see `KeyedTreeContainer`).
+    mutating func encode(_ value: Double) throws { slot.appendChild().content = .value(.double(value)) }
+    mutating func encode(_ value: String) throws { slot.appendChild().content = .value(.string(value)) }
+    mutating func encode(_ value: Int) throws { slot.appendChild().content = .value(.integer(Int64(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: TreeEncoder(slot: slot.appendChild(), codingPath: codingPath))
     }

@@ -7,8 +7,34 @@
 /// style text rather than dropped; a CR too, because parsers would silently
 /// turn it into a line break.
 public func xmlEscaped(_ text: String) -> String {
+    if isXMLPlain(text) { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
+    appendXMLEscapedScalars(text, to: &out)
+    return out
+}
+
+/// `xmlEscaped(text)` appended to `out`: the serialisers write a whole
+/// document into one string, without a temporary per attribute value.
+public func appendXMLEscaped(_ text: String, to out: inout String) {
+    if isXMLPlain(text) { out += text } else { appendXMLEscapedScalars(text, to: &out) }
+}
+
+/// Text the rule leaves as it is, judged on its bytes: printable ASCII
+/// without `& < > " '`, plus tab and line feed. Nearly every attribute value
+/// (numbers, colours, class names) is such text and is copied whole.
+package func isXMLPlain(_ text: String) -> Bool {
+    text.utf8.allSatisfy { byte in
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
+        case 0x20...0x7E, UInt8(ascii: "\t"), UInt8(ascii: "\n"): return true
+        default: return false
+        }
+    }
+}
+
+/// The rule itself, one scalar at a time.
+package func appendXMLEscapedScalars(_ text: String, to out: inout String) {
     for scalar in text.unicodeScalars {
         switch scalar {
         case "&": out += "&amp;"
@@ -26,5 +52,4 @@ public func xmlEscaped(_ text: String) -> String {
             }
         }
     }
-    return out
 }

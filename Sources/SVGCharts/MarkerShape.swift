@@ -29,5 +29,13 @@ public enum MarkerShape: String, CaseIterable, Sendable {
 
 /// `x,y x,y …` for `points=` attributes.
 func pointList(_ points: [(Double, Double)]) -> String {
-    points.map { num($0.0) + "," + num($0.1) }.joined(separator: " ")
+    // Appended into one string: a violin outline has hundreds of points.
+    var out = ""
+    for (i, point) in points.enumerated() {
+        if i > 0 { out += " " }
+        out += num(point.0)
+        out += ","
+        out += num(point.1)
+    }
+    return out
 }

@@ -30,7 +30,7 @@ public enum SVGNumber {
     /// exponent; trailing zeros and a bare decimal point are removed.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "0" }
-        let places = max(0, min(decimals, 9))
+        var places = max(0, min(decimals, 9))
         let clamped = min(max(value, -limit), limit)
         var scale: Double = 1
         for _ in 0..<places { scale *= 10 }
@@ -41,12 +41,18 @@ public enum SVGNumber {
         var fraction = ((magnitude - whole) * scale).rounded()
         if fraction >= scale { whole += 1; fraction -= scale }
         let wholeInt = Int64(whole)
-        let fractionInt = Int64(fraction)
+        var fractionInt = Int64(fraction)
         if wholeInt == 0 && fractionInt == 0 { return "0" }
-        var digits = String(fractionInt)
-        digits = String(repeating: "0", count: places - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        let sign = clamped < 0 ? "-" : ""
-        return digits.isEmpty ? "\(sign)\(wholeInt)" : "\(sign)\(wholeInt).\(digits)"
+        // Trailing zeros removed by shortening the fraction, not the text:
+        // a chart prints thousands of coordinates, so no Character-level edits.
+        while places > 0 && fractionInt % 10 == 0 { fractionInt /= 10; places -= 1 }
+        var text = clamped < 0 ? "-" : ""
+        text += String(wholeInt)
+        guard places > 0 else { return text }
+        text += "."
+        let digits = String(fractionInt)
+        for _ in digits.utf8.count..<places { text += "0" }   // leading zeros of the fraction
+        text += digits
+        return text
     }
 }

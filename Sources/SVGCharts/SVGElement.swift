@@ -58,10 +58,18 @@ public struct SVGElement: Equatable, Sendable {
     }
 
     func write(into out: inout String, depth: Int) {
+        // Appended piece by piece: a chart is thousands of elements, and
+        // `a + b + c` would build a temporary string for each.
         let indent = String(repeating: "  ", count: depth)
-        out += indent + "<" + name
+        out += indent
+        out += "<"
+        out += name
         for attribute in attributes {
-            out += " " + attribute.name + "=\"" + xmlEscaped(attribute.value) + "\""
+            out += " "
+            out += attribute.name
+            out += "=\""
+            appendXMLEscaped(attribute.value, to: &out)
+            out += "\""
         }
         if children.isEmpty {
             out += "/>\n"
@@ -77,24 +85,33 @@ public struct SVGElement: Equatable, Sendable {
         if inline {
             out += ">"
             for child in children { child.writeInline(into: &out) }
-            out += "</" + name + ">\n"
+            out += "</"
+            out += name
+            out += ">\n"
             return
         }
         out += ">\n"
         for child in children {
             switch child {
             case .element(let element): element.write(into: &out, depth: depth + 1)
-            case .text(let text): out += indent + "  " + xmlEscaped(text) + "\n"
+            case .text(let text):
+                out += indent
+                out += "  "
+                appendXMLEscaped(text, to: &out)
+                out += "\n"
             }
         }
-        out += indent + "</" + name + ">\n"
+        out += indent
+        out += "</"
+        out += name
+        out += ">\n"
     }
 }
 
 extension SVGNode {
     func writeInline(into out: inout String) {
         switch self {
-        case .text(let text): out += xmlEscaped(text)
+        case .text(let text): appendXMLEscaped(text, to: &out)
         case .element(let element):
             var inner = ""
             element.write(into: &inner, depth: 0)

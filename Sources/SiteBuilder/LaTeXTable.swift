@@ -19,7 +19,11 @@ enum LaTeXTable {
         out += "\\begin{tabular}{\(numeric.map { $0 ? "r" : "l" }.joined())}\n\\toprule\n"
         out += table.columns.map(LaTeXText.escape).joined(separator: " & ") + " \\\\\n\\midrule\n"
         for row in table.rows {
-            out += row.map { LaTeXText.escape(ReportTable.display($0)) }.joined(separator: " & ") + " \\\\\n"
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out += " & " }
+                LaTeXText.append(ReportTable.display(cell), to: &out)
+            }
+            out += " \\\\\n"
         }
         out += "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
         return out

@@ -8,16 +8,54 @@
 /// "e" + U+0301 stay two different cells.
 enum LaTeXText {
     static func escape(_ text: String) -> String {
+        if isPlain(text) { return text }
         var out = ""
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            out += escape(scalar, after: previous)
-            previous = scalar
-        }
+        append(text, to: &out)
         return out
     }
 
-    private static func escape(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> String {
+    /// `escape(text)` appended to `out`, without a String per character:
+    /// a table's .tex is written cell by cell into one string.
+    static func append(_ text: String, to out: inout String) {
+        if isPlain(text) { out += text } else { appendEachScalar(text, to: &out) }
+    }
+
+    /// The rule itself, one scalar at a time (a character may depend on the one before).
+    static func appendEachScalar(_ text: String, to out: inout String) {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let escaped = escaped(scalar, after: previous) { out += escaped } else { out.unicodeScalars.append(scalar) }
+            previous = scalar
+        }
+    }
+
+    /// Text that prints as itself, judged on its bytes: ASCII letters,
+    /// digits and the punctuation below, which are no special; "-" and ","
+    /// unless doubled (a T1 ligature), a space unless first or doubled. Most
+    /// cells (numbers, negative ones too, words, names) are such text and
+    /// are copied whole.
+    static func isPlain(_ text: String) -> Bool {
+        var previous: UInt8 = 0   // none yet
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"),
+                 UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "@"):
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: ","):
+                if previous == byte { return false }
+            case UInt8(ascii: " "):
+                if previous == 0 || previous == byte { return false }
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The text for `scalar` when it is not written as itself, else nil.
+    private static func escaped(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> String? {
         switch scalar {
         case "\\": return "\\textbackslash{}"
         case "{": return "\\{"
@@ -41,9 +79,9 @@ enum LaTeXText {
         case "`": return "\\textasciigrave{}"
         // T1 ligatures would merge "--" and ",," into dashes and a low quote
         // ("!`" and "?`" cannot form: the backquote is escaped).
-        case "-": return previous == "-" ? "{-}" : "-"
-        case ",": return previous == "," ? "{,}" : ","
-        case " ": return previous == nil || previous == " " ? "\\textvisiblespace{}" : " "
+        case "-": return previous == "-" ? "{-}" : nil
+        case ",": return previous == "," ? "{,}" : nil
+        case " ": return previous == nil || previous == " " ? "\\textvisiblespace{}" : nil
         case "\n": return "\\textbackslash{}n"
         case "\r": return "\\textbackslash{}r"
         case "\t": return "\\textbackslash{}t"
@@ -70,8 +108,8 @@ enum LaTeXText {
         case "≈": return "\\ensuremath{\\approx}"
         default:
             let v = scalar.value
-            if (0x20...0x7E).contains(v) { return String(scalar) }
-            if (0xC0...0xFF).contains(v) { return String(scalar) }   // Latin-1 letters: in T1
+            if (0x20...0x7E).contains(v) { return nil }
+            if (0xC0...0xFF).contains(v) { return nil }   // Latin-1 letters: in T1
             if v < 0x20 || v == 0x7F { return "\\textbackslash{}u\\{\(String(v, radix: 16, uppercase: true))\\}" }
             return "\\texttt{U+\(hex4(v))}"
         }

@@ -1,13 +1,17 @@
-import Foundation
+import OutputFormat
 
 /// How numbers read on the pages. One place, so every page uses the same
-/// conventions (and rebuilds are byte-identical).
+/// conventions (and rebuilds are byte-identical). The digits are C's printf
+/// conversions (`PrintfNumber`: what `String(format:)` prints, faster).
 enum NumberText {
+    /// `%.<decimals>f`, without a sign on a value that rounds to zero.
     static func fixed(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return "NA" }
-        let s = String(format: "%.\(decimals)f", x)
-        // Avoid "-0.00" for values that round to zero.
-        if s.hasPrefix("-"), Double(s) == 0 { return String(s.dropFirst()) }
+        let s = PrintfNumber.format(x, .fixed, precision: decimals)
+        // Avoid "-0.00" for values that round to zero: a "-" followed by zeros and the point only.
+        if s.hasPrefix("-"), s.utf8.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) {
+            return String(s.dropFirst())
+        }
         return s
     }
 
@@ -21,8 +25,8 @@ enum NumberText {
     static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return "NA" }
         if p == 0 { return "< 1e-300" }
-        if p >= 0.0001 { return String(format: "%.4f", p) }
-        return String(format: "%.2e", p)
+        if p >= 0.0001 { return PrintfNumber.format(p, .fixed, precision: 4) }
+        return PrintfNumber.format(p, .scientific, precision: 2)
     }
 
     /// Thousands separators from five digits on (1080, 10,000), for negative

@@ -62,6 +62,9 @@ public enum ReportBuilder {
                              locations: SiteLocations, checks: Bool = true, previous: RunSnapshot? = nil) async throws -> BuildSummary {
         var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
+            // results.json (3 MB of text, a third of this phase's work) needs
+            // nothing the pages make: it is encoded beside them, on another core.
+            async let resultsEncoding = try CanonicalJSON.encode(results)
             let renderer = try PageRenderer(templatesFolder: locations.templates)
             var context = SiteContext.base(study: study, results: results, options: options)
             // Tables and figures: written as downloads and put into the context as HTML.
@@ -101,17 +104,18 @@ public enum ReportBuilder {
                 try writer.write(page.file, renderer.page(title: title, body: body, navigation: navigation(page.file),
                                                           siteTitle: "Backbone report", citation: study.manifest.citation))
             }
-            for (path, text) in assets.files.sorted(by: { $0.key < $1.key }) { try writer.write(path, text) }
+            let assetFiles = await assets.renderedFiles()
+            for (path, text) in assetFiles.sorted(by: { $0.key < $1.key }) { try writer.write(path, text) }
             guard let css = try? String(contentsOf: locations.templates.appendingPathComponent("style.css"), encoding: .utf8) else {
                 throw SiteError("cannot read \(locations.templates.appendingPathComponent("style.css").path)")
             }
             try writer.write("style.css", css)
-            let resultsJSON = try CanonicalJSON.encode(results)
+            let resultsJSON = try await resultsEncoding
             let manifestJSON = try CanonicalJSON.encode(BuildManifest(options: options, inputs: study.inputs, figures: assets.figureSources))
             try writer.write("results.json", resultsJSON)
             try writer.write("manifest.json", manifestJSON)
             if let previous {
-                let current = try RunSnapshot.inMemory(label: "this build", resultsJSON: resultsJSON, manifestJSON: manifestJSON, files: assets.files)
+                let current = try RunSnapshot.inMemory(label: "this build", resultsJSON: resultsJSON, manifestJSON: manifestJSON, files: assetFiles)
                 let page = DiffPage(try RunDiff.compare(previous, current), heading: "Changes since the previous build",
                                     assetFolder: "changes/", newFigurePath: { $0.newSVG == nil ? nil : $0.source.file })
                 try writer.write(changesPage.file, renderer.page(title: "Changes since the previous build", body: page.body,
@@ -151,25 +155,26 @@ struct BuildManifest: Codable {
 }
 
 /// Files that pages link to (CSV downloads, SVG figures), collected while the
-/// page context is assembled.
+/// page context is assembled; the tables' downloads are written afterwards,
+/// all at once (`renderedFiles`, in SiteFile.swift).
 struct SiteAssets {
-    var files: [String: String] = [:]
+    var files: [String: SiteFile] = [:]
     /// Every figure drawn, in drawing order, with the results it depends on.
     var figureSources: [FigureSource] = []
 
     mutating func table(_ t: ReportTable) -> HTMLNode {
-        files[t.downloadPath] = t.csv
-        files[t.latexPath] = t.latex
+        files[t.downloadPath] = .csv(t)
+        files[t.latexPath] = .latex(t)
         return t.node()
     }
 
     /// Writes the SVG and returns the figure's HTML block with caption and links.
     mutating func figure(id: String, number: String, caption: String, svg: String, data: ReportTable, dependsOn: [String]) -> HTMLNode {
         let id = SiteNames.slug(id)
-        files["figures/\(id).svg"] = svg
+        files["figures/\(id).svg"] = .text(svg)
         figureSources.append(FigureSource(id: id, file: "figures/\(id).svg", label: number, dependsOn: dependsOn))
-        files[data.downloadPath] = data.csv
-        files[data.latexPath] = data.latex
+        files[data.downloadPath] = .csv(data)
+        files[data.latexPath] = .latex(data)
         return .element("figure", ["class": "chart", "id": "figure-" + id], [
             .trusted(.svg(svg)),
             .element("figcaption", [:], [.strong(number + "."), .text(" " + caption)]),

@@ -1,8 +1,8 @@
 /// A table as the report shows it: rendered to accessible HTML for the page
 /// and to CSV for the download, from the same cells, so the page and the
 /// download can never disagree.
-struct ReportTable {
-    enum Cell {
+struct ReportTable: Sendable {
+    enum Cell: Sendable {
         case text(String)
         /// A number shown with a fixed number of decimals on the page (full precision in CSV).
         case number(Double, decimals: Int)

@@ -17,6 +17,23 @@ final class CanonicalJSONFastPathTests: XCTestCase {
         XCTAssertEqual(JSONTree.snakeCase("größeX"), JSONTree.unicodeSnakeCase("größeX"))
     }
 
+    /// A key encoded twice keeps its last value (as Foundation's JSONEncoder does), nested or not.
+    func testRepeatedKeyKeepsTheLastValue() throws {
+        struct Twice: Encodable {
+            enum Key: String, CodingKey { case value, other }
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encode(1, forKey: .value)
+                try c.encode("x", forKey: .other)
+                var nested = c.nestedContainer(keyedBy: Key.self, forKey: .value)
+                try nested.encode(2.5, forKey: .other)
+                try nested.encode(3.5, forKey: .other)
+            }
+        }
+        XCTAssertEqual(try JSONTree.from(Twice()), .object(["value": .object(["other": .double(3.5)]), "other": .string("x")]))
+        XCTAssertEqual(try CanonicalJSON.encode(Twice()), "{\n  \"other\": \"x\",\n  \"value\": {\n    \"other\": 3.5\n  }\n}\n")
+    }
+
     func testNumbersEqualStringFormat() {
         var values: [Double] = [1.5, -2.25, 1e-5, -3.14159265358979, 1e10, 12345678901.000002, 1.23456789012e15, 6.02214076e23,
                                 .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, -0.1, 0.3, 2.0 / 3, 1e-300, 9.9999999995e-5]

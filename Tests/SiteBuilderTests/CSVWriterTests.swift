@@ -9,6 +9,20 @@ import XCTest
 /// visible, round trips through our reader,
 /// the results.json number form, `NA` for non-finite numbers.
 final class CSVWriterTests: XCTestCase {
+    /// Cells copied as they are (the fast path) are exactly what the rules
+    /// give, for every ASCII character at the start, in the middle and at the end.
+    func testPlainCellsAreWhatTheRulesGive() {
+        var inputs = HostileStrings.corpus + ["-0.5", "+1", "=1+2", "@x", "Big Two", "care.virtue", "GRM-Llama3.2-3B", "0.125", "1e-05", ""]
+        for v in UInt8(0x00)...0x7F {
+            let c = String(UnicodeScalar(v))
+            inputs += [c, c + "x", "x" + c, "x" + c + "y"]
+        }
+        for s in inputs {
+            XCTAssertEqual(CSVWriter.field(s), CSVWriter.fieldByTheRules(s), s.debugDescription)
+            if CSVWriter.isPlain(s) { XCTAssertEqual(CSVWriter.fieldByTheRules(s), s, s.debugDescription) }
+        }
+    }
+
     func testFieldsAreQuotedOnlyWhenNeeded() {
         let cases: [(String, String)] = [
             ("plain", "plain"),

@@ -44,6 +44,34 @@ final class LaTeXTableTests: XCTestCase {
         }
     }
 
+    /// Text copied whole (the fast path) is exactly what the rule writes
+    /// character by character. The rule looks back one character only, so
+    /// every ASCII pair, alone and after another character, covers it.
+    func testPlainTextIsWhatTheRuleWrites() {
+        let ascii = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+        var inputs = HostileStrings.corpus + Self.specials + ["0.125", "-1.5", "2.51e-06", "\u{2264} 0.0001", "Big Two", "care.virtue",
+                                                            "GRM-Llama3.2-3B", "a, b", "a,,b", "a--b", "  x", "x  y", "x ", ""]
+        for a in ascii {
+            inputs.append(a)
+            for b in ascii { inputs += [a + b, "x" + a + b, " " + a + b] }
+        }
+        var plain = 0
+        for s in inputs {
+            var slow = ""
+            LaTeXText.appendEachScalar(s, to: &slow)
+            XCTAssertEqual(LaTeXText.escape(s), slow, quotedForMessage(s))
+            if LaTeXText.isPlain(s) {
+                plain += 1
+                XCTAssertEqual(slow, s, quotedForMessage(s))
+            }
+        }
+        XCTAssertGreaterThan(plain, 5_000)
+        XCTAssertTrue(LaTeXText.isPlain("-0.125"))
+        XCTAssertTrue(LaTeXText.isPlain("Big Two, care"))
+        XCTAssertFalse(LaTeXText.isPlain(" lead"))
+        XCTAssertFalse(LaTeXText.isPlain("a--b"))
+    }
+
     func testTableUsesBooktabsAndThePagesRounding() {
         let table = ReportTable(id: "big2_panel_tests", caption: "Panels & tests: 100% of it_",
                                 columns: ["Token", "Estimate", "n", "p"],

@@ -1,3 +1,4 @@
+import Foundation
 @testable import SiteBuilder
 import XCTest
 
@@ -46,6 +47,37 @@ final class NumberTextTests: XCTestCase {
         XCTAssertEqual(NumberText.pValue(0.00009), "9.00e-05")
         XCTAssertEqual(NumberText.pValue(5.352655021783e-113), "5.35e-113")
         XCTAssertEqual(NumberText.pValue(1e-300), "1.00e-300")
+    }
+
+    /// The page numbers are what `String(format:)` gave before C's printf was
+    /// called directly: the old code, inline, over edge cases and seeded random values.
+    func testFixedAndPValuesEqualTheFoundationFormatting() {
+        func oldFixed(_ x: Double, _ decimals: Int) -> String {
+            guard x.isFinite else { return "NA" }
+            let s = String(format: "%.\(decimals)f", x)
+            if s.hasPrefix("-"), Double(s) == 0 { return String(s.dropFirst()) }
+            return s
+        }
+        func oldPValue(_ p: Double) -> String {
+            guard p.isFinite else { return "NA" }
+            if p == 0 { return "< 1e-300" }
+            if p >= 0.0001 { return String(format: "%.4f", p) }
+            return String(format: "%.2e", p)
+        }
+        var values: [Double] = [0, -0.0, 0.125, -0.125, 0.005, -0.005, 0.0049999, -0.00049, 2.5, -2.5, 1e-4, 9.99995e-5, 0.99995,
+                                1e-300, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e22, -1e300, .greatestFiniteMagnitude,
+                                .nan, .infinity, -.infinity]
+        var state: UInt64 = 42
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unit = Double(state >> 11) / Double(1 << 53) * 2 - 1
+            values.append(unit * pow(10, Double(Int((state >> 33) % 41) - 20)))
+            values.append(Double(Int((state >> 40) % 2_001) - 1_000) / 1_000)
+        }
+        for x in values {
+            for decimals in 0...6 { XCTAssertEqual(NumberText.fixed(x, decimals: decimals), oldFixed(x, decimals), "\(x) at \(decimals)") }
+            XCTAssertEqual(NumberText.pValue(abs(x)), oldPValue(abs(x)), "\(x)")
+        }
     }
 
     func testIntegersGetThousandsSeparatorsFromFiveDigits() {

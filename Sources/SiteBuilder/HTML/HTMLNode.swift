@@ -96,12 +96,17 @@ extension HTMLNode {
 
     func render(into out: inout String) {
         switch self {
-        case .text(let text): out += Self.escaped(text)
+        case .text(let text): appendXMLEscaped(text, to: &out)   // = Self.escaped(text), without a temporary
         case .trusted(let markup): out += markup.markup
         case .element(let e):
-            out += "<" + e.name
+            out += "<"
+            out += e.name
             for attribute in e.attributes {
-                out += " " + attribute.name + "=\"" + Self.escapedAttribute(attribute.value) + "\""
+                out += " "
+                out += attribute.name
+                out += "=\""
+                out += Self.escapedAttribute(attribute.value)
+                out += "\""
             }
             if HTMLElement.voidElements.contains(e.name) {
                 out += " />"
@@ -109,7 +114,9 @@ extension HTMLNode {
             }
             out += ">"
             for child in e.children { child.render(into: &out) }
-            out += "</" + e.name + ">"
+            out += "</"
+            out += e.name
+            out += ">"
         }
     }
 

@@ -16,7 +16,7 @@ enum DataPage {
                  .text($0.warnings.joined(separator: "; "))]
             })
         let citations = study.manifest.dictionaries.map { [HTMLNode.strong($0.name), .text(": " + $0.citation)] }
-        assets.files[CitationBib.fileName] = CitationBib.write(study.manifest)
+        assets.files[CitationBib.fileName] = .text(CitationBib.write(study.manifest))
         return ["inputs": assets.table(table), "fileCount": String(study.inputs.count), "dictionaryCitations": HTMLNode.ul(citations),
                 "citationBib": CitationBib.fileName]
     }

@@ -24,7 +24,7 @@ enum RewardModelsPage {
         let short = DictionaryNames(study.manifest).short(id, fallback: r.dictionaryName)
         let means = RewardModelTables.rmPanelMeans(r, id: "\(id)_rm_panel_means")
         let ranks = RewardModelTables.medianRanks(r, id: "\(id)_median_ranks")
-        assets.files[ranks.downloadPath] = ranks.csv
+        assets.files[ranks.downloadPath] = .csv(ranks)
         let main = RankFigures.figure(r, manifest: study.manifest, id: "fig1\(letter)", shortName: short, variant: .summaries)
         let swarm = RankFigures.figure(r, manifest: study.manifest, id: "figA1\(letter)", shortName: short, variant: .beeswarm)
         let starsNote = "Stars: \(r.figureStarsFrom.rawValue) test, Bonferroni over \(r.panels.count) panels (*** p < .001, ** p < .01, * p < .05)."

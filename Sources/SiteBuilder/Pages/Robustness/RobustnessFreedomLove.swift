@@ -35,8 +35,8 @@ enum RobustnessFreedomLove {
                 [.text(p.label), .text(p.llamaModel), .text(p.gemmaModel), .integer(p.positivePrompts), .integer(p.positivePromptsFreedomAboveLove),
                  .integer(p.negativePrompts), .integer(p.negativePromptsFreedomAboveLove)]
             }).labelled(simulated: section.simulated)
-        assets.files[perPrompt.downloadPath] = perPrompt.csv
-        assets.files[perPrompt.latexPath] = perPrompt.latex
+        assets.files[perPrompt.downloadPath] = .csv(perPrompt)
+        assets.files[perPrompt.latexPath] = .latex(perPrompt)
         let heatMap = figure(section, id: "robustness-freedom-vs-love", names: names)
         out["figure"] = assets.figure(id: "robustness-freedom-vs-love", number: "Figure R4",
                                       caption: "\(simulatedPrefix(section.simulated))Fig. 3 under every prompt: MWLR(Freedom) − MWLR(Love) for each pair (rows, Fig. 3's order) and prompt (columns); blue and + where Freedom scores above Love, red and − where Love does; the paper's Fig. 3 is the column \(section.figure3Prompt).",

@@ -74,8 +74,8 @@ enum RobustnessPage {
                  .number(e.df, decimals: 0), .number(e.t, decimals: 2), .pValue(e.p)]
             } })
         for table in [leaveOneOut, perRM] {
-            assets.files[table.downloadPath] = table.csv
-            assets.files[table.latexPath] = table.latex
+            assets.files[table.downloadPath] = .csv(table)
+            assets.files[table.latexPath] = .latex(table)
         }
 
         let specPlot = RobustnessFigures.specificationPlot(d, name: name, contrast: contrast, id: "robustness-\(key)-specifications")

@@ -71,6 +71,11 @@ public enum StudyLoader {
         // §2 and §4 files are parsed; errors still come in the sequential
         // order (§2 scores, §4, then §3: the tuple is awaited in that order).
         async let sections = { [dictionaries, inputs] () async throws -> LoadedStudy in
+            // The vocabulary and training files need nothing else: they are
+            // read beside the score files (which otherwise leave a core idle
+            // at their end), their errors awaited in the order below.
+            async let vocabulary = manifest.vocabulary.map { try VocabularyLoader.load($0, folder: folder) }
+            async let training = manifest.training.map { try TrainingLoader.load($0, folder: folder) }
             var study = LoadedStudy(manifest: manifest, dictionaries: dictionaries,
                                     scores: [:], inputs: inputs)
             try await loadScores(into: &study, folder: folder)
@@ -80,12 +85,12 @@ public enum StudyLoader {
                 study.claims = table
                 study.inputs.append(input)
             }
-            if let source = manifest.vocabulary {
-                study.vocabulary = try VocabularyLoader.load(source, folder: folder)
+            if manifest.vocabulary != nil {
+                study.vocabulary = try await vocabulary
                 study.inputs += study.vocabulary?.inputs ?? []
             }
             if let section = manifest.training {
-                study.training = try TrainingLoader.load(section, folder: folder)
+                study.training = try await training ?? []
                 for run in study.training {
                     var input = InputFileRecord(path: run.path, bytes: run.bytes, sha256: run.sha256, rows: run.rowsRead, columns: nil,
                                                 role: "RM training summary: \(run.run.id)", format: InputFileRecord.tableFormat(of: run.path))

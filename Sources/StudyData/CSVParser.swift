@@ -13,6 +13,7 @@ enum CSVParser {
     private static let comma = UInt8(ascii: ",")
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
+    private static let minus = UInt8(ascii: "-")
 
     static func parse(_ file: [UInt8], path: String) throws -> CSVTable {
         let scan = try file.withUnsafeBufferPointer { try self.scan($0, path: path) }
@@ -154,7 +155,9 @@ enum CSVParser {
                 let start = i
                 while i < n {
                     let c = bytes[i]
-                    if c == comma || c == lf || (c == cr && i + 1 < n && bytes[i + 1] == lf) { break }
+                    // Comma, LF and CR are all below "-": digits, points,
+                    // signs and letters pass with one comparison.
+                    if c < minus && (c == comma || c == lf || (c == cr && i + 1 < n && bytes[i + 1] == lf)) { break }
                     i += 1
                 }
                 range = start..<i

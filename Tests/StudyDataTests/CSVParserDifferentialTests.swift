@@ -75,6 +75,25 @@ final class CSVParserDifferentialTests: XCTestCase {
         }
     }
 
+    /// The unquoted-field scan tests eight bytes at a time: every byte
+    /// below "-" and a few above, at every position of fields up to 24
+    /// bytes long, then a comma, LF, CRLF, bare CR or the end of the file.
+    func testEveryBytePositionInLongUnquotedFieldsParsesAsBefore() {
+        let specials: [UInt8] = Array(0..<0x2D) + [0x2D, 0x2E, 0x7F, 0x80, 0xC3, 0xFF]
+        let ends: [[UInt8]] = [[0x2C], [0x0A], [0x0D, 0x0A], [0x0D], []]
+        for length in 1...24 {
+            for position in 0..<length {
+                for special in specials {
+                    var field = [UInt8](repeating: UInt8(ascii: "7"), count: length)
+                    field[position] = special
+                    for end in ends {
+                        assertSameOutcome(Array("a,b\n".utf8) + field + Array(",x".utf8) + end + Array("9,".utf8) + field, "\(field) \(end)")
+                    }
+                }
+            }
+        }
+    }
+
     func testNumbersReadFromBytesEqualTheGrammarOnTheDecodedText() throws {
         let fields = ["1", "-2.5", "+0.25", "3e2", ".5", "0", "-0", "1e400", "inf", "-Infinity", "NaN", "nan", "", " 1", "1 ",
                       "0x1p3", "1_000", "1.2.3", "--1", "12345678901234567890123", "4.9e-324", "\"\"\"\"", "2.2250738585072014e-308"]

@@ -82,15 +82,17 @@ public enum RewardModelRanks {
     /// What step 1 yields: the median-rank rows, and what the other steps and the result need besides.
     struct RankedAnswers {
         var rows: [MedianRankRow] = []
-        /// `answerRanks[model][prompt]` = (category index, rank) of each kept answer, in the table's order.
-        var answerRanks: [[[(category: Int, rank: Double)]]] = []
+        /// `answerRanks[model][prompt][category]` = the ranks of the kept
+        /// answers of that category (category index), in the table's order.
+        var answerRanks: [[[[Double]]]] = []
         /// Distinct answers ranked, and those not in the dictionary, by their bytes (`TokenIndex`).
         var answersRanked = TokenIndex()
         var notInDictionary = TokenIndex()
     }
 
     /// Step 1: rank the kept answers per (RM, prompt), all categories
-    /// together; the median rank per category is one row.
+    /// together; the median rank per category is one row. The ranks are
+    /// sorted into their categories in one pass, which step 3 reuses.
     static func rankAnswers(_ input: Input) throws -> RankedAnswers {
         let dict = input.dictionary
         let categories = dict.categories
@@ -106,20 +108,20 @@ public enum RewardModelRanks {
                     out.notInDictionary.insert(answer)
                 }
             }
-            var perPrompt: [[(category: Int, rank: Double)]] = []
+            var perPrompt: [[[Double]]] = []
             for prompt in input.prompts {
                 guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
                     throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
                 }
                 let scores = kept.map { table.scores[column][$0] }
                 let ranks = Ranking.averageRanks(scores, descending: true)
-                perPrompt.append(zip(keptCategory, ranks).map { (category: $0, rank: $1) })
-                for (ci, category) in categories.enumerated() {
-                    let r = zip(keptCategory, ranks).filter { $0.0 == ci }.map(\.1)
-                    guard !r.isEmpty else { continue }
+                var byCategory = [[Double]](repeating: [], count: categories.count)
+                for (k, ci) in keptCategory.enumerated() { byCategory[ci].append(ranks[k]) }
+                perPrompt.append(byCategory)
+                for (ci, category) in categories.enumerated() where !byCategory[ci].isEmpty {
                     out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
                                                   prompt: prompt.key, framing: prompt.framing,
-                                                  medianRank: Descriptive.median(r)))
+                                                  medianRank: Descriptive.median(byCategory[ci])))
                 }
             }
             out.answerRanks.append(perPrompt)
@@ -138,7 +140,7 @@ public enum RewardModelRanks {
     /// Step 3 (Docs/Methods.md#average-ranks): per framing × category × family,
     /// the mean over the family's RMs of each RM's median over all its
     /// (prompt, answer) ranks; the first family is the reference.
-    static func averageRanks(_ answerRanks: [[[(category: Int, rank: Double)]]], input: Input, families: [String],
+    static func averageRanks(_ answerRanks: [[[[Double]]]], input: Input, families: [String],
                              framings: [Framing]) -> [AverageRankRow] {
         var out: [AverageRankRow] = []
         for f in framings {
@@ -147,9 +149,9 @@ public enum RewardModelRanks {
                     let medians: [Double] = input.models.indices.filter { input.models[$0].family == family }.map { m in
                         var all: [Double] = []
                         for (p, prompt) in input.prompts.enumerated() where prompt.framing == f {
-                            all += answerRanks[m][p].filter { $0.category == ci }.map(\.rank)
+                            all += answerRanks[m][p][ci]
                         }
-                        return Descriptive.median(all)
+                        return Descriptive.median(selectingIn: &all)
                     }
                     return (family, Descriptive.mean(medians))
                 }

@@ -30,16 +30,22 @@ public enum Descriptive {
 
     /// Median; the mean of the two middle values for an even count (R's `median`).
     public static func median(_ x: [Double]) -> Double {
-        guard !x.isEmpty else { return .nan }
-        let n = x.count
-        guard !x.contains(where: \.isNaN) else {
+        var a = x
+        return median(selectingIn: &a)
+    }
+
+    /// The same median, found by reordering `a` itself: for a caller that
+    /// built the array only to take its median, which saves a copy of it.
+    public static func median(selectingIn a: inout [Double]) -> Double {
+        guard !a.isEmpty else { return .nan }
+        let n = a.count
+        guard !a.contains(where: \.isNaN) else {
             // `<` is no order with NaN in it; keep what sorting gives.
-            let s = x.sorted()
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+            a.sort()
+            return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2
         }
         // The middle value(s) of the sorted order by selection, O(n) rather
         // than a full sort: §2 takes tens of thousands of medians of ranks.
-        var a = x
         let k = n / 2
         select(&a, k)
         return n % 2 == 1 ? a[k] : (a[0..<k].max()! + a[k]) / 2

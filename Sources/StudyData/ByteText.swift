@@ -11,6 +11,13 @@ public enum ByteText {
         decode(array: Array(bytes))
     }
 
+    /// The same for bytes in place (a `CSVTable` field): ASCII, by far the
+    /// most common, is taken without copying the bytes first.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return decode(array: Array(bytes))
+    }
+
     /// The same for bytes already in an array (the CSV reader's hot path: no copy).
     public static func decode(array: [UInt8]) -> String {
         // Most tokens are ASCII: that is valid UTF-8 as it stands, and

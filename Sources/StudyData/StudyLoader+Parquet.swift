@@ -6,8 +6,8 @@ extension StudyLoader {
     static func readScores(_ relative: String, field: String, folder: ContentFolder, role: String,
                            prompts: [String]) throws -> (RewardScoreTable, InputFileRecord) {
         guard relative.lowercased().hasSuffix(".parquet") else {
-            let (doc, input) = try readCSV(relative, field: field, folder: folder, role: role)
-            return (try RewardScoreTable.from(doc, prompts: prompts), input)
+            let (table, input) = try readCSVTable(relative, field: field, folder: folder, role: role)
+            return (try RewardScoreTable.from(table, prompts: prompts), input)
         }
         let url = try folder.resolve(relative, manifestField: field)
         let display = folder.displayPath(relative)

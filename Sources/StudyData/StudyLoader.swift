@@ -152,11 +152,17 @@ public enum StudyLoader {
 
     /// Reads a manifest-named CSV once: the bytes give both the fingerprint and the parse.
     static func readCSV(_ relative: String, field: String, folder: ContentFolder, role: String) throws -> (CSVDocument, InputFileRecord) {
+        let (table, input) = try readCSVTable(relative, field: field, folder: folder, role: role)
+        return (table.document(), input)
+    }
+
+    /// The same, the fields left as byte ranges for a loader that decodes only some.
+    static func readCSVTable(_ relative: String, field: String, folder: ContentFolder, role: String) throws -> (CSVTable, InputFileRecord) {
         let url = try folder.resolve(relative, manifestField: field)
         let display = folder.displayPath(relative)
         let data = try contents(url, display: display)
-        let doc = try CSVReader.parse(data, path: display)
-        return (doc, record(data: data, display: display, rows: doc.records.count, columns: doc.header.count, role: role))
+        let table = try CSVReader.parseTable(data, path: display)
+        return (table, record(data: data, display: display, rows: table.recordCount, columns: table.header.count, role: role))
     }
 
     static func contents(_ url: URL, display: String) throws -> Data {

@@ -25,6 +25,13 @@ public struct LoadedTrainingRun: Sendable {
     public var bytes: Int
 }
 
+/// What makes two summary rows the same row (the files repeat rows).
+private struct TrainingKey: Hashable {
+    var modelID: String
+    var category: String
+    var checkpoint: Int
+}
+
 /// Reads the §4 summary files. The study's files have quirks that must be
 /// handled visibly: `rank_results_uf_100.csv` repeats its rows hundreds of
 /// times (deduplicated; two copies of a key that disagree are an error), two
@@ -39,40 +46,42 @@ public enum TrainingLoader {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw DataError(path: display, message: "cannot read the file")
             }
-            let doc = try CSVReader.parse(data, path: display)
-            let model = try doc.columnIndex("model_id"), category = try doc.columnIndex("Category")
-            let checkpoint = try doc.columnIndex("checkpoint"), value = try doc.columnIndex("sum_value")
-            let base = doc.header.firstIndex(of: "base_model")
-            var seen: [String: (line: Int, value: Double)] = [:]
+            let table = try CSVReader.parseTable(data, path: display)
+            let model = try table.columnIndex("model_id"), category = try table.columnIndex("Category")
+            let checkpoint = try table.columnIndex("checkpoint"), value = try table.columnIndex("sum_value")
+            let base = table.header.firstIndex(of: "base_model")
+            var seen: [TrainingKey: (line: Int, value: Double)] = [:]
             var rows: [TrainingRow] = []
-            for record in doc.records {
-                let f = record.fields
-                guard let step = Int(f[checkpoint]) else {
-                    throw DataError(path: display, line: record.line, column: checkpoint + 1, message: "expected a checkpoint number, found \(quotedForMessage(f[checkpoint]))")
+            for record in 0..<table.recordCount {
+                let line = table.line(record)
+                let stepText = table.text(record, checkpoint)
+                guard let step = Int(stepText) else {
+                    throw DataError(path: display, line: line, column: checkpoint + 1, message: "expected a checkpoint number, found \(quotedForMessage(stepText))")
                 }
-                guard let rank = NumberGrammar.parse(f[value]), rank.isFinite else {
-                    throw DataError(path: display, line: record.line, column: value + 1, message: "expected a median rank, found \(quotedForMessage(f[value]))")
+                guard let rank = table.number(record, value), rank.isFinite else {
+                    throw DataError(path: display, line: line, column: value + 1, message: "expected a median rank, found \(quotedForMessage(table.text(record, value)))")
                 }
-                let key = f[model] + "\u{0}" + f[category] + "\u{0}" + String(step)
+                let modelID = table.text(record, model), categoryName = table.text(record, category)
+                let key = TrainingKey(modelID: modelID, category: categoryName, checkpoint: step)
                 if let first = seen[key] {
                     guard first.value == rank else {
-                        throw DataError(path: display, line: record.line, column: value + 1,
-                                        message: "expected the same median rank as line \(first.line) for \(f[model]), \(f[category]), checkpoint \(step): found \(f[value]), not \(first.value)")
+                        throw DataError(path: display, line: line, column: value + 1,
+                                        message: "expected the same median rank as line \(first.line) for \(modelID), \(categoryName), checkpoint \(step): found \(table.text(record, value)), not \(first.value)")
                     }
                     continue
                 }
-                seen[key] = (record.line, rank)
-                let baseFamily = base.map { f[$0] }.flatMap { $0 == "NA" || $0.isEmpty ? nil : $0 }
-                guard let family = section.family(ofModel: f[model]) ?? baseFamily else {
-                    throw DataError(path: display, line: record.line, column: model + 1,
-                                    message: "no family for \(quotedForMessage(f[model])): add a training.family_rules entry to study.yaml")
+                seen[key] = (line, rank)
+                let baseFamily = base.map { table.text(record, $0) }.flatMap { $0 == "NA" || $0.isEmpty ? nil : $0 }
+                guard let family = section.family(ofModel: modelID) ?? baseFamily else {
+                    throw DataError(path: display, line: line, column: model + 1,
+                                    message: "no family for \(quotedForMessage(modelID)): add a training.family_rules entry to study.yaml")
                 }
-                rows.append(TrainingRow(modelID: f[model], family: family, category: f[category], checkpoint: step, medianRank: rank))
+                rows.append(TrainingRow(modelID: modelID, family: family, category: categoryName, checkpoint: step, medianRank: rank))
             }
             let hash = SHA256.hex(data)
             var modelIDs: [String] = []
             for row in rows where !modelIDs.contains(row.modelID) { modelIDs.append(row.modelID) }
-            out.append(LoadedTrainingRun(run: run, path: display, rows: rows, rowsRead: doc.records.count,
+            out.append(LoadedTrainingRun(run: run, path: display, rows: rows, rowsRead: table.recordCount,
                                          identicalTo: out.filter { $0.sha256 == hash }.map(\.run.id), modelIDs: modelIDs,
                                          sha256: hash, bytes: data.count))
         }

@@ -35,22 +35,24 @@ public struct LoadedVocabulary: Sendable {
 }
 
 public enum VocabularyLoader {
+    /// Only the columns used are decoded (the intersection file's row
+    /// numbers are never turned into text).
     public static func load(_ source: VocabularySource, folder: ContentFolder) throws -> LoadedVocabulary {
-        let (tokensDoc, tokensInput) = try StudyLoader.readCSV(source.tokenIntersection, field: "vocabulary.token_intersection", folder: folder,
-                                                               role: "strings shared by the Gemma and Llama vocabularies")
-        let column = try tokensDoc.columnIndex("token_decoded")
-        let (dictDoc, dictInput) = try StudyLoader.readCSV(source.expandedDictionary, field: "vocabulary.expanded_dictionary", folder: folder,
-                                                           role: "dictionary: Big Two, every part of speech")
-        let term = try dictDoc.columnIndex("DicTerm")
-        let categories = try ["Agency", "Communion"].map { ($0, try dictDoc.columnIndex($0)) }
+        let (tokensTable, tokensInput) = try StudyLoader.readCSVTable(source.tokenIntersection, field: "vocabulary.token_intersection", folder: folder,
+                                                                      role: "strings shared by the Gemma and Llama vocabularies")
+        let column = try tokensTable.columnIndex("token_decoded")
+        let (dictTable, dictInput) = try StudyLoader.readCSVTable(source.expandedDictionary, field: "vocabulary.expanded_dictionary", folder: folder,
+                                                                  role: "dictionary: Big Two, every part of speech")
+        let term = try dictTable.columnIndex("DicTerm")
+        let categories = try ["Agency", "Communion"].map { ($0, try dictTable.columnIndex($0)) }
         var words: [String: [String]] = [:]
-        for record in dictDoc.records {
-            let word = record.fields[term].lowercased()
-            for (name, index) in categories where record.fields[index] == "X" && words[word]?.contains(name) != true {
+        for record in 0..<dictTable.recordCount {
+            let word = dictTable.text(record, term).lowercased()
+            for (name, index) in categories where dictTable.text(record, index) == "X" && words[word]?.contains(name) != true {
                 words[word, default: []].append(name)
             }
         }
-        return LoadedVocabulary(tokens: tokensDoc.records.map { $0.fields[column] }, expandedWords: words,
+        return LoadedVocabulary(tokens: (0..<tokensTable.recordCount).map { tokensTable.text($0, column) }, expandedWords: words,
                                 nouns: source.nouns, inputs: [tokensInput, dictInput])
     }
 }

@@ -45,4 +45,19 @@ final class MedianSelectionTests: XCTestCase {
         let x = [3, .nan, 1, 2, 5.0]
         XCTAssertEqual(Descriptive.median(x).bitPattern, sortedMedian(x).bitPattern)
     }
+
+    /// The in-place form gives the copying form's value bit for bit, NaN
+    /// included, and leaves the same values (reordered) in the array.
+    func testMedianSelectingInPlaceEqualsTheCopyingMedian() {
+        var generator = SeededGenerator(seed: 5)
+        var cases: [[Double]] = [[], [2], [3, .nan, 1, 2, 5.0], [.nan, .nan], [1, .nan, 4, 4]]
+        for n in [2, 3, 64, 65, 1_000] {
+            cases.append((0..<n).map { _ in Double(generator.nextInt(below: 9)) / 2 })
+        }
+        for x in cases {
+            var a = x
+            XCTAssertEqual(Descriptive.median(selectingIn: &a).bitPattern, Descriptive.median(x).bitPattern, "\(x)")
+            XCTAssertEqual(a.map(\.bitPattern).sorted(), x.map(\.bitPattern).sorted(), "\(x)")
+        }
+    }
 }

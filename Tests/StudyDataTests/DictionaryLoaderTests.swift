@@ -126,6 +126,9 @@ final class DictionaryLoaderTests: XCTestCase {
         // lower-case x and surrounding spaces are accepted
         let ok = try DictionaryLoader.mfd2(try doc(mfdHeader + "kind, x ,,,,,,,,,\r\n"), id: "mfd2", rule: .virtue)
         XCTAssertEqual(ok.categoryOfWord, ["kind": "Care"])
+        // a mark of blanks only is empty; "X" and "x" as they are need no trimming
+        let blank = try DictionaryLoader.mfd2(try doc(mfdHeader + "kind,X, ,\t,,,,,,,\r\nfair,,,x,,,,,,,\r\n"), id: "mfd2", rule: .script)
+        XCTAssertEqual(blank.categoryOfWord, ["kind": "Care", "fair": "Fairness"])
     }
 
     func testMFDScriptRuleNeedsCareVirtueBeforeSanctityVirtue() throws {

@@ -56,6 +56,36 @@ final class StudyLoaderTests: XCTestCase {
         }
     }
 
+    /// The vocabulary and training files are read beside the score files;
+    /// with all three broken the error is still the score file's, then the
+    /// vocabulary's before the training summary's, as a sequential load gives.
+    func testVocabularyAndTrainingErrorsComeAfterScoreErrorsInManifestOrder() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repo.content, to: content)
+        func breakFile(_ file: String) throws {
+            let url = content.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text += "broken,row\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let score = "data/reward_model_scores/dict_MFD_20/MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv"
+        let vocabulary = "data/corpora/dict_big2_expanded.csv"
+        let training = "data/reward_model_training/rank_results_uf_13.csv"
+        for file in [score, vocabulary, training] { try breakFile(file) }
+        for (fixed, expected) in [(nil, score), (score, vocabulary), (vocabulary, training)] as [(String?, String)] {
+            if let fixed { try FileManager.default.removeItem(at: content.appendingPathComponent(fixed))
+                           try FileManager.default.copyItem(at: Repo.content.appendingPathComponent(fixed), to: content.appendingPathComponent(fixed)) }
+            for _ in 0..<3 {
+                await assertThrowsAsync(try await StudyLoader.load(folder: ContentFolder(root: content))) { error in
+                    XCTAssertTrue("\(error)".hasPrefix("content/" + expected), "\(error)")
+                }
+            }
+        }
+    }
+
     func testDictionariesUnderTheirRules() async throws {
         let study = try await realStudy()
         XCTAssertEqual(Set(study.dictionaries.keys), ["big2", "mfd2"])

@@ -42,7 +42,7 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
     objcopy --strip-debug "$bin" "$out/bin-$who"
     inputs=(); [ "$who" = base ] && inputs=("${base_inputs[@]}")
     LD_PRELOAD="$out/sigsuspend.so" valgrind --tool=callgrind --callgrind-out-file="$out/cg-$who" "$out/bin-$who" build "${inputs[@]}" --out "$out/cg-site-$who" 2>&1 >/dev/null \
-      | awk -v who="$who" '/Collected :/ { printf "  %-6s %\047d instructions\n", who, $NF }'
+      | awk -v who="$who" '/Collected :/ { printf "  %-6s %.3f G instructions (%s)\n", who, $NF / 1e9, $NF }'   # %d overflows at 2^31 in mawk
   done
 fi
 if [ -n "$BASE" ] && [ -z "$BASE_DIR" ]; then

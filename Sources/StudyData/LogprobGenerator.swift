@@ -171,8 +171,9 @@ public struct LogprobGenerator: Sendable {
 }
 
 /// A tiny seeded generator for the simulated tables (StudyData does not
-/// depend on Stats): SplitMix64, with Box–Muller normals.
-struct SplitMix64 {
+/// depend on Stats): SplitMix64, with Box–Muller normals. The tests draw
+/// their generated files from it too, so every run tests the same files.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -67,20 +67,30 @@ public enum PermutationTest {
         let threshold = observedAbsT * (1 - 1e-12)
 
         var extreme = 0
+        // The generator is copied into a local for the loop, so its state
+        // stays in registers; the walk is by pointer, with no overflow or
+        // bound checks (slot < stop ≤ base + n, and slot + draw < base + n).
+        var g = generator
         pooled.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!, stop = base + m
             for _ in 0..<resamples {
                 var s = 0.0, q = 0.0
-                for i in 0..<m {
-                    let j = i + generator.nextInt(below: n - i)
-                    let v = buffer[j]
-                    buffer[j] = buffer[i]
-                    buffer[i] = v
+                var slot = base
+                var remaining = UInt64(n)              // n − i at position i: never 0 (m < n)
+                while slot != stop {
+                    let other = slot + Int(truncatingIfNeeded: g.nextInt(belowPositive: remaining))
+                    let v = other.pointee
+                    other.pointee = slot.pointee
+                    slot.pointee = v
                     s += v
                     q += v * v
+                    slot += 1
+                    remaining &-= 1
                 }
                 if absoluteT(sumA: s, squaresA: q) >= threshold { extreme += 1 }
             }
         }
+        generator = g
         return PermutationTestResult(resamples: resamples, extremeCount: extreme,
                                      p: Double(1 + extreme) / Double(resamples + 1),
                                      observedT: observed.t)

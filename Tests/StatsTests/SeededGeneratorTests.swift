@@ -45,4 +45,20 @@ final class SeededGeneratorTests: XCTestCase {
         }
         for c in where0 { XCTAssertLessThan(abs(c - 10_000), 500) }  // SD ≈ 87
     }
+
+    /// The unchecked draw the permutation test uses is the checked one: the
+    /// same values and the same generator state afterwards, including bounds
+    /// near 2^64 where Lemire's method rejects draws (the rare path).
+    func testUncheckedDrawMatchesCheckedDraw() {
+        var a = SeededGenerator(seed: 77), b = SeededGenerator(seed: 77)
+        let bounds: [UInt64] = [1, 2, 3, 7, 108, 270, 1 << 32, (1 << 32) + 1, UInt64(Int.max), UInt64(Int.max) - 12_345]
+        for round in 0..<20_000 {
+            let bound = bounds[round % bounds.count]
+            XCTAssertEqual(Int(a.nextInt(belowPositive: bound)), b.nextInt(below: Int(bound)))
+        }
+        XCTAssertEqual(a.next(), b.next())
+        // 2^63 + 1: nearly half of all draws fall in the rejected zone.
+        var rejected = SeededGenerator(seed: 3)
+        for _ in 0..<1_000 { XCTAssertLessThan(rejected.nextInt(belowPositive: (1 << 63) + 1), (1 << 63) + 1) }
+    }
 }

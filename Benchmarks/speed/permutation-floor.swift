@@ -2,10 +2,9 @@
 // One panel's shape (270 values, the smaller group 108, 99,999 relabellings):
 // `test` is PermutationTest.welch's inner loop (partial Fisher–Yates, sums of
 // the drawn group); `previous` is that loop as it was before session 7
-// (checked draws, array indices); `draws` makes the same draws and nothing else.
-// If `test` and `draws`
-// take about as long, only a different generator or fewer draws — different
-// p-values — could make the test faster.
+// (checked draws, array indices); `draws` makes the same draws and nothing
+// else. If `test` and `draws` take about as long, only a different generator
+// or fewer draws — different p-values — could make the test faster.
 // Run: swiftc -O -wmo Sources/Stats/SeededGenerator.swift Benchmarks/speed/permutation-floor.swift -o /tmp/permutation-floor && /tmp/permutation-floor
 import Dispatch
 

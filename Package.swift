@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "Failures"),
         // Ordered parallel map on the cooperative thread pool, shared by the loaders, the analyses and the site checks.
         .target(name: "Parallel"),
-        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto"]),
+        // The log-prob reader's line-end scan with AVX2 where the machine has it (StudyData's CommaScanner).
+        .target(name: "CScan"),
+        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto", "CScan"]),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS"]),
         .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),
         .target(name: "SVGCharts", dependencies: ["OutputFormat"]),

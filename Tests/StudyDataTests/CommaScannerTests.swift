@@ -1,4 +1,5 @@
 import Foundation
+import CScan
 @testable import StudyData
 import XCTest
 
@@ -67,5 +68,63 @@ final class CommaScannerTests: XCTestCase {
             XCTAssertEqual(stop.commas, end / 2)
             XCTAssertEqual(stop.position, end)
         }
+        // The same with rows long enough for the 64-byte steps: 12 bytes with
+        // 2 commas repeated, then nothing but commas past `end`.
+        let long = Array(String(repeating: "-1.25,-2.5,x", count: 30).utf8) + Array(repeating: UInt8(ascii: ","), count: 200)
+        for end in stride(from: 0, through: 360, by: 12) {
+            let stop = long.withUnsafeBufferPointer { CommaScanner.skipToLineEnd($0.baseAddress!, from: 0, end: end) }
+            XCTAssertEqual(stop.commas, end / 6, "end \(end)")
+            XCTAssertEqual(stop.position, end)
+        }
+    }
+
+    /// The AVX2 blocks (64 bytes a step) on rows long enough to use them, with
+    /// the stops (quote, CR, LF) at every offset around the block edges and
+    /// starts anywhere: the whole line-end scan against the byte loop, and the
+    /// C bulk step against its contract.
+    func testWideBlocksMatchAByteLoop() {
+        var rng = SplitMix64(seed: 29)
+        let stops = Array("\n\r\"".utf8)
+        for trial in 0..<4_000 {
+            let count = 64 + Int(rng.next() % 900)
+            var bytes: [UInt8] = (0..<count).map { _ in rng.next() % 5 == 0 ? UInt8(ascii: ",") : UInt8(ascii: "0") + UInt8(rng.next() % 10) }
+            if trial % 4 != 0 { bytes[Int(rng.next() % UInt64(count))] = stops[trial % 3] }
+            let start = Int(rng.next() % UInt64(min(count, 130)))
+            let want = naive(bytes, from: start, limit: .max)
+            let got = bytes.withUnsafeBufferPointer { CommaScanner.skipToLineEnd($0.baseAddress!, from: start, end: count) }
+            XCTAssertEqual([got.position, got.commas, got.fieldStart], [want.position, want.commas, want.fieldStart], "trial \(trial)")
+            var commas = 0
+            let bulk = bytes.withUnsafeBufferPointer { backbone_skip_plain_blocks($0.baseAddress!, start, count, &commas) }
+            XCTAssertEqual((bulk - start) % 64, 0)
+            XCTAssertLessThanOrEqual(bulk, want.position, "the bulk step passed a stop")
+            XCTAssertEqual(commas, bytes[start..<bulk].filter { $0 == UInt8(ascii: ",") }.count)
+            if backbone_skip_plain_blocks_is_wide() == 1 {
+                XCTAssertTrue(bulk + 64 > count || bytes[bulk..<(bulk + 64)].contains { stops.contains($0) }, "stopped early at \(bulk)")
+            }
+            if got.position != want.position || got.commas != want.commas { return }
+        }
+    }
+
+    /// On a machine with AVX2 the fast path is the one that runs (so the test
+    /// above exercised it); elsewhere the bulk step passes nothing.
+    func testBulkStepUsesTheWidePathWhereThereIsOne() {
+        let plain = Array(String(repeating: "-1.5,", count: 200).utf8)   // 1,000 bytes, 200 commas
+        var commas = -1
+        let bulk = plain.withUnsafeBufferPointer { backbone_skip_plain_blocks($0.baseAddress!, 0, plain.count, &commas) }
+        if backbone_skip_plain_blocks_is_wide() == 1 {
+            XCTAssertEqual(bulk, 960)
+            XCTAssertEqual(commas, plain[0..<960].filter { $0 == UInt8(ascii: ",") }.count)
+        } else {
+            XCTAssertEqual(bulk, 0)
+            XCTAssertEqual(commas, 0)
+        }
+        #if os(Linux) && arch(x86_64)
+        XCTAssertEqual(backbone_skip_plain_blocks_is_wide(), grep("avx2", inFile: "/proc/cpuinfo") ? 1 : 0)
+        #endif
+    }
+
+    private func grep(_ word: String, inFile path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0.hasPrefix("flags") && $0.split(separator: " ").contains(Substring(word)) }
     }
 }

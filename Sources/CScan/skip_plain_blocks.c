@@ -36,7 +36,41 @@ static size_t skip_avx2(const uint8_t *p, size_t i, size_t end, size_t *commas) 
     *commas = (size_t)(sums[0] + sums[1] + sums[2] + sums[3]);
     return i;
 }
+
+/// Per block, the commas of each half are counted from a byte mask
+/// (movemask + popcount): the limit must be checked before a block is passed.
+__attribute__((target("avx2,popcnt")))
+static size_t skip_commas_avx2(const uint8_t *p, size_t i, size_t end, size_t limit, size_t *commas) {
+    const __m256i comma = _mm256_set1_epi8(','), quote = _mm256_set1_epi8('"');
+    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    size_t passed = 0;
+    while (i <= end && end - i >= 64) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 32));
+        __m256i stopA = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, lf), _mm256_cmpeq_epi8(a, quote)), _mm256_cmpeq_epi8(a, cr));
+        __m256i stopB = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, lf), _mm256_cmpeq_epi8(b, quote)), _mm256_cmpeq_epi8(b, cr));
+        __m256i stops = _mm256_or_si256(stopA, stopB);
+        if (!_mm256_testz_si256(stops, stops)) break;
+        unsigned int maskA = (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, comma));
+        unsigned int maskB = (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, comma));
+        size_t found = (size_t)__builtin_popcount(maskA) + (size_t)__builtin_popcount(maskB);
+        if (passed + found >= limit) break;
+        passed += found;
+        i += 64;
+    }
+    *commas = passed;
+    return i;
+}
 #endif
+
+size_t backbone_skip_comma_blocks(const uint8_t *bytes, size_t start, size_t end, size_t limit, size_t *commas) {
+#ifdef BACKBONE_HAS_AVX2_PATH
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")) return skip_commas_avx2(bytes, start, end, limit, commas);
+#endif
+    (void)bytes; (void)end; (void)limit;
+    *commas = 0;
+    return start;
+}
 
 size_t backbone_skip_plain_blocks(const uint8_t *bytes, size_t start, size_t end, size_t *commas) {
 #ifdef BACKBONE_HAS_AVX2_PATH
@@ -49,7 +83,7 @@ size_t backbone_skip_plain_blocks(const uint8_t *bytes, size_t start, size_t end
 
 int backbone_skip_plain_blocks_is_wide(void) {
 #ifdef BACKBONE_HAS_AVX2_PATH
-    return __builtin_cpu_supports("avx2") ? 1 : 0;
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") ? 1 : 0;
 #else
     return 0;
 #endif

@@ -70,7 +70,7 @@ struct LogprobParser {
         let words = request.tokens == nil ? nil : request.tokenWords
         // Rows outside the filter that are dropped need no String at all
         // (unless a word rule must look at the text).
-        let dropsUnwanted = keepsOtherRows || words != nil ? nil : wanted
+        let dropsUnwanted = !keepsOtherRows && words == nil
         var ids: [Int32] = [], tokens: [String] = []
         var values = RowValueBuffer(width: request.prompts.count, sparse: slotsNotEveryRow)
         var audit = LogprobAudit(rows: 0, invalidUTF8Rows: 0, bareCRRows: 0, missingLikeTokens: 0, controlCharRows: 0)
@@ -102,13 +102,15 @@ struct LogprobParser {
                     i = stop.fieldStart
                     try skipField(field: field)
                 } else if field == tokenColumn {
-                    let text = try readText(field: field, dropping: dropsUnwanted)
+                    let text = try readText(field: field, wanted: wanted, dropUnwanted: dropsUnwanted)
                     if text.bareCR { audit.bareCRRows += 1 }
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if text.missingLike { audit.missingLikeTokens += 1 }
-                    if let wanted, text.value.map({ !wanted.contains($0) && words?.word(of: $0) == nil }) ?? true {
-                        mode = keepsOtherRows ? .everyRow : .none
+                    if let wanted {
+                        // nil value: dropped as unwanted; otherwise wanted by its bytes or its text.
+                        let kept = text.value.map { value in (text.wanted ?? wanted.contains(value)) || words?.word(of: value) != nil } ?? false
+                        if !kept { mode = keepsOtherRows ? .everyRow : .none }
                     }
                     token = text.value ?? ""          // nil only for rows that are dropped
                 } else if field == idColumn {
@@ -189,6 +191,9 @@ struct LogprobParser {
         var control: Bool
         /// One of pandas' default `na_values`.
         var missingLike: Bool
+        /// Whether the token is in `wanted`, when its bytes already told
+        /// (plain ASCII, unquoted or without doubled quotes); nil: not asked, or ask the text.
+        var wanted: Bool? = nil
     }
 
     /// Whether plain ASCII bytes spell one of pandas' `na_values` (all are at
@@ -196,15 +201,21 @@ struct LogprobParser {
     /// out without building a String).
     private static func isMissingLike(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return true }
-        guard bytes.count <= 8, "#-1<Nn".utf8.contains(first) else { return false }
+        guard bytes.count <= 8 else { return false }
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "1"), UInt8(ascii: "<"), UInt8(ascii: "N"), UInt8(ascii: "n"): break
+        default: return false
+        }
         return LogprobReader.missingLike.contains(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A text field, quoted or not, decoded; the cursor ends on the delimiter.
-    /// With `dropping`, a plain ASCII token not in it is not decoded: a
-    /// Fig. 2 read keeps a few hundred noun rows of 256,000, and making and
-    /// hashing a `String` per row cost more than parsing the wanted numbers.
-    private mutating func readText(field: Int, dropping wanted: TokenIndex? = nil) throws -> Text {
+    /// With `wanted`, a plain ASCII token is looked up by its bytes (not
+    /// through a `String` made and hashed again); with `dropUnwanted`, such a
+    /// token not in it is not decoded at all: a Fig. 2 read keeps a few
+    /// hundred noun rows of 256,000, and making and hashing a `String` per
+    /// row cost more than parsing the wanted numbers.
+    private mutating func readText(field: Int, wanted: TokenIndex? = nil, dropUnwanted: Bool = false) throws -> Text {
         var bytes: UnsafeBufferPointer<UInt8>
         var unescaped: [UInt8]? = nil
         var bareCR = false
@@ -244,17 +255,16 @@ struct LogprobParser {
             }
             bytes = UnsafeBufferPointer(start: p + start, count: i - start)
         }
-        var control = false
-        var ascii = true
         // C0 controls (NUL … U+001F), the ones a text pipeline may cut at or act on.
-        func scan(_ b: UnsafeBufferPointer<UInt8>) { for c in b { if c < 0x20 { control = true }; if c >= 0x80 { ascii = false } } }
-        if let u = unescaped { u.withUnsafeBufferPointer(scan) } else { scan(bytes) }
+        let (control, ascii) = unescaped.map { $0.withUnsafeBufferPointer(Self.controlAndASCII) } ?? Self.controlAndASCII(bytes)
         if unescaped == nil, ascii {
             let missing = Self.isMissingLike(bytes)
-            if let wanted, wanted.id(ofBytes: UnsafeRawBufferPointer(bytes)) == nil {
+            let isWanted = wanted.map { $0.id(ofBytes: UnsafeRawBufferPointer(bytes)) != nil }
+            if dropUnwanted, isWanted == false {
                 return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
             }
-            return Text(value: String(decoding: bytes, as: UTF8.self), bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
+            return Text(value: String(decoding: bytes, as: UTF8.self), bareCR: bareCR, validUTF8: true, control: control, missingLike: missing,
+                        wanted: isWanted)
         }
         let value: String
         var valid = true
@@ -269,6 +279,17 @@ struct LogprobParser {
         }
         return Text(value: value, bareCR: bareCR, validUTF8: valid, control: control,
                     missingLike: value.utf8.count <= 8 && LogprobReader.missingLike.contains(value))
+    }
+
+    /// Whether the bytes hold a C0 control, and whether they are all ASCII:
+    /// the smallest byte and the OR of all bytes say both. A pure function,
+    /// not a closure over two flags: a closure's captured `var`s were
+    /// checked for exclusive access at run time on every byte of every
+    /// token (about 5 % of a read in profiles).
+    private static func controlAndASCII(_ b: UnsafeBufferPointer<UInt8>) -> (control: Bool, ascii: Bool) {
+        var smallest: UInt8 = 0xFF, union: UInt8 = 0
+        for c in b { smallest = min(smallest, c); union |= c }
+        return (smallest < 0x20, union < 0x80)
     }
 
     /// The byte range of a numeric field (quotes around it are allowed).

@@ -12,13 +12,18 @@ public struct TokenWords: Sendable, Equatable {
 
     /// The words, lower-case.
     public let words: Set<String>
-    private let needles: [[UInt8]]
+    /// The words' bytes one after another (sorted), word k at `needleStarts[k] ..< needleStarts[k + 1]`:
+    /// one flat array, so the per-row scan retains nothing.
+    private let needles: [UInt8]
+    private let needleStarts: [Int]
     /// Every word is ASCII, so the byte prefilter of `mayRead` is exact.
     private let asciiWords: Bool
 
     public init(_ words: Set<String>) {
         self.words = Set(words.map { $0.lowercased() })
-        needles = self.words.sorted().map { Array($0.utf8) }
+        let sorted = self.words.sorted().map { Array($0.utf8) }
+        needles = sorted.flatMap { $0 }
+        needleStarts = sorted.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         asciiWords = self.words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
@@ -50,20 +55,20 @@ public struct TokenWords: Sendable, Equatable {
             if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
         }
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
-        for needle in needles where n >= needle.count {
-            let contains = needle.withUnsafeBufferPointer { w -> Bool in
+        return needles.withUnsafeBufferPointer { all in
+            for word in 0..<(needleStarts.count - 1) {
+                let from = needleStarts[word], length = needleStarts[word + 1] - from
+                guard n >= length else { continue }
                 var start = 0
-                while start + w.count <= n {
+                while start + length <= n {
                     var k = 0
-                    while k < w.count && lower(b[start + k]) == w[k] { k += 1 }
-                    if k == w.count { return true }
+                    while k < length && lower(b[start + k]) == all[from + k] { k += 1 }
+                    if k == length { return true }
                     start += 1
                 }
-                return false
             }
-            if contains { return true }
+            return false
         }
-        return false
     }
 
     /// The word a token reads as: trimmed as Python's `str.strip()` and lower-cased.

@@ -102,6 +102,24 @@ final class CommaScannerTests: XCTestCase {
                 XCTAssertTrue(bulk + 64 > count || bytes[bulk..<(bulk + 64)].contains { stops.contains($0) }, "stopped early at \(bulk)")
             }
             if got.position != want.position || got.commas != want.commas { return }
+            // Skipping to a column far to the right: the whole skip, and the C bulk step's contract.
+            let limit = 8 + Int(rng.next() % 60)
+            let wantSkip = naive(bytes, from: start, limit: limit)
+            let gotSkip = bytes.withUnsafeBufferPointer { CommaScanner.skip($0.baseAddress!, from: start, end: count, commas: limit) }
+            XCTAssertEqual([gotSkip.position, gotSkip.commas, gotSkip.fieldStart], [wantSkip.position, wantSkip.commas, wantSkip.fieldStart],
+                           "skip \(limit), trial \(trial)")
+            var passed = 0
+            let blocks = bytes.withUnsafeBufferPointer { backbone_skip_comma_blocks($0.baseAddress!, start, count, limit, &passed) }
+            XCTAssertEqual((blocks - start) % 64, 0)
+            XCTAssertLessThan(passed, limit)
+            XCTAssertLessThanOrEqual(blocks, want.position, "the bulk step passed a stop")
+            XCTAssertEqual(passed, bytes[start..<blocks].filter { $0 == UInt8(ascii: ",") }.count)
+            if backbone_skip_plain_blocks_is_wide() == 1, blocks + 64 <= count {
+                let next = bytes[blocks..<(blocks + 64)]
+                XCTAssertTrue(next.contains { stops.contains($0) } || passed + next.filter { $0 == UInt8(ascii: ",") }.count >= limit,
+                              "stopped early at \(blocks)")
+            }
+            if gotSkip.position != wantSkip.position { return }
         }
     }
 

@@ -30,17 +30,25 @@ final class LogprobReaderDifferentialTests: XCTestCase {
             LogprobRequest(prompts: ["greatest_ever_one"]),
             LogprobRequest(prompts: ["terrible_ever_one", "best_ever_one"], tokens: ["love", "power", "NaN", ""]),
             LogprobRequest(prompts: keys, tokens: ["love", "care"], everyRowPrompts: ["greatest_ever_one"]),
+            // Fig. 3 under every prompt: the rows that read as "freedom" or "love" are wanted too.
+            LogprobRequest(prompts: keys, tokens: ["care", "power"], everyRowPrompts: ["greatest_ever_one"], tokenWords: .freedomLove),
+            LogprobRequest(prompts: keys, tokens: ["care"], tokenWords: .freedomLove),
         ]
+        var wordRows = 0
         for request in shapes {
             let table = try LogprobReader.read(url: url, displayPath: "t.csv", request: request)
             XCTAssertEqual(table.rowsInFile, 700)
-            let kept = allTokens.indices.filter { request.tokens == nil || !request.everyRowPrompts.isEmpty || request.tokens!.contains(allTokens[$0]) }
+            func wanted(_ token: String) -> Bool {
+                request.tokens == nil || request.tokens!.contains(token) || request.tokenWords?.word(of: token) != nil
+            }
+            let kept = allTokens.indices.filter { !request.everyRowPrompts.isEmpty || wanted(allTokens[$0]) }
+            if request.tokenWords != nil { wordRows += kept.filter { request.tokenWords!.word(of: allTokens[$0]) != nil }.count }
             XCTAssertEqual(table.tokens, kept.map { allTokens[$0] })
             XCTAssertEqual(table.tokenIDs, kept.map { Int32(doc.records[$0].fields[0])! })
             for (k, prompt) in request.prompts.enumerated() {
                 let want = try reference(prompt)
                 for (row, r) in kept.enumerated() {
-                    let complete = request.tokens == nil || request.tokens!.contains(allTokens[r]) || request.everyRowPrompts.contains(prompt)
+                    let complete = wanted(allTokens[r]) || request.everyRowPrompts.contains(prompt)
                     let got = table.columns[k][row]
                     if complete {
                         XCTAssertEqual(got.bitPattern, want[r].bitPattern, "\(prompt) row \(r)")
@@ -50,5 +58,6 @@ final class LogprobReaderDifferentialTests: XCTestCase {
                 }
             }
         }
+        XCTAssertGreaterThan(wordRows, 0, "the generated table has rows that read as freedom or love")
     }
 }

@@ -16,7 +16,13 @@
 /// (a target attribute, chosen at run time).
 size_t backbone_skip_plain_blocks(const uint8_t *bytes, size_t start, size_t end, size_t *commas);
 
-/// Whether `backbone_skip_plain_blocks` uses AVX2 on this machine (tests
+/// The same, but stops before the block that would take the number of
+/// commas passed to `limit` or beyond (so the `limit`-th comma is never
+/// passed): the bulk of `CommaScanner.skip` on the way to a column far
+/// to the right.
+size_t backbone_skip_comma_blocks(const uint8_t *bytes, size_t start, size_t end, size_t limit, size_t *commas);
+
+/// Whether `backbone_skip_plain_blocks` and `backbone_skip_comma_blocks` use AVX2 on this machine (tests
 /// check that the fast path is the one they exercise).
 int backbone_skip_plain_blocks_is_wide(void);
 

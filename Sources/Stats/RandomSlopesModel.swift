@@ -173,23 +173,13 @@ struct SlopesProblem {
             for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * zty[zy + r] }; cu[i] = s }
             Self.forwardSolve(l, q: q, &c, columns: p)
             Self.forwardSolve(l, q: q, &cu, columns: 1)
-            for j in 0..<p {
-                for k in 0..<p { var s = 0.0; for i in 0..<q { s += c[i * p + j] * c[i * p + k] }; a[k * p + j] -= s }
-                var s = 0.0; for i in 0..<q { s += c[i * p + j] * cu[i] }; b[j] -= s
-            }
+            Self.subtractCrossProducts(c, cu, p: p, q: q, from: &a, &b)
             for k in 0..<(q * q) { factors[zz + k] = l[k] }
         }
         guard let chol = LinearAlgebra.cholesky(a, n: p) else { throw StatsError("XᵀH⁻¹X is not positive definite") }
         let beta = LinearAlgebra.choleskySolve(chol, n: p, b, columns: 1)
         let fitted = LinearAlgebra.times(design.values, beta, rows: n, columns: p)
-        var rr = 0.0
-        var ztr = [Double](repeating: 0, count: groupCount * q)
-        for i in 0..<n {
-            let r = response[i] - fitted[i]
-            rr += r * r
-            let g = groupIndex[i]
-            for a in 0..<q { ztr[g * q + a] += randomValues[a * n + i] * r }
-        }
+        var (rr, ztr) = residualSums(fitted)
         for g in 0..<groupCount {
             for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztr[g * q + r] }; cu[i] = s }
             for i in 0..<(q * q) { l[i] = factors[g * q * q + i] }
@@ -198,6 +188,59 @@ struct SlopesProblem {
         }
         return State(beta: beta, cholesky: chol, logDetA: LinearAlgebra.logDeterminant(choleskyFactor: chol, n: p),
                      logDetH: logDetH, weightedResidualSquares: rr)
+    }
+
+    /// A −= CᵀC and b −= Cᵀc for one group (C: q × p row-major, c: q).
+    /// CᵀC is symmetric and IEEE products commute, so each off-diagonal sum is
+    /// computed once and taken from both halves of A: the same numbers, in the
+    /// same order, for half the work. Pointers, not array subscripts: this
+    /// runs per group for every criterion evaluation, and the bound and
+    /// overflow checks were a third of its instructions.
+    static func subtractCrossProducts(_ c: [Double], _ cu: [Double], p: Int, q: Int, from a: inout [Double], _ b: inout [Double]) {
+        c.withUnsafeBufferPointer { c in
+            cu.withUnsafeBufferPointer { cu in
+                a.withUnsafeMutableBufferPointer { a in
+                    b.withUnsafeMutableBufferPointer { b in
+                        for j in 0..<p {
+                            for k in j..<p {
+                                var s = 0.0
+                                for i in 0..<q { s += c[i &* p &+ j] * c[i &* p &+ k] }
+                                a[k &* p &+ j] -= s
+                                if k != j { a[j &* p &+ k] -= s }
+                            }
+                            var s = 0.0
+                            for i in 0..<q { s += c[i &* p &+ j] * cu[i] }
+                            b[j] -= s
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Σ r² and, per group, Z_gᵀr for the residuals r = y − fitted, row by row
+    /// in order (the sums in the order the rows come).
+    func residualSums(_ fitted: [Double]) -> (squares: Double, ztr: [Double]) {
+        var rr = 0.0
+        var ztr = [Double](repeating: 0, count: groupCount * q)
+        let n = n, q = q
+        response.withUnsafeBufferPointer { y in
+            fitted.withUnsafeBufferPointer { f in
+                groupIndex.withUnsafeBufferPointer { groups in
+                    randomValues.withUnsafeBufferPointer { z in
+                        ztr.withUnsafeMutableBufferPointer { ztr in
+                            for i in 0..<n {
+                                let r = y[i] - f[i]
+                                rr += r * r
+                                let row = groups[i] &* q
+                                for a in 0..<q { ztr[row &+ a] += z[a &* n &+ i] * r }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (rr, ztr)
     }
 
     /// Lower Cholesky factor of a small symmetric matrix (row-major) into `l`

@@ -56,6 +56,27 @@ enum CommaScanner {
         (x &- ones) & ~x & high
     }
 
+    /// The first comma, CR or LF at or after `start` (or `end`): where an
+    /// unquoted number field ends. Eight bytes a step; a number is 15–25 bytes.
+    @inline(__always)
+    static func fieldEnd(_ p: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var i = start
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Only the lowest flag is used, so the cheap test's false flags above it do not matter.
+            let found = lowestZeroByte(word ^ commas) | lowestZeroByte(word ^ lfs) | lowestZeroByte(word ^ crs)
+            if found != 0 { return i + (found.trailingZeroBitCount >> 3) }
+            i += 8
+        }
+        while i < end {
+            let c = p[i]
+            if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
+            i += 1
+        }
+        return i
+    }
+
     /// Moves from `start` (the beginning of a field) to the end of the line,
     /// counting the commas passed: the same as `skip(…, commas: .max)`.
     ///

@@ -305,11 +305,7 @@ struct LogprobParser {
             return (start, j)
         }
         let start = i
-        while i < n {
-            let c = p[i]
-            if c == Self.comma || c == Self.lf || c == Self.cr { break }
-            i += 1
-        }
+        i = CommaScanner.fieldEnd(p, from: i, end: n)
         return (start, i)
     }
 

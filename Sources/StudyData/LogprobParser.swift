@@ -62,6 +62,13 @@ struct LogprobParser {
             }
             return out
         }
+        // The same table flat, read through a pointer: `next[mode][field]`
+        // chased two array buffers and checked two bounds per field read,
+        // a sixth of this loop's own time in profiles.
+        let nextStride = width + 1
+        let nextField = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * nextStride)
+        defer { nextField.deallocate() }
+        for (m, row) in next.enumerated() { for f in 0...width { nextField[m * nextStride + f] = row[f] } }
 
         // Rows outside the token filter are dropped unless they keep every-row
         // columns; only then may their token go undecoded.
@@ -88,7 +95,7 @@ struct LogprobParser {
             var cutShort = false          // the file ended inside this record (no line end)
             record: while true {
                 // The cursor is at the start of `field`.
-                let target = field < width ? next[mode.rawValue][field] : width
+                let target = field < width ? nextField[mode.rawValue &* nextStride &+ field] : width
                 if target != field {
                     let stop = target == width ? CommaScanner.skipToLineEnd(p, from: i, end: n)
                                                : CommaScanner.skip(p, from: i, end: n, commas: target - field)

@@ -16,6 +16,10 @@ public struct TokenWords: Sendable, Equatable {
     /// one flat array, so the per-row scan retains nothing.
     private let needles: [UInt8]
     private let needleStarts: [Int]
+    /// Per word, the set of its bytes (lower-cased, bit `byte & 63`): a token
+    /// lacking one of them cannot hold the word, which rules out almost every
+    /// token after one pass over its bytes.
+    private let needleMasks: [UInt64]
     /// Every word is ASCII, so the byte prefilter of `mayRead` is exact.
     private let asciiWords: Bool
 
@@ -24,6 +28,7 @@ public struct TokenWords: Sendable, Equatable {
         let sorted = self.words.sorted().map { Array($0.utf8) }
         needles = sorted.flatMap { $0 }
         needleStarts = sorted.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        needleMasks = sorted.map { $0.reduce(0) { $0 | Self.letterBit($1) } }
         asciiWords = self.words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
@@ -47,18 +52,23 @@ public struct TokenWords: Sendable, Equatable {
         return Array(bytes).withUnsafeBufferPointer { scan($0) }
     }
 
+    @inline(__always) private static func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+    @inline(__always) private static func letterBit(_ c: UInt8) -> UInt64 { 1 &<< UInt64(lower(c) & 63) }
+
     private func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
-        for i in 0..<n where b[i] == 0xC4 || b[i] == 0xE2 {
+        var present: UInt64 = 0
+        for i in 0..<n {
+            // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
             if b[i] == 0xC4, i + 1 < n, b[i + 1] == 0xB0 { return true }
             if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
+            present |= Self.letterBit(b[i])
         }
-        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        let lower = Self.lower
         return needles.withUnsafeBufferPointer { all in
             for word in 0..<(needleStarts.count - 1) {
                 let from = needleStarts[word], length = needleStarts[word + 1] - from
-                guard n >= length else { continue }
+                guard n >= length, needleMasks[word] & ~present == 0 else { continue }
                 var start = 0
                 while start + length <= n {
                     var k = 0

@@ -25,4 +25,30 @@ final class TokenWordsTests: XCTestCase {
         XCTAssertTrue(TokenWords(["i\u{307}s"]).mayRead(bytes: "\u{130}S".utf8))
         XCTAssertFalse(TokenWords.freedomLove.mayRead(bytes: "liberty".utf8))
     }
+
+    /// The prefilter against its definition written plainly (a token may read
+    /// as a word iff its ASCII-lower-cased bytes contain the word, or it holds
+    /// İ or the Kelvin sign), on random tokens that often nearly contain a
+    /// word: the letter-set shortcut must never change the answer.
+    func testPrefilterIsExactlyTheSubstringRule() {
+        let words = TokenWords(["freedom", "love", "a-b"])
+        let needles = ["a-b", "freedom", "love"].map { Array($0.utf8) }
+        func reference(_ b: [UInt8]) -> Bool {
+            if b.indices.contains(where: { b[$0] == 0xC4 && $0 + 1 < b.count && b[$0 + 1] == 0xB0 }) { return true }
+            if b.indices.contains(where: { b[$0] == 0xE2 && $0 + 2 < b.count && b[$0 + 1] == 0x84 && b[$0 + 2] == 0xAA }) { return true }
+            let lower = b.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            return needles.contains { w in lower.count >= w.count && (0...(lower.count - w.count)).contains { Array(lower[$0..<($0 + w.count)]) == w } }
+        }
+        var rng = SplitMix64(seed: 17)
+        let pieces: [[UInt8]] = ["Fre", "edom", "LOV", "e", "lo", "ve", "a", "-", "B", " ", "\u{130}", "\u{212A}", "\u{C4}", "x", "\u{2084}", "o", "d", "m", "r", "f"].map { Array($0.utf8) }
+            + [[0xE2, 0x84], [0xAA], [0xC4], [0xB0], [0xFF]]
+        var matches = 0
+        for _ in 0..<20_000 {
+            let token = (0..<Int(rng.next() % 7)).flatMap { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let want = reference(token)
+            XCTAssertEqual(words.mayRead(bytes: token), want, "\(token)")
+            if want { matches += 1 }
+        }
+        XCTAssertGreaterThan(matches, 200, "the random tokens hit the words often enough to test both answers")
+    }
 }

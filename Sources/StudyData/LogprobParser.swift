@@ -251,13 +251,11 @@ struct LogprobParser {
             i = j + 1
         } else {
             let start = i
-            while i < n {
-                let c = p[i]
-                if c == Self.comma || c == Self.lf { break }
-                if c == Self.cr {
-                    if i + 1 < n, p[i + 1] == Self.lf { break }
-                    bareCR = true
-                }
+            while true {
+                i = CommaScanner.fieldEnd(p, from: i, end: n)
+                // A CR not followed by LF is data (a bare CR): the field goes on.
+                guard i < n, p[i] == Self.cr, !(i + 1 < n && p[i + 1] == Self.lf) else { break }
+                bareCR = true
                 i += 1
             }
             bytes = UnsafeBufferPointer(start: p + start, count: i - start)

@@ -39,6 +39,14 @@ final class LogprobReaderTests: XCTestCase {
         XCTAssertEqual(t.tokens, ["x\ry", "z"])
         XCTAssertEqual(t.columns[0], [-2, -5])
         XCTAssertEqual(t.audit.bareCRRows, 1)
+        // Long tokens (the end is searched eight bytes at a time), a bare CR
+        // just before the comma, two in a row, and one just before CRLF.
+        let long: [UInt8] = Array("0,a,abcdefghijk\rlmnopqrstu\r,-1,-2,-3\r\n1,b,q\r\r,-4,-5,-6\n2,c,0123456789abcdef,-7,-8,-9\n3,d,x".utf8)
+            + [13] + Array(",-1,-2,-3\r\n".utf8)
+        let u = try read(long)
+        XCTAssertEqual(u.tokens, ["abcdefghijk\rlmnopqrstu\r", "q\r\r", "0123456789abcdef", "x\r"])
+        XCTAssertEqual(u.columns[0], [-2, -5, -8, -2])
+        XCTAssertEqual(u.audit.bareCRRows, 3)
     }
 
     func testNULAndInvalidUTF8AreKeptVisiblyAndCounted() throws {

@@ -35,6 +35,14 @@ enum DecimalParser {
             i += 1
             while i < end, p[i] &- 48 < 10 {
                 sawDigit = true
+                // Eight digits at once once the leading zeros are behind
+                // (every digit then counts) and all eight still fit the 19:
+                // the same mantissa, exponent and count as one at a time.
+                if mantissa != 0, digits <= 10, let eight = Self.eightDigits(p, i, end) {
+                    mantissa = mantissa &* 100_000_000 &+ eight; exponent -= 8; digits += 8
+                    i += 8
+                    continue
+                }
                 if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); exponent -= 1; if mantissa != 0 { digits += 1 } }
                 i += 1
             }
@@ -67,6 +75,23 @@ enum DecimalParser {
             return negative ? -v : v
         }
         return slow(p, start, end)
+    }
+
+    /// The value of the eight bytes at `i` if all are ASCII digits ("SIMD
+    /// within a register": three multiply-and-mask steps pair up digits, then
+    /// pairs, then quadruples); nil if fewer than eight bytes are left or one
+    /// is not a digit. Most log-probs have 14–16 fraction digits.
+    @inline(__always)
+    static func eightDigits(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> UInt64? {
+        guard end - i >= 8 else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        // Every byte 0x30…0x39: high nibble 3, and adding 6 does not carry into it.
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+        guard word & high == threes, (word &+ 0x0606_0606_0606_0606) & high == threes else { return nil }
+        var v = word &- threes                                                   // digit d_k in byte k (first digit lowest)
+        v = (v &* 10 &+ (v >> 8)) & 0x00FF_00FF_00FF_00FF                        // pairs: 10·d0 + d1 …
+        v = (v &* 100 &+ (v >> 16)) & 0x0000_FFFF_0000_FFFF                      // quadruples
+        return (v &* 10_000 &+ (v >> 32)) & 0xFFFF_FFFF
     }
 
     private static func special(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {

@@ -70,6 +70,26 @@ final class DecimalParserTests: XCTestCase {
         XCTAssertEqual(mismatches, 0)
     }
 
+    /// The eight-digits-at-once step against reading the digits one by one:
+    /// all digits, each position holding a neighbour of the digit range
+    /// ('/' and ':', 0x30 ± 16, high bytes), and fewer than eight bytes left.
+    func testEightDigitsAtOnceMatchesOneByOne() {
+        var rng = SplitMix64(seed: 7)
+        let near: [UInt8] = [0x2F, 0x3A, 0x20, 0x40, 0x3F, 0xB0, 0xB9, 0xF0, 0x00, UInt8(ascii: "."), UInt8(ascii: "e")]
+        for trial in 0..<50_000 {
+            var bytes = (0..<8).map { _ in UInt8(ascii: "0") + UInt8(rng.next() % 10) }
+            if trial % 2 == 1 { bytes[Int(rng.next() % 8)] = near[Int(rng.next() % UInt64(near.count))] }
+            let want: UInt64? = bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? bytes.reduce(0) { $0 * 10 + UInt64($1 - 0x30) } : nil
+            let got = bytes.withUnsafeBufferPointer { DecimalParser.eightDigits($0.baseAddress!, 0, 8) }
+            XCTAssertEqual(got, want, "\(bytes)")
+            if got != want { return }
+        }
+        let seven = Array("1234567".utf8)
+        XCTAssertNil(seven.withUnsafeBufferPointer { DecimalParser.eightDigits($0.baseAddress!, 0, 7) })
+        XCTAssertEqual(parse("-0.000000001234567890123"), strtod("-0.000000001234567890123", nil))
+        XCTAssertEqual(parse("-19.95777037858877")?.bitPattern, strtod("-19.95777037858877", nil).bitPattern)
+    }
+
     func testSignedZeroSubnormalsAndInfinity() {
         XCTAssertEqual(parse("-0")?.bitPattern, (-0.0).bitPattern)
         XCTAssertEqual(parse("-0.0")?.bitPattern, (-0.0).bitPattern)

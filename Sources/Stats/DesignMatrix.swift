@@ -16,6 +16,29 @@ public struct DesignMatrix: Sendable {
     /// Entry at (row, column).
     public subscript(row: Int, column: Int) -> Double { values[column * rowCount + row] }
 
+    /// The same columns restricted to the given rows, in the given order: entry
+    /// (i, j) of the result is entry (rows[i], j) of this matrix, copied.
+    ///
+    /// Why: a design built by `fullFactorial` from a subset of the
+    /// observations is exactly this (every entry depends only on its own
+    /// row's factor codes), as long as every factor keeps its levels; the
+    /// leave-one-out refits take their designs this way instead of rebuilding
+    /// each from the factors.
+    public func selectingRows(_ rows: [Int]) -> DesignMatrix {
+        let m = rows.count
+        for row in rows { precondition(row >= 0 && row < rowCount, "row \(row) outside 0..<\(rowCount)") }
+        var selected = [Double](repeating: 0, count: m * columnCount)
+        values.withUnsafeBufferPointer { source in
+            selected.withUnsafeMutableBufferPointer { target in
+                for j in 0..<columnCount {
+                    let from = j * rowCount, to = j * m
+                    for (i, row) in rows.enumerated() { target[to + i] = source[from + row] }
+                }
+            }
+        }
+        return DesignMatrix(columnNames: columnNames, rowCount: m, values: selected)
+    }
+
     /// Treatment contrasts with all interactions (R `model.matrix(~ a * b * c)`).
     ///
     /// Why this shape: the report prints coefficient tables that are read next

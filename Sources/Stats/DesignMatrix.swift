@@ -25,14 +25,16 @@ public struct DesignMatrix: Sendable {
     /// leave-one-out refits take their designs this way instead of rebuilding
     /// each from the factors.
     public func selectingRows(_ rows: [Int]) -> DesignMatrix {
-        let m = rows.count
-        for row in rows { precondition(row >= 0 && row < rowCount, "row \(row) outside 0..<\(rowCount)") }
-        var selected = [Double](repeating: 0, count: m * columnCount)
-        values.withUnsafeBufferPointer { source in
-            selected.withUnsafeMutableBufferPointer { target in
-                for j in 0..<columnCount {
-                    let from = j * rowCount, to = j * m
-                    for (i, row) in rows.enumerated() { target[to + i] = source[from + row] }
+        let m = rows.count, n = rowCount, columns = columnCount
+        for row in rows { precondition(row >= 0 && row < n, "row \(row) outside 0..<\(n)") }
+        var selected = [Double](repeating: 0, count: m * columns)
+        rows.withUnsafeBufferPointer { rows in
+            values.withUnsafeBufferPointer { source in
+                selected.withUnsafeMutableBufferPointer { target in
+                    for j in 0..<columns {
+                        let from = j * n, to = j * m
+                        for i in 0..<m { target[to + i] = source[from + rows[i]] }
+                    }
                 }
             }
         }

@@ -25,8 +25,13 @@ struct RandomInterceptProblem {
     let work: Workspace
 
     final class Workspace {
-        /// c_g = γ/(1 + n_g γ) (G).
-        let c: UnsafeMutableBufferPointer<Double>
+        /// Copies of `groupSizes`, `groupSums`, `crossProduct`, `xty` and
+        /// `groupResponseSums`, read without bounds checks.
+        let sizes, sums, cross, xty, responseSums: UnsafeMutableBufferPointer<Double>
+        /// d_g = 1 + n_g γ (G).
+        let d: UnsafeMutableBufferPointer<Double>
+        /// c_g = γ/d_g and √c_g (G).
+        let c, rootC: UnsafeMutableBufferPointer<Double>
         /// S scaled by √c_g (G×p).
         let scaled: UnsafeMutableBufferPointer<Double>
         /// A = XᵀH⁻¹X, then its upper Cholesky factor (p×p).
@@ -38,18 +43,28 @@ struct RandomInterceptProblem {
         /// Wᵀ, then U⁻ᵀWᵀ (p×G).
         let wt: UnsafeMutableBufferPointer<Double>
 
-        init(groups g: Int, columns p: Int) {
+        init(groups g: Int, columns p: Int, sizes: [Double], sums: [Double], cross: [Double], xty: [Double],
+             responseSums: [Double]) {
             func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
                 let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
                 b.initialize(repeating: 0)
                 return b
             }
-            c = buffer(g); scaled = buffer(g * p); a = buffer(p * p)
+            func copy(_ values: [Double]) -> UnsafeMutableBufferPointer<Double> {
+                let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: values.count)
+                _ = b.initialize(fromContentsOf: values)
+                return b
+            }
+            self.sizes = copy(sizes); self.sums = copy(sums); self.cross = copy(cross)
+            self.xty = copy(xty); self.responseSums = copy(responseSums)
+            d = buffer(g); c = buffer(g); rootC = buffer(g); scaled = buffer(g * p); a = buffer(p * p)
             beta = buffer(p); residualGroupSums = buffer(g); wt = buffer(p * g)
         }
 
         deinit {
-            for b in [c, scaled, a, beta, residualGroupSums, wt] { b.deallocate() }
+            for b in [sizes, sums, cross, xty, responseSums, d, c, rootC, scaled, a, beta, residualGroupSums, wt] {
+                b.deallocate()
+            }
         }
     }
 
@@ -60,7 +75,7 @@ struct RandomInterceptProblem {
         self.design = design
         self.response = response
         let codes = Self.firstAppearanceCodes(groups)
-        groupCount = (codes.max() ?? -1) + 1
+        groupCount = Self.distinctCount(codes)
         groupIndex = codes
         var sizes = [Double](repeating: 0, count: groupCount)
         for g in codes { sizes[g] += 1 }
@@ -70,11 +85,24 @@ struct RandomInterceptProblem {
         // matrix: multiplying by it densely costs N·G and copies it each time).
         var sums = [Double](repeating: 0, count: groupCount * p)
         let g = groupCount
+        // Each cell adds its rows' values in row order, as a plain loop over
+        // the rows would; consecutive rows of one group (the usual layout)
+        // are summed in a register, one run at a time.
+        var runs: [(start: Int, end: Int, group: Int)] = []
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && codes[end] == codes[start] { end += 1 }
+            runs.append((start, end, codes[start]))
+            start = end
+        }
         sums.withUnsafeMutableBufferPointer { sums in
             design.values.withUnsafeBufferPointer { x in
-                codes.withUnsafeBufferPointer { codes in
-                    for j in 0..<p {
-                        for i in 0..<n { sums[j * g + codes[i]] += x[j * n + i] }
+                for j in 0..<p {
+                    for run in runs {
+                        var s = sums[j * g + run.group]
+                        for i in run.start..<run.end { s += x[j * n + i] }
+                        sums[j * g + run.group] = s
                     }
                 }
             }
@@ -83,7 +111,8 @@ struct RandomInterceptProblem {
         xty = LinearAlgebra.transposeTimes(design.values, response, rows: n, columnsA: p, columnsB: 1)
         groupResponseSums = Self.groupTotals(response, codes: codes, groups: groupCount)
         responseSquares = LinearAlgebra.dot(response, response)
-        work = Workspace(groups: groupCount, columns: p)
+        work = Workspace(groups: groupCount, columns: p, sizes: sizes, sums: sums, cross: crossProduct, xty: xty,
+                         responseSums: groupResponseSums)
         guard LinearAlgebra.cholesky(crossProduct, n: p) != nil else {
             throw StatsError("the fixed-effects design is rank deficient (XᵀX is singular)")
         }
@@ -94,15 +123,23 @@ struct RandomInterceptProblem {
     /// up in an array; others in a dictionary. Both give the same codes.
     static func firstAppearanceCodes(_ labels: [Int]) -> [Int] {
         var codes = [Int](repeating: 0, count: labels.count)
-        guard let low = labels.min(), let high = labels.max() else { return codes }
+        guard var low = labels.first else { return codes }
+        var high = low
+        for label in labels { low = min(low, label); high = max(high, label) }
         let (span, overflow) = high.subtractingReportingOverflow(low)
         if !overflow && span < 4 * labels.count + 64 {
             var table = [Int](repeating: -1, count: span + 1)
             var next = 0
-            for (i, label) in labels.enumerated() {
-                let slot = label - low
-                if table[slot] < 0 { table[slot] = next; next += 1 }
-                codes[i] = table[slot]
+            labels.withUnsafeBufferPointer { labels in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    table.withUnsafeMutableBufferPointer { table in
+                        for i in 0..<labels.count {
+                            let slot = labels[i] &- low
+                            if table[slot] < 0 { table[slot] = next; next += 1 }
+                            codes[i] = table[slot]
+                        }
+                    }
+                }
             }
         } else {
             var index: [Int: Int] = [:]
@@ -111,6 +148,13 @@ struct RandomInterceptProblem {
             }
         }
         return codes
+    }
+
+    /// The number of groups in first-appearance codes: the largest code + 1.
+    static func distinctCount(_ codes: [Int]) -> Int {
+        var largest = -1
+        for code in codes where code > largest { largest = code }
+        return largest + 1
     }
 
     /// Zᵀv: the sum of `values` over each group's observations.
@@ -166,16 +210,21 @@ struct RandomInterceptProblem {
 
     func evaluateInPlace(gamma: Double, residuals mode: Residuals) throws -> Values {
         let g = groupCount
-        let c = work.c, scaled = work.scaled, a = work.a, beta = work.beta
+        // The same expressions as the textbook form, each computed once
+        // (d_g and √c_g are reused where it recomputed them: the same bits).
+        let groupSizes = work.sizes, groupSums = work.sums, crossProduct = work.cross, xty = work.xty
+        let groupResponseSums = work.responseSums
+        let d = work.d, c = work.c, rootC = work.rootC, scaled = work.scaled, a = work.a, beta = work.beta
         let residualGroupSums = work.residualGroupSums, wt = work.wt
         var logDetH = 0.0
         for k in 0..<g {
-            let d = 1 + groupSizes[k] * gamma
-            c[k] = gamma / d
+            d[k] = 1 + groupSizes[k] * gamma
+            c[k] = gamma / d[k]
+            rootC[k] = c[k].squareRoot()
             logDetH += log1p(groupSizes[k] * gamma)
         }
         // A = XᵀX − Sᵀ diag(c) S, via the rows of S scaled by √c_g.
-        for j in 0..<p { for k in 0..<g { scaled[j * g + k] = groupSums[j * g + k] * c[k].squareRoot() } }
+        for j in 0..<p { for k in 0..<g { scaled[j * g + k] = groupSums[j * g + k] * rootC[k] } }
         _ = a.update(fromContentsOf: crossProduct)
         LinearAlgebra.subtractGramUpper(UnsafeBufferPointer(scaled), rows: g, columns: p, from: a)
         guard LinearAlgebra.choleskyInPlace(a, n: p) else {
@@ -218,13 +267,13 @@ struct RandomInterceptProblem {
         for k in 0..<g {
             let r = residualGroupSums[k]
             rHr -= c[k] * r * r
-            let h = r / (1 + groupSizes[k] * gamma)
+            let h = r / d[k]
             q += h * h
-            traceH += groupSizes[k] / (1 + groupSizes[k] * gamma)
+            traceH += groupSizes[k] / d[k]
         }
         // Σ_g w_gᵀ A⁻¹ w_g with w_g = s_g/(1 + n_g γ): ‖U⁻ᵀ Wᵀ‖²_F.
         for k in 0..<g {
-            let scale = 1 / (1 + groupSizes[k] * gamma)
+            let scale = 1 / d[k]
             for j in 0..<p { wt[k * p + j] = groupSums[j * g + k] * scale }
         }
         LinearAlgebra.solveUpperTransposed(UnsafeBufferPointer(a), n: p, wt, columns: g)

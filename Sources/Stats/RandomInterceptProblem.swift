@@ -347,25 +347,26 @@ struct RandomInterceptProblem {
 
     /// nlme's denominator degrees of freedom per column.
     func denominatorDF() -> [Double] {
-        var between = [Bool](repeating: false, count: p)
         // Per column: is every group's first value repeated on all its rows?
-        var first = [Double](repeating: 0, count: groupCount)
-        var seen = [Bool](repeating: false, count: groupCount)
-        design.values.withUnsafeBufferPointer { x in
+        let g = groupCount, n = n, p = p
+        let between = design.values.withUnsafeBufferPointer { x in
             groupIndex.withUnsafeBufferPointer { groupIndex in
-                for j in 0..<p {
-                    for k in 0..<groupCount { seen[k] = false }
-                    var constant = true
-                    for i in 0..<n {
-                        let v = x[j * n + i], k = groupIndex[i]
-                        if seen[k] {
-                            if first[k] != v { constant = false; break }
-                        } else {
-                            first[k] = v
-                            seen[k] = true
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: g) { first in
+                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: g) { seen in
+                        (0..<p).map { j -> Bool in
+                            seen.initialize(repeating: false)
+                            for i in 0..<n {
+                                let v = x[j * n + i], k = groupIndex[i]
+                                if seen[k] {
+                                    if first[k] != v { return false }
+                                } else {
+                                    first[k] = v
+                                    seen[k] = true
+                                }
+                            }
+                            return true
                         }
                     }
-                    between[j] = constant
                 }
             }
         }

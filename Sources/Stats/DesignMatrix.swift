@@ -27,16 +27,17 @@ public struct DesignMatrix: Sendable {
     public func selectingRows(_ rows: [Int]) -> DesignMatrix {
         let m = rows.count, n = rowCount, columns = columnCount
         for row in rows { precondition(row >= 0 && row < n, "row \(row) outside 0..<\(n)") }
-        var selected = [Double](repeating: 0, count: m * columns)
-        rows.withUnsafeBufferPointer { rows in
-            values.withUnsafeBufferPointer { source in
-                selected.withUnsafeMutableBufferPointer { target in
+        // Every entry is written below, so the array starts uninitialised.
+        let selected = [Double](unsafeUninitializedCapacity: m * columns) { target, count in
+            rows.withUnsafeBufferPointer { rows in
+                values.withUnsafeBufferPointer { source in
                     for j in 0..<columns {
                         let from = j * n, to = j * m
-                        for i in 0..<m { target[to + i] = source[from + rows[i]] }
+                        for i in 0..<m { (target.baseAddress! + to + i).initialize(to: source[from + rows[i]]) }
                     }
                 }
             }
+            count = m * columns
         }
         return DesignMatrix(columnNames: columnNames, rowCount: m, values: selected)
     }

@@ -14,20 +14,40 @@ public enum LeaveOneOut {
     public static func refits(rows: [MedianRankRow], families: [String], categories: [String],
                               framings: [Framing]) async throws -> [LeaveOneOutFit] {
         var rms: [String] = [], prompts: [String] = []
-        var seenRM = Set<String>(), seenPrompt = Set<String>()
+        var rmIndex: [String: Int] = [:], promptIndex: [String: Int] = [:]
+        var rmCodes: [Int] = [], promptCodes: [Int] = []
+        rmCodes.reserveCapacity(rows.count); promptCodes.reserveCapacity(rows.count)
         for r in rows {
-            if seenRM.insert(r.rm).inserted { rms.append(r.rm) }
-            if seenPrompt.insert(r.prompt).inserted { prompts.append(r.prompt) }
+            if rmIndex[r.rm] == nil { rmIndex[r.rm] = rms.count; rms.append(r.rm) }
+            if promptIndex[r.prompt] == nil { promptIndex[r.prompt] = prompts.count; prompts.append(r.prompt) }
+            rmCodes.append(rmIndex[r.rm]!); promptCodes.append(promptIndex[r.prompt]!)
         }
         let units = rms.map { (LeaveOneOutFit.Unit.rm, $0) } + prompts.map { (LeaveOneOutFit.Unit.prompt, $0) }
+        // Every refit's design is the full one without the rows left out (an
+        // entry depends only on its row's levels), so it is cut from one
+        // design built once, unless a family drops out and its terms with it.
+        let design = RewardModelRanks.mixedModelDesign(rows: rows, families: families, categories: categories,
+                                                       framings: framings)
+        let familyCodes = rows.map { r in families.firstIndex(of: r.family)! }
+        let response = rows.map(\.medianRank)
         // The refits are independent and many (one per RM and per prompt):
         // side by side, they no longer end the analysis on one core.
-        let models = try await Parallel.map(units.count) { [rms] i -> [FixedEffectRow] in
+        let models = try await Parallel.map(units.count) { [rms, rmCodes, promptCodes] i -> [FixedEffectRow] in
             let (unit, leftOut) = units[i]
-            let subset = rows.filter { unit == .rm ? $0.rm != leftOut : $0.prompt != leftOut }
-            let present = families.filter { f in subset.contains { $0.family == f } }
-            return try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
-                                                      categories: categories, framings: framings).fixedEffects
+            let codes = unit == .rm ? rmCodes : promptCodes
+            let leftOutCode = unit == .rm ? i : i - rms.count
+            let kept = rows.indices.filter { codes[$0] != leftOutCode }
+            var familyPresent = [Bool](repeating: false, count: families.count)
+            for k in kept { familyPresent[familyCodes[k]] = true }
+            guard familyPresent.allSatisfy({ $0 }) else {
+                let subset = rows.filter { unit == .rm ? $0.rm != leftOut : $0.prompt != leftOut }
+                let present = families.filter { f in subset.contains { $0.family == f } }
+                return try RewardModelRanks.fitMixedModel(rows: subset, rmLabels: rms, families: present,
+                                                          categories: categories, framings: framings).fixedEffects
+            }
+            return try RewardModelRanks.fitMixedModel(response: kept.map { response[$0] },
+                                                      design: design.selectingRows(kept),
+                                                      groups: kept.map { rmCodes[$0] }).fixedEffects
         }
         // The refits share few distinct DFs; each critical t is found once.
         var critical: [Double: Double] = [:]

@@ -229,13 +229,27 @@ public enum RewardModelRanks {
     /// The same model on any subset of the rows (the robustness refits), RMs named by label.
     static func fitMixedModel(rows: [MedianRankRow], rmLabels labels: [String], families: [String],
                               categories: [String], framings: [Framing]) throws -> MixedModelResult {
-        let design = DesignMatrix.fullFactorial([
+        try fitMixedModel(response: rows.map(\.medianRank),
+                          design: mixedModelDesign(rows: rows, families: families, categories: categories, framings: framings),
+                          groups: rows.map { labels.firstIndex(of: $0.rm)! })
+    }
+
+    /// The fixed-effects design of `family * category * framing` for the rows,
+    /// with these levels (the first of each is the reference).
+    static func mixedModelDesign(rows: [MedianRankRow], families: [String], categories: [String],
+                                 framings: [Framing]) -> DesignMatrix {
+        DesignMatrix.fullFactorial([
             Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! }),
             Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! }),
             Factor(name: "framing", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! }),
         ])
-        let fit = try LinearMixedModel.fitREML(response: rows.map(\.medianRank), design: design,
-                                               groups: rows.map { labels.firstIndex(of: $0.rm)! })
+    }
+
+    /// The model fitted to median ranks `response` with the design of
+    /// `mixedModelDesign` and one RM index per row in `groups`: the
+    /// leave-one-out refits pass designs cut from the full one.
+    static func fitMixedModel(response: [Double], design: DesignMatrix, groups: [Int]) throws -> MixedModelResult {
+        let fit = try LinearMixedModel.fitREML(response: response, design: design, groups: groups)
         return MixedModelResult(
             method: fit.method, formula: "median_rank ~ family * category * framing, random = ~1 | rm",
             observations: fit.observations, groups: fit.groups,

@@ -16,6 +16,32 @@ public struct DesignMatrix: Sendable {
     /// Entry at (row, column).
     public subscript(row: Int, column: Int) -> Double { values[column * rowCount + row] }
 
+    /// The same columns restricted to the given rows, in the given order: entry
+    /// (i, j) of the result is entry (rows[i], j) of this matrix, copied.
+    ///
+    /// Why: a design built by `fullFactorial` from a subset of the
+    /// observations is exactly this (every entry depends only on its own
+    /// row's factor codes), as long as every factor keeps its levels; the
+    /// leave-one-out refits take their designs this way instead of rebuilding
+    /// each from the factors.
+    public func selectingRows(_ rows: [Int]) -> DesignMatrix {
+        let m = rows.count, n = rowCount, columns = columnCount
+        for row in rows { precondition(row >= 0 && row < n, "row \(row) outside 0..<\(n)") }
+        // Every entry is written below, so the array starts uninitialised.
+        let selected = [Double](unsafeUninitializedCapacity: m * columns) { target, count in
+            rows.withUnsafeBufferPointer { rows in
+                values.withUnsafeBufferPointer { source in
+                    for j in 0..<columns {
+                        let from = j * n, to = j * m
+                        for i in 0..<m { (target.baseAddress! + to + i).initialize(to: source[from + rows[i]]) }
+                    }
+                }
+            }
+            count = m * columns
+        }
+        return DesignMatrix(columnNames: columnNames, rowCount: m, values: selected)
+    }
+
     /// Treatment contrasts with all interactions (R `model.matrix(~ a * b * c)`).
     ///
     /// Why this shape: the report prints coefficient tables that are read next

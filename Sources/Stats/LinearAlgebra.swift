@@ -109,6 +109,74 @@ enum LinearAlgebra {
         return z
     }
 
+    // In-place forms of the calls above on buffers the caller keeps: the same
+    // BLAS/LAPACK routines on the same arguments (so the same bits), for a
+    // caller that evaluates many times (allocating each result, and Swift's
+    // copy-on-write checks on every store, cost more than the arithmetic on
+    // these small matrices).
+
+    /// The upper triangle of C ← C − AᵀA for a k×n matrix A and a symmetric
+    /// n×n C (`subtractGram` without filling in the lower triangle, which
+    /// keeps its old contents: for `choleskyInPlace`, which reads only the
+    /// upper one).
+    static func subtractGramUpper(_ a: UnsafeBufferPointer<Double>, rows k: Int, columns n: Int,
+                                  from c: UnsafeMutableBufferPointer<Double>) {
+        _ = singleThreaded
+        precondition(a.count >= k * n && c.count >= n * n)
+        guard k > 0, n > 0 else { return }
+        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(k),
+                    -1, a.baseAddress, Int32(k), 1, c.baseAddress, Int32(n))
+    }
+
+    /// A ← its upper Cholesky factor U, the strictly lower triangle zeroed
+    /// (`cholesky`; dpotrf reads only the upper triangle); false, with A
+    /// overwritten, if A is not positive definite.
+    static func choleskyInPlace(_ a: UnsafeMutableBufferPointer<Double>, n: Int) -> Bool {
+        _ = singleThreaded
+        precondition(a.count >= n * n)
+        var order = Int32(n), lda = Int32(n), info: Int32 = 0
+        var uplo = CChar(UInt8(ascii: "U"))
+        dpotrf_(&uplo, &order, a.baseAddress, &lda, &info, 1)
+        guard info == 0 else { return false }
+        for j in 0..<n { for i in (j + 1)..<n { a[j * n + i] = 0 } }
+        return true
+    }
+
+    /// B ← A⁻¹ B given the upper Cholesky factor of A; B is n×q (`choleskySolve`).
+    static func choleskySolve(_ u: UnsafeBufferPointer<Double>, n: Int, _ b: UnsafeMutableBufferPointer<Double>,
+                              columns q: Int) {
+        _ = singleThreaded
+        precondition(u.count >= n * n && b.count >= n * q)
+        var order = Int32(n), nrhs = Int32(q), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
+        var uplo = CChar(UInt8(ascii: "U"))
+        dpotrs_(&uplo, &order, &nrhs, u.baseAddress, &lda, b.baseAddress, &ldb, &info, 1)
+        precondition(info == 0, "dpotrs: invalid argument \(-info)")
+    }
+
+    /// B ← U⁻ᵀ B for an upper-triangular U; B is n×q (`solveUpperTransposed`).
+    static func solveUpperTransposed(_ u: UnsafeBufferPointer<Double>, n: Int, _ b: UnsafeMutableBufferPointer<Double>,
+                                     columns q: Int) {
+        _ = singleThreaded
+        precondition(u.count >= n * n && b.count >= n * q)
+        guard n > 0, q > 0 else { return }
+        cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
+                    Int32(n), Int32(q), 1, u.baseAddress, Int32(n), b.baseAddress, Int32(n))
+    }
+
+    /// xᵀy (ddot, as `dot`).
+    static func dot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
+        _ = singleThreaded
+        precondition(x.count == y.count)
+        return cblas_ddot(Int32(x.count), x.baseAddress, 1, y.baseAddress, 1)
+    }
+
+    /// log det A from the Cholesky factor (`logDeterminant`, same sum).
+    static func logDeterminant(choleskyFactor u: UnsafeBufferPointer<Double>, n: Int) -> Double {
+        var s = 0.0
+        for i in 0..<n { s += log(u[i * n + i]) }
+        return 2 * s
+    }
+
     /// log det A = 2 Σ log Uᵢᵢ from the Cholesky factor.
     static func logDeterminant(choleskyFactor u: [Double], n: Int) -> Double {
         var s = 0.0

@@ -42,4 +42,50 @@ final class DesignMatrixTests: XCTestCase {
         XCTAssertEqual(design[3, 3], 1)
         XCTAssertEqual(design[1, 3], 0)
     }
+
+    /// `selectingRows` is what `fullFactorial` builds from the same rows'
+    /// factor codes, entry for entry (==): the leave-one-out refits rely on
+    /// it. Seeded random designs with 1–5 levels per factor (a one-level
+    /// factor contributes no columns), random subsets in random order.
+    func testSelectingRowsEqualsTheDesignBuiltFromThoseRows() {
+        var generator = SeededGenerator(seed: 15)
+        for trial in 0..<40 {
+            let n = 1 + Int(generator.next() % 120)
+            let factors = (0..<(2 + trial % 3)).map { f -> Factor in
+                let levels = (0..<(1 + Int(generator.next() % 5))).map { "L\($0)" }
+                return Factor(name: "f\(f)", levels: levels,
+                              codes: (0..<n).map { _ in Int(generator.next() % UInt64(levels.count)) })
+            }
+            let full = DesignMatrix.fullFactorial(factors)
+            let rows = (0..<n).filter { _ in generator.next() % 4 != 0 }.shuffled(using: &generator)
+            let rebuilt = DesignMatrix.fullFactorial(factors.map { f in
+                Factor(name: f.name, levels: f.levels, codes: rows.map { f.codes[$0] })
+            })
+            let cut = full.selectingRows(rows)
+            XCTAssertEqual(cut.columnNames, rebuilt.columnNames, "trial \(trial)")
+            XCTAssertEqual(cut.rowCount, rows.count, "trial \(trial)")
+            XCTAssertEqual(cut.values, rebuilt.values, "trial \(trial)")
+        }
+    }
+
+    /// The same on the study's Big Two table, one reward model left out at a time.
+    func testSelectingRowsEqualsTheDesignWithoutEachRewardModel() throws {
+        let records = try Fixtures.big2Rows()
+        let columns = [("family", "base_model", ["Gemma", "Llama"]), ("category", "Category", ["Agency", "Communion"]),
+                       ("framing", "prompt_framing", ["positive", "negative"])]
+        func design(_ rows: [[String: String]]) -> DesignMatrix {
+            DesignMatrix.fullFactorial(columns.map { name, column, levels in
+                Factor(name: name, levels: levels, codes: rows.map { levels.firstIndex(of: $0[column]!)! })
+            })
+        }
+        let full = design(records)
+        let models = Array(Set(records.map { $0["model_id"]! })).sorted()
+        XCTAssertEqual(models.count, 10)
+        for model in models {
+            let kept = records.indices.filter { records[$0]["model_id"] != model }
+            let rebuilt = design(kept.map { records[$0] })
+            XCTAssertEqual(full.selectingRows(kept).values, rebuilt.values, model)
+            XCTAssertEqual(full.selectingRows(kept).columnNames, rebuilt.columnNames, model)
+        }
+    }
 }

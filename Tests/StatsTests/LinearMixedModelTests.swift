@@ -114,6 +114,29 @@ final class LinearMixedModelTests: XCTestCase {
         assertRelativelyClose(fit.bic, try e.double("BIC"), 1e-6, "BIC", file: file, line: line)
     }
 
+    /// Group labels only name groups: any labels in the same pattern give the
+    /// same fit, bit for bit — small ones (looked up in an array), and huge or
+    /// widely spread ones (in a dictionary).
+    func testGroupLabelsOnlyNameGroups() throws {
+        let rows = try Fixtures.big2Rows()
+        let design = DesignMatrix.fullFactorial([
+            Factor(name: "family", levels: ["Gemma", "Llama"], codes: rows.map { ["Gemma", "Llama"].firstIndex(of: $0["base_model"]!)! }),
+            Factor(name: "category", levels: ["Agency", "Communion"], codes: rows.map { ["Agency", "Communion"].firstIndex(of: $0["Category"]!)! }),
+        ])
+        let models = Array(Set(rows.map { $0["model_id"]! })).sorted()
+        let groups = rows.map { models.firstIndex(of: $0["model_id"]!)! }
+        let response = rows.map { Double($0["sum_value"]!)! }
+        let fit = try LinearMixedModel.fitREML(response: response, design: design, groups: groups)
+        let relabellings: [(String, (Int) -> Int)] = [
+            ("reversed", { 9 - $0 }), ("shifted", { $0 + 1_000 }), ("negative", { -3 * $0 - 7 }),
+            ("spread", { $0 * 1_000_003 }), ("extreme", { $0 % 2 == 0 ? Int.max - $0 : Int.min + $0 }),
+        ]
+        for (name, relabel) in relabellings {
+            let again = try LinearMixedModel.fitREML(response: response, design: design, groups: groups.map(relabel))
+            XCTAssertEqual(again, fit, name)
+        }
+    }
+
     func testRejectsMismatchedAndRankDeficientInput() {
         let f = Factor(name: "f", levels: ["a", "b"], codes: [0, 1, 0, 1, 0, 1])
         let design = DesignMatrix.fullFactorial([f])

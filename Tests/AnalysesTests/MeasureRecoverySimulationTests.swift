@@ -170,4 +170,26 @@ final class TokenIdentityTests: XCTestCase {
         XCTAssertEqual(best, ["Kind": [-2]], "the Kelvin-sign spelling (-1) is another token")
         XCTAssertEqual(duplicated, 1)
     }
+
+    /// The heap selection of the candidate pool against sorting every index:
+    /// the same indices in the same order, with heavy ties (ties go to the
+    /// lower index), ±0, and counts from 0 to beyond the length.
+    func testTopIndicesAreTheSortedPrefix() {
+        var g = SeededGenerator(seed: 3)
+        for trial in 0..<400 {
+            let n = g.nextInt(below: 300)
+            let values: [Double] = (0..<n).map { _ in
+                switch g.nextInt(below: 6) {
+                case 0: return 0.0
+                case 1: return -0.0
+                case 2: return -1e4
+                default: return -Double(g.nextInt(below: trial % 2 == 0 ? 8 : 100_000)) / 7
+                }
+            }
+            let sorted = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+            for count in [0, 1, 2, n / 3, max(0, n - 1), n, n + 5] {
+                XCTAssertEqual(MeasureRecoverySimulation.topIndices(values, count: count), Array(sorted.prefix(count)), "n \(n), count \(count)")
+            }
+        }
+    }
 }

@@ -119,7 +119,6 @@ public enum RewardModelRanks {
         var answers = TokenIndex()
         var categoryOfAnswer: [Int] = []   // by answer id; -1: not in the dictionary
         var order = RankOrder()
-        var scores: [Double] = []
         for model in input.models {
             let table = model.table
             var kept: [Int] = []
@@ -141,24 +140,29 @@ public enum RewardModelRanks {
             for ci in keptCategory { categoryStart[ci + 1] += 1 }
             for ci in categories.indices { categoryStart[ci + 1] += categoryStart[ci] }
             var ranks = [Double](repeating: 0, count: input.prompts.count * n)
+            var scores = [Double](repeating: 0, count: n)
             var next = categoryStart
             for (p, prompt) in input.prompts.enumerated() {
                 guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
                     throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
                 }
-                scores.removeAll(keepingCapacity: true)
                 table.scores[column].withUnsafeBufferPointer { s in
-                    for i in kept { scores.append(s[i]) }
+                    for k in 0..<n { scores[k] = s[kept[k]] }
                 }
                 order.rank(scores, descending: true)
                 let block = p * n
-                for ci in categories.indices { next[ci] = block + categoryStart[ci] }
-                for k in 0..<n {
-                    let ci = keptCategory[order.positions[k]]
-                    ranks[next[ci]] = order.ranks[k]
-                    next[ci] += 1
-                }
-                ranks.withUnsafeBufferPointer { r in
+                ranks.withUnsafeMutableBufferPointer { r in
+                    // File each rank under its answer's category, in rank order.
+                    for ci in categories.indices { next[ci] = block + categoryStart[ci] }
+                    order.positions.withUnsafeBufferPointer { positions in
+                        order.ranks.withUnsafeBufferPointer { ranksInOrder in
+                            for k in 0..<n {
+                                let ci = keptCategory[positions[k]]
+                                r[next[ci]] = ranksInOrder[k]
+                                next[ci] += 1
+                            }
+                        }
+                    }
                     for (ci, category) in categories.enumerated() where categoryStart[ci] < categoryStart[ci + 1] {
                         let sorted = UnsafeBufferPointer(rebasing: r[block + categoryStart[ci] ..< block + categoryStart[ci + 1]])
                         out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
@@ -186,16 +190,13 @@ public enum RewardModelRanks {
     static func averageRanks(_ answerRanks: [ModelAnswerRanks], input: Input, families: [String],
                              framings: [Framing]) -> [AverageRankRow] {
         var out: [AverageRankRow] = []
-        var all: [Double] = []
+        var counts: [Int] = []
         for f in framings {
+            let prompts = input.prompts.indices.filter { input.prompts[$0].framing == f }
             for (ci, category) in input.dictionary.categories.enumerated() {
                 let perFamily = families.map { family -> (String, Double) in
                     let medians: [Double] = input.models.indices.filter { input.models[$0].family == family }.map { m in
-                        all.removeAll(keepingCapacity: true)
-                        for (p, prompt) in input.prompts.enumerated() where prompt.framing == f {
-                            all += answerRanks[m].ranks(prompt: p, category: ci)
-                        }
-                        return Descriptive.median(selectingIn: &all)
+                        medianRank(answerRanks[m], prompts: prompts, category: ci, counts: &counts)
                     }
                     return (family, Descriptive.mean(medians))
                 }
@@ -207,6 +208,36 @@ public enum RewardModelRanks {
             }
         }
         return out
+    }
+
+    /// The median of one RM's ranks of category `ci` under `prompts`, by
+    /// counting: every rank of n answers is a multiple of ½ from 1 to n, so
+    /// tallying 2 × rank and walking the tallies finds the middle value(s)
+    /// in one pass over the ranks, with no copy and no selection — the value
+    /// `Descriptive.median` gives, bit for bit (the same middle values, the
+    /// same mean of two). `counts` is scratch, all zero between calls.
+    static func medianRank(_ ranks: ModelAnswerRanks, prompts: [Int], category ci: Int, counts: inout [Int]) -> Double {
+        let size = 2 * ranks.answerCount + 1
+        if counts.count < size { counts = [Int](repeating: 0, count: size) }
+        var total = 0
+        counts.withUnsafeMutableBufferPointer { c in
+            for p in prompts {
+                for rank in ranks.ranks(prompt: p, category: ci) { c[Int(2 * rank)] &+= 1 }
+                total += ranks.categoryStart[ci + 1] - ranks.categoryStart[ci]
+            }
+        }
+        guard total > 0 else { return .nan }
+        // Sorted, the values would sit at 0 ..< total; the median is at k (and k − 1 for an even total).
+        let k = total / 2
+        var below = 0, lower = 0.0, upper = 0.0
+        for twice in counts.indices where counts[twice] > 0 {
+            let count = counts[twice]
+            if below <= k - 1 && k - 1 < below + count { lower = Double(twice) / 2 }
+            if k < below + count { upper = Double(twice) / 2; break }
+            below += count
+        }
+        counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return total % 2 == 1 ? upper : (lower + upper) / 2
     }
 
     /// Step 4a: each RM's median ranks summarised per framing × category panel.

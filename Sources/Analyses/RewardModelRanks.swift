@@ -146,23 +146,18 @@ public enum RewardModelRanks {
                 guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
                     throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
                 }
-                table.scores[column].withUnsafeBufferPointer { s in
-                    for k in 0..<n { scores[k] = s[kept[k]] }
+                scores.withUnsafeMutableBufferPointer { scores in
+                    table.scores[column].withUnsafeBufferPointer { column in
+                        kept.withUnsafeBufferPointer { kept in
+                            for k in 0..<n { scores[k] = column[kept[k]] }
+                        }
+                    }
                 }
                 order.rank(scores, descending: true)
                 let block = p * n
-                ranks.withUnsafeMutableBufferPointer { r in
-                    // File each rank under its answer's category, in rank order.
-                    for ci in categories.indices { next[ci] = block + categoryStart[ci] }
-                    order.positions.withUnsafeBufferPointer { positions in
-                        order.ranks.withUnsafeBufferPointer { ranksInOrder in
-                            for k in 0..<n {
-                                let ci = keptCategory[positions[k]]
-                                r[next[ci]] = ranksInOrder[k]
-                                next[ci] += 1
-                            }
-                        }
-                    }
+                for ci in categories.indices { next[ci] = block + categoryStart[ci] }
+                fileByCategory(order, categoryOf: keptCategory, next: &next, into: &ranks)
+                ranks.withUnsafeBufferPointer { r in
                     for (ci, category) in categories.enumerated() where categoryStart[ci] < categoryStart[ci + 1] {
                         let sorted = UnsafeBufferPointer(rebasing: r[block + categoryStart[ci] ..< block + categoryStart[ci + 1]])
                         out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
@@ -174,6 +169,27 @@ public enum RewardModelRanks {
             out.answerRanks.append(ModelAnswerRanks(ranks: ranks, categoryStart: categoryStart, answerCount: n))
         }
         return out
+    }
+
+    /// One ranked column filed under its answers' categories: walking the
+    /// answers in rank order, category c's ranks land in `ranks` from
+    /// `next[c]` on, ascending.
+    private static func fileByCategory(_ order: RankOrder, categoryOf: [Int], next: inout [Int], into ranks: inout [Double]) {
+        ranks.withUnsafeMutableBufferPointer { r in
+            next.withUnsafeMutableBufferPointer { next in
+                categoryOf.withUnsafeBufferPointer { categoryOf in
+                    order.positions.withUnsafeBufferPointer { positions in
+                        order.ranks.withUnsafeBufferPointer { ranksInOrder in
+                            for k in 0..<categoryOf.count {
+                                let ci = categoryOf[positions[k]]
+                                r[next[ci]] = ranksInOrder[k]
+                                next[ci] &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Step 2: mean and SD of the median ranks per framing.

@@ -82,51 +82,114 @@ public enum RewardModelRanks {
     /// What step 1 yields: the median-rank rows, and what the other steps and the result need besides.
     struct RankedAnswers {
         var rows: [MedianRankRow] = []
-        /// `answerRanks[model][prompt][category]` = the ranks of the kept
-        /// answers of that category (category index), in the table's order.
-        var answerRanks: [[[[Double]]]] = []
+        /// Per model (input order), the ranks of its kept answers, which step 3 reuses.
+        var answerRanks: [ModelAnswerRanks] = []
         /// Distinct answers ranked, and those not in the dictionary, by their bytes (`TokenIndex`).
         var answersRanked = TokenIndex()
         var notInDictionary = TokenIndex()
     }
 
+    /// One RM's ranks of its kept answers under every prompt, in one flat
+    /// array: prompt p's block starts at `p * answerCount`, and holds the
+    /// ranks of category c's answers at `categoryStart[c] ..< categoryStart[c + 1]`
+    /// of the block, ascending.
+    struct ModelAnswerRanks {
+        var ranks: [Double]
+        var categoryStart: [Int]
+        var answerCount: Int
+
+        /// The ranks of category `ci` under prompt `p`.
+        func ranks(prompt p: Int, category ci: Int) -> ArraySlice<Double> {
+            ranks[p * answerCount + categoryStart[ci] ..< p * answerCount + categoryStart[ci + 1]]
+        }
+    }
+
     /// Step 1: rank the kept answers per (RM, prompt), all categories
-    /// together; the median rank per category is one row. The ranks are
-    /// sorted into their categories in one pass, which step 3 reuses.
+    /// together; the median rank per category is one row. Walking the
+    /// answers in rank order (`RankOrder`) files each rank under its
+    /// category already sorted, so each median is read off, not selected;
+    /// step 3 reuses these ranks.
     static func rankAnswers(_ input: Input) throws -> RankedAnswers {
         let dict = input.dictionary
         let categories = dict.categories
         var out = RankedAnswers()
+        out.rows.reserveCapacity(input.models.count * input.prompts.count * categories.count)
+        // Each distinct answer (by its bytes) is looked up in the dictionary
+        // once: the RMs' tables score the same answers.
+        var answers = TokenIndex()
+        var categoryOfAnswer: [Int] = []   // by answer id; -1: not in the dictionary
+        var order = RankOrder()
         for model in input.models {
             let table = model.table
             var kept: [Int] = []
             var keptCategory: [Int] = []
             for (i, answer) in table.responses.enumerated() {
-                if let c = dict.category(ofExactly: answer), let ci = categories.firstIndex(of: c) {
-                    kept.append(i); keptCategory.append(ci); out.answersRanked.insert(answer)
-                } else {
-                    out.notInDictionary.insert(answer)
+                let (id, inserted) = answers.insert(answer)
+                if inserted {
+                    if let c = dict.category(ofExactly: answer), let ci = categories.firstIndex(of: c) {
+                        categoryOfAnswer.append(ci); out.answersRanked.insert(answer)
+                    } else {
+                        categoryOfAnswer.append(-1); out.notInDictionary.insert(answer)
+                    }
                 }
+                let ci = categoryOfAnswer[Int(id)]
+                if ci >= 0 { kept.append(i); keptCategory.append(ci) }
             }
-            var perPrompt: [[[Double]]] = []
-            for prompt in input.prompts {
+            let n = kept.count
+            var categoryStart = [Int](repeating: 0, count: categories.count + 1)
+            for ci in keptCategory { categoryStart[ci + 1] += 1 }
+            for ci in categories.indices { categoryStart[ci + 1] += categoryStart[ci] }
+            var ranks = [Double](repeating: 0, count: input.prompts.count * n)
+            var scores = [Double](repeating: 0, count: n)
+            var next = categoryStart
+            for (p, prompt) in input.prompts.enumerated() {
                 guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
                     throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
                 }
-                let scores = kept.map { table.scores[column][$0] }
-                let ranks = Ranking.averageRanks(scores, descending: true)
-                var byCategory = [[Double]](repeating: [], count: categories.count)
-                for (k, ci) in keptCategory.enumerated() { byCategory[ci].append(ranks[k]) }
-                perPrompt.append(byCategory)
-                for (ci, category) in categories.enumerated() where !byCategory[ci].isEmpty {
-                    out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
-                                                  prompt: prompt.key, framing: prompt.framing,
-                                                  medianRank: Descriptive.median(byCategory[ci])))
+                scores.withUnsafeMutableBufferPointer { scores in
+                    table.scores[column].withUnsafeBufferPointer { column in
+                        kept.withUnsafeBufferPointer { kept in
+                            for k in 0..<n { scores[k] = column[kept[k]] }
+                        }
+                    }
+                }
+                order.rank(scores, descending: true)
+                let block = p * n
+                for ci in categories.indices { next[ci] = block + categoryStart[ci] }
+                fileByCategory(order, categoryOf: keptCategory, next: &next, into: &ranks)
+                ranks.withUnsafeBufferPointer { r in
+                    for (ci, category) in categories.enumerated() where categoryStart[ci] < categoryStart[ci + 1] {
+                        let sorted = UnsafeBufferPointer(rebasing: r[block + categoryStart[ci] ..< block + categoryStart[ci + 1]])
+                        out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
+                                                      prompt: prompt.key, framing: prompt.framing,
+                                                      medianRank: Descriptive.median(ofSorted: sorted)))
+                    }
                 }
             }
-            out.answerRanks.append(perPrompt)
+            out.answerRanks.append(ModelAnswerRanks(ranks: ranks, categoryStart: categoryStart, answerCount: n))
         }
         return out
+    }
+
+    /// One ranked column filed under its answers' categories: walking the
+    /// answers in rank order, category c's ranks land in `ranks` from
+    /// `next[c]` on, ascending.
+    private static func fileByCategory(_ order: RankOrder, categoryOf: [Int], next: inout [Int], into ranks: inout [Double]) {
+        ranks.withUnsafeMutableBufferPointer { r in
+            next.withUnsafeMutableBufferPointer { next in
+                categoryOf.withUnsafeBufferPointer { categoryOf in
+                    order.positions.withUnsafeBufferPointer { positions in
+                        order.ranks.withUnsafeBufferPointer { ranksInOrder in
+                            for k in 0..<categoryOf.count {
+                                let ci = categoryOf[positions[k]]
+                                r[next[ci]] = ranksInOrder[k]
+                                next[ci] &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Step 2: mean and SD of the median ranks per framing.
@@ -140,18 +203,16 @@ public enum RewardModelRanks {
     /// Step 3 (Docs/Methods.md#average-ranks): per framing × category × family,
     /// the mean over the family's RMs of each RM's median over all its
     /// (prompt, answer) ranks; the first family is the reference.
-    static func averageRanks(_ answerRanks: [[[[Double]]]], input: Input, families: [String],
+    static func averageRanks(_ answerRanks: [ModelAnswerRanks], input: Input, families: [String],
                              framings: [Framing]) -> [AverageRankRow] {
         var out: [AverageRankRow] = []
+        var counts: [Int] = []
         for f in framings {
+            let prompts = input.prompts.indices.filter { input.prompts[$0].framing == f }
             for (ci, category) in input.dictionary.categories.enumerated() {
                 let perFamily = families.map { family -> (String, Double) in
                     let medians: [Double] = input.models.indices.filter { input.models[$0].family == family }.map { m in
-                        var all: [Double] = []
-                        for (p, prompt) in input.prompts.enumerated() where prompt.framing == f {
-                            all += answerRanks[m][p][ci]
-                        }
-                        return Descriptive.median(selectingIn: &all)
+                        medianRank(answerRanks[m], prompts: prompts, category: ci, counts: &counts)
                     }
                     return (family, Descriptive.mean(medians))
                 }
@@ -163,6 +224,36 @@ public enum RewardModelRanks {
             }
         }
         return out
+    }
+
+    /// The median of one RM's ranks of category `ci` under `prompts`, by
+    /// counting: every rank of n answers is a multiple of ½ from 1 to n, so
+    /// tallying 2 × rank and walking the tallies finds the middle value(s)
+    /// in one pass over the ranks, with no copy and no selection — the value
+    /// `Descriptive.median` gives, bit for bit (the same middle values, the
+    /// same mean of two). `counts` is scratch, all zero between calls.
+    static func medianRank(_ ranks: ModelAnswerRanks, prompts: [Int], category ci: Int, counts: inout [Int]) -> Double {
+        let size = 2 * ranks.answerCount + 1
+        if counts.count < size { counts = [Int](repeating: 0, count: size) }
+        var total = 0
+        counts.withUnsafeMutableBufferPointer { c in
+            for p in prompts {
+                for rank in ranks.ranks(prompt: p, category: ci) { c[Int(2 * rank)] &+= 1 }
+                total += ranks.categoryStart[ci + 1] - ranks.categoryStart[ci]
+            }
+        }
+        guard total > 0 else { return .nan }
+        // Sorted, the values would sit at 0 ..< total; the median is at k (and k − 1 for an even total).
+        let k = total / 2
+        var below = 0, lower = 0.0, upper = 0.0
+        for twice in counts.indices where counts[twice] > 0 {
+            let count = counts[twice]
+            if below <= k - 1 && k - 1 < below + count { lower = Double(twice) / 2 }
+            if k < below + count { upper = Double(twice) / 2; break }
+            below += count
+        }
+        counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        return total % 2 == 1 ? upper : (lower + upper) / 2
     }
 
     /// Step 4a: each RM's median ranks summarised per framing × category panel.

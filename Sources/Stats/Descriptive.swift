@@ -51,6 +51,16 @@ public enum Descriptive {
         return n % 2 == 1 ? a[k] : (a[0..<k].max()! + a[k]) / 2
     }
 
+    /// The same median of values already sorted ascending (no NaN): the
+    /// middle one or two read off, for a caller whose values come out of a
+    /// sort anyway (§2's ranks per category, `RankOrder`).
+    public static func median(ofSorted a: UnsafeBufferPointer<Double>) -> Double {
+        let n = a.count
+        guard n > 0 else { return .nan }
+        let k = n / 2
+        return n % 2 == 1 ? a[k] : (a[k - 1] + a[k]) / 2
+    }
+
     /// Reorders `a` so that `a[k]` holds the value sorting would put there,
     /// with nothing after it smaller and nothing before it larger
     /// (Hoare's FIND with a median-of-three pivot). No NaN in `a`.

@@ -61,3 +61,19 @@ final class MedianSelectionTests: XCTestCase {
         }
     }
 }
+
+/// `Descriptive.median(ofSorted:)` reads off what `median` selects, bit for bit.
+final class SortedMedianTests: XCTestCase {
+    func testReadingOffASortedColumnEqualsTheSelectedMedian() {
+        var generator = SeededGenerator(seed: 17)
+        for n in Array(0...50) + [999, 1_000] {
+            for ties in [false, true] {
+                let x = (0..<n).map { _ in
+                    ties ? Double(generator.nextInt(below: 9)) / 2 + 1 : Double(generator.next() >> 11) * 0x1p-53 - 0.5
+                }.sorted()
+                let read = x.withUnsafeBufferPointer { Descriptive.median(ofSorted: $0) }
+                XCTAssertEqual(read.bitPattern, Descriptive.median(x).bitPattern, "n = \(n), ties = \(ties)")
+            }
+        }
+    }
+}

@@ -4,23 +4,30 @@
 #include <immintrin.h>
 #define BACKBONE_HAS_AVX2_PATH 1
 
+/// Whether the 64 bytes `a`, `b` hold a quote, CR or LF (where a scan must
+/// stop: the caller reads that field the careful way).
+__attribute__((target("avx2")))
+static inline int has_stop(__m256i a, __m256i b) {
+    const __m256i quote = _mm256_set1_epi8('"'), lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    __m256i stopA = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, lf), _mm256_cmpeq_epi8(a, quote)), _mm256_cmpeq_epi8(a, cr));
+    __m256i stopB = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, lf), _mm256_cmpeq_epi8(b, quote)), _mm256_cmpeq_epi8(b, cr));
+    __m256i stops = _mm256_or_si256(stopA, stopB);
+    return !_mm256_testz_si256(stops, stops);
+}
+
 /// Commas are counted per byte lane (a match is 0xFF, so subtracting it
 /// adds 1) and the lanes summed before they can wrap: each 64-byte step adds
 /// at most 2 to a lane, so 127 steps stay below 256.
 __attribute__((target("avx2")))
 static size_t skip_avx2(const uint8_t *p, size_t i, size_t end, size_t *commas) {
-    const __m256i comma = _mm256_set1_epi8(','), quote = _mm256_set1_epi8('"');
-    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    const __m256i comma = _mm256_set1_epi8(',');
     const __m256i zero = _mm256_setzero_si256();
     __m256i lanes = zero, totals = zero;
     int steps = 0;
     while (i <= end && end - i >= 64) {
         __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
         __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 32));
-        __m256i stopA = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, lf), _mm256_cmpeq_epi8(a, quote)), _mm256_cmpeq_epi8(a, cr));
-        __m256i stopB = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, lf), _mm256_cmpeq_epi8(b, quote)), _mm256_cmpeq_epi8(b, cr));
-        __m256i stops = _mm256_or_si256(stopA, stopB);
-        if (!_mm256_testz_si256(stops, stops)) break;
+        if (has_stop(a, b)) break;
         lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(a, comma));
         lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(b, comma));
         i += 64;
@@ -41,16 +48,12 @@ static size_t skip_avx2(const uint8_t *p, size_t i, size_t end, size_t *commas) 
 /// (movemask + popcount): the limit must be checked before a block is passed.
 __attribute__((target("avx2,popcnt")))
 static size_t skip_commas_avx2(const uint8_t *p, size_t i, size_t end, size_t limit, size_t *commas) {
-    const __m256i comma = _mm256_set1_epi8(','), quote = _mm256_set1_epi8('"');
-    const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    const __m256i comma = _mm256_set1_epi8(',');
     size_t passed = 0;
     while (i <= end && end - i >= 64) {
         __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
         __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 32));
-        __m256i stopA = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, lf), _mm256_cmpeq_epi8(a, quote)), _mm256_cmpeq_epi8(a, cr));
-        __m256i stopB = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, lf), _mm256_cmpeq_epi8(b, quote)), _mm256_cmpeq_epi8(b, cr));
-        __m256i stops = _mm256_or_si256(stopA, stopB);
-        if (!_mm256_testz_si256(stops, stops)) break;
+        if (has_stop(a, b)) break;
         unsigned int maskA = (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, comma));
         unsigned int maskB = (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, comma));
         size_t found = (size_t)__builtin_popcount(maskA) + (size_t)__builtin_popcount(maskB);

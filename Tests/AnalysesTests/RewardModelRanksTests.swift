@@ -1,6 +1,7 @@
 @testable import Analyses
 import Stats
 @testable import StudyData
+import TestSupport
 import XCTest
 
 /// §2's steps 1 and 3 (`rankAnswers`, `averageRanks`) against the plainest
@@ -13,19 +14,6 @@ import XCTest
 /// every median compared bit for bit.
 final class RankAnswersDifferentialTests: XCTestCase {
     private let categories = ["Agency", "Communion", "Loyalty"]
-
-    private func referenceRanks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] > values[$1] }
-        var ranks = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count && values[order[end]] == values[order[start]] { end += 1 }
-            for k in start..<end { ranks[order[k]] = Double(start + 1 + end) / 2 }
-            start = end
-        }
-        return ranks
-    }
 
     private func sortedMedian(_ x: [Double]) -> Double {
         let s = x.sorted(), n = s.count
@@ -81,7 +69,7 @@ final class RankAnswersDifferentialTests: XCTestCase {
                 }
                 ranksOf.append(input.prompts.map { prompt in
                     let column = t.promptKeys.firstIndex(of: prompt.key)!
-                    let ranks = referenceRanks(kept.map { t.scores[column][$0] })
+                    let ranks = ReferenceRanking.averageRanks(kept.map { t.scores[column][$0] }, descending: true)
                     let byCategory = categories.map { c in kept.indices.filter { input.dictionary.category(ofExactly: t.responses[kept[$0]]) == c }.map { ranks[$0] } }
                     for (ci, c) in categories.enumerated() where !byCategory[ci].isEmpty {
                         rows.append(MedianRankRow(rm: model.label, family: model.family, category: c, prompt: prompt.key,

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Stats
 
@@ -59,19 +60,6 @@ final class RankingTests: XCTestCase {
 /// infinities, subnormals, keys sharing all but their low bytes and keys
 /// differing in every byte.
 final class RankOrderDifferentialTests: XCTestCase {
-    private func referenceRanks(_ values: [Double], descending: Bool) -> [Double] {
-        let order = values.indices.sorted { descending ? values[$0] > values[$1] : values[$0] < values[$1] }
-        var ranks = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count && values[order[end]] == values[order[start]] { end += 1 }
-            for k in start..<end { ranks[order[k]] = Double(start + 1 + end) / 2 }
-            start = end
-        }
-        return ranks
-    }
-
     /// Columns of one shape: `kind` picks how values repeat and which key bytes vary.
     private func column(_ n: Int, kind: Int, _ g: inout SeededGenerator) -> [Double] {
         let specials: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
@@ -99,7 +87,7 @@ final class RankOrderDifferentialTests: XCTestCase {
                 let values = column(n, kind: kind, &g)
                 for descending in [false, true] {
                     let ours = Ranking.averageRanks(values, descending: descending)
-                    let expected = referenceRanks(values, descending: descending)
+                    let expected = ReferenceRanking.averageRanks(values, descending: descending)
                     let label = "n = \(n), kind = \(kind), descending = \(descending)"
                     XCTAssertEqual(ours.count, expected.count, label)
                     // The first difference, not two columns of thousands.

@@ -7,17 +7,18 @@ import Foundation
 /// integers as integers, non-finite numbers as `null`.
 public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        var out = ""
-        write(try JSONTree.from(value), indent: 0, into: &out)
-        out += "\n"
-        return out
+        var out = JSONText()
+        write(try JSONTree.encodedSlot(value), indent: 0, into: &out)
+        out.append("\n")
+        return out.text
     }
 
     /// Writes a tree assembled directly (the diff's JSON output), keys as given.
     package static func encode(tree: JSONTree) -> String {
-        var out = ""
+        var out = JSONText()
         write(tree, indent: 0, into: &out)
-        return out + "\n"
+        out.append("\n")
+        return out.text
     }
 
     /// Formats a double the way every page and JSON file does: 10 significant digits.
@@ -38,45 +39,80 @@ public enum CanonicalJSON {
         return s
     }
 
-    private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
-        // Indentation is made only for containers: most values are leaves.
+    private static func write(_ value: JSONTree, indent: Int, into out: inout JSONText) {
         switch value {
         case .object(let dict):
-            if dict.isEmpty { out += "{}"; return }
-            let pad = padding(indent + 1), closePad = padding(indent)
-            out += "{\n"
             // Sorted as pairs: no second look-up (and hash) of every key.
             let fields = dict.sorted { $0.key < $1.key }
-            for (i, field) in fields.enumerated() {
-                out += pad
-                appendQuoted(field.key, to: &out)
-                out += ": "
-                write(field.value, indent: indent + 1, into: &out)
-                out += i + 1 < fields.count ? ",\n" : "\n"
+            writeObject(count: fields.count, indent: indent, into: &out) { i, out in
+                out.appendQuoted(fields[i].key)
+                out.append(": ")
+                write(fields[i].value, indent: indent + 1, into: &out)
             }
-            out += closePad + "}"
         case .array(let array):
-            if array.isEmpty { out += "[]"; return }
-            let pad = padding(indent + 1), closePad = padding(indent)
-            out += "[\n"
-            for (i, element) in array.enumerated() {
-                out += pad
-                write(element, indent: indent + 1, into: &out)
-                out += i + 1 < array.count ? ",\n" : "\n"
-            }
-            out += closePad + "]"
-        case .string(let s): appendQuoted(s, to: &out)
-        case .integer(let i): out += String(i)
-        case .double(let x): out += number(x)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            writeArray(count: array.count, indent: indent, into: &out) { i, out in write(array[i], indent: indent + 1, into: &out) }
+        case .string(let s): out.appendQuoted(s)
+        case .integer(let i): out.appendInteger(i)
+        case .double(let x): out.appendNumber(x)
+        case .bool(let b): out.appendBool(b)
+        case .null: out.append("null")
         }
     }
 
-    /// Two spaces per level; the usual depths made once, not for every object and array.
-    private static let paddings = (0..<16).map { String(repeating: "  ", count: $0) }
-    private static func padding(_ depth: Int) -> String {
-        depth < paddings.count ? paddings[depth] : String(repeating: "  ", count: depth)
+    /// The same text straight from the encoder's slots, without first
+    /// building a `JSONTree` (a dictionary per object, only to be sorted
+    /// again here). A key encoded twice keeps its last value, as the tree's
+    /// dictionary does: the keys are sorted with their positions, and of a
+    /// run of equal keys the last one's value is written.
+    private static func write(_ slot: TreeSlot, indent: Int, into out: inout JSONText) {
+        switch slot.content {
+        case .empty: out.append("null")
+        case .value(let v): write(v, indent: indent, into: &out)
+        case .object(let fields):
+            var order = fields.indices.sorted { a, b in
+                fields[a].0 < fields[b].0 || (a < b && !(fields[b].0 < fields[a].0))
+            }
+            // Keep the last of each run of equal keys (the runs are in position order).
+            order = order.indices.compactMap { k in
+                k + 1 < order.count && !(fields[order[k]].0 < fields[order[k + 1]].0) ? nil : order[k]
+            }
+            writeObject(count: order.count, indent: indent, into: &out) { i, out in
+                let (key, child) = fields[order[i]]
+                out.appendQuoted(key)
+                out.append(": ")
+                write(child, indent: indent + 1, into: &out)
+            }
+        case .array(let items):
+            writeArray(count: items.count, indent: indent, into: &out) { i, out in write(items[i], indent: indent + 1, into: &out) }
+        }
+    }
+
+    /// `{`, the members one per line two spaces deeper, `}`; `{}` when empty.
+    private static func writeObject(count: Int, indent: Int, into out: inout JSONText,
+                                    member: (Int, inout JSONText) -> Void) {
+        if count == 0 { out.append("{}"); return }
+        out.append("{\n")
+        for i in 0..<count {
+            out.appendIndent(indent + 1)
+            member(i, &out)
+            i + 1 < count ? out.append(",\n") : out.append("\n")
+        }
+        out.appendIndent(indent)
+        out.append("}")
+    }
+
+    /// `[`, the elements one per line two spaces deeper, `]`; `[]` when empty.
+    private static func writeArray(count: Int, indent: Int, into out: inout JSONText,
+                                   element: (Int, inout JSONText) -> Void) {
+        if count == 0 { out.append("[]"); return }
+        out.append("[\n")
+        for i in 0..<count {
+            out.appendIndent(indent + 1)
+            element(i, &out)
+            i + 1 < count ? out.append(",\n") : out.append("\n")
+        }
+        out.appendIndent(indent)
+        out.append("]")
     }
 
     /// JSON string literal. Control characters and invisible format characters

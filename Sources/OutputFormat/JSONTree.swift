@@ -13,9 +13,14 @@ package enum JSONTree: Equatable {
 
     /// Encodes a value with snake_case keys (`randomInterceptSD` → `random_intercept_sd`).
     package static func from<T: Encodable>(_ value: T) throws -> JSONTree {
+        try encodedSlot(value).tree
+    }
+
+    /// The encoder's own slots, which `CanonicalJSON` writes without making the tree.
+    static func encodedSlot<T: Encodable>(_ value: T) throws -> TreeSlot {
         let root = TreeSlot()
         try value.encode(to: TreeEncoder(slot: root, codingPath: []))
-        return root.tree
+        return root
     }
 
     /// camelCase → snake_case, treating acronym runs as one word

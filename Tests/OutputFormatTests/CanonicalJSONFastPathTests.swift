@@ -1,5 +1,6 @@
 import Foundation
 @testable import OutputFormat
+import TestSupport
 import XCTest
 
 /// The fast paths of results.json's encoding give the same text as the
@@ -68,6 +69,69 @@ final class CanonicalJSONFastPathTests: XCTestCase {
                 }
             }
             XCTAssertEqual(CanonicalJSON.quoted(s), slow + "\"", s)
+        }
+    }
+}
+
+/// `CanonicalJSON.encode` writes the encoder's slots as bytes; the tree
+/// writer (`encode(tree:)` of `JSONTree.from`) is the general code it must
+/// equal, byte for byte, whatever the keys, strings and numbers.
+final class CanonicalJSONSlotWriterTests: XCTestCase {
+    struct Leafy: Encodable {
+        var name: String
+        var values: [Double]
+        var counts: [Int64]
+        var flags: [Bool]
+        var byName: [String: Double]
+        var nested: [String: [String: String]]
+        var missing: Double?
+        var empty: [Int] = []
+        var emptyObject: [String: Int] = [:]
+        var big: UInt64
+    }
+
+    func testSlotWriterEqualsTreeWriter() throws {
+        var generator = SystemRandomNumberGenerator()
+        let strings = HostileStrings.corpus
+        var items: [Leafy] = []
+        for (i, s) in strings.enumerated() {
+            let exponent = Double(Int.random(in: -30...30, using: &generator))
+            let values = [Double.random(in: -1...1, using: &generator) * pow(10, exponent), Double(i), -0.0, .nan, .infinity,
+                          1e10, 9_999_999_999, -12345678901.5, 0.1 + 0.2]
+            var byName: [String: Double] = ["é": 2, "e\u{301}x": 3]   // keys from data: any text, canonically equal or not
+            byName[s] = Double(i) / 3
+            byName["x\(s)"] = 1
+            var inner = ["k": "v"]
+            inner[s] = s
+            items.append(Leafy(name: s, values: values, counts: [Int64.min, -1, 0, 7, Int64.max], flags: [i % 2 == 0],
+                               byName: byName, nested: [s: inner], missing: i % 3 == 0 ? nil : Double(i),
+                               big: i % 2 == 0 ? UInt64.max - UInt64(i) : UInt64(i)))
+        }
+        let fast = try CanonicalJSON.encode(items)
+        let general = CanonicalJSON.encode(tree: try JSONTree.from(items))
+        XCTAssertEqual(fast, general)
+        XCTAssertTrue(fast.contains("\"values\": [\n"), "the document has the expected shape")
+    }
+
+    func testIntegersAsStringWritesThem() {
+        for i: Int64 in [0, 1, -1, 9, 10, -10, 1_000_000_007, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1] {
+            var out = JSONText()
+            out.appendInteger(i)
+            XCTAssertEqual(out.text, String(i))
+        }
+    }
+
+    func testNumbersAsNumberWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 1e10, -1e10, 9_999_999_999, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+                                -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, 0.5, 123456.75]
+        for _ in 0..<5_000 {
+            values.append(Double.random(in: -1...1, using: &generator) * pow(10, Double(Int.random(in: -300...300, using: &generator))))
+        }
+        for x in values {
+            var out = JSONText()
+            out.appendNumber(x)
+            XCTAssertEqual(out.text, CanonicalJSON.number(x), "\(x)")
         }
     }
 }

@@ -20,6 +20,19 @@ public func appendXMLEscaped(_ text: String, to out: inout String) {
     if isXMLPlain(text) { out += text } else { appendXMLEscapedScalars(text, to: &out) }
 }
 
+/// `xmlEscaped(text)` appended as UTF-8 bytes, for serialisers that build
+/// a document as bytes (an SVG chart is thousands of small appends, which
+/// cost several times more on a `String`).
+package func appendXMLEscaped(_ text: String, to out: inout [UInt8]) {
+    if isXMLPlain(text) {
+        out.append(contentsOf: text.utf8)
+    } else {
+        var escaped = ""
+        appendXMLEscapedScalars(text, to: &escaped)
+        out.append(contentsOf: escaped.utf8)
+    }
+}
+
 /// Text the rule leaves as it is, judged on its bytes: printable ASCII
 /// without `& < > " '`, plus tab and line feed. Nearly every attribute value
 /// (numbers, colours, class names) is such text and is copied whole.

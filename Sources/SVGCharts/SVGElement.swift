@@ -52,27 +52,28 @@ public struct SVGElement: Equatable, Sendable {
     /// Serialises the subtree. Elements with only text children stay on one
     /// line so whitespace does not leak into `<title>` or `<text>` content.
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 14)
         write(into: &out, depth: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout String, depth: Int) {
-        // Appended piece by piece: a chart is thousands of elements, and
-        // `a + b + c` would build a temporary string for each.
-        let indent = String(repeating: "  ", count: depth)
-        out += indent
-        out += "<"
-        out += name
+    /// Written as UTF-8 bytes, piece by piece: a chart is thousands of
+    /// elements, and appending to a `String` (capacity, uniqueness and
+    /// encoding checks on every piece) cost several times more.
+    func write(into out: inout [UInt8], depth: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: name.utf8)
         for attribute in attributes {
-            out += " "
-            out += attribute.name
-            out += "=\""
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attribute.name.utf8)
+            out.append(contentsOf: "=\"".utf8)
             appendXMLEscaped(attribute.value, to: &out)
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         }
         if children.isEmpty {
-            out += "/>\n"
+            out.append(contentsOf: "/>\n".utf8)
             return
         }
         // Text, and shapes whose only child is their tooltip title, go on one line.
@@ -83,40 +84,39 @@ public struct SVGElement: Equatable, Sendable {
             }
         } || name == "text" || name == "title" || name == "desc"
         if inline {
-            out += ">"
+            out.append(UInt8(ascii: ">"))
             for child in children { child.writeInline(into: &out) }
-            out += "</"
-            out += name
-            out += ">\n"
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: ">\n".utf8)
             return
         }
-        out += ">\n"
+        out.append(contentsOf: ">\n".utf8)
         for child in children {
             switch child {
             case .element(let element): element.write(into: &out, depth: depth + 1)
             case .text(let text):
-                out += indent
-                out += "  "
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth + 2))
                 appendXMLEscaped(text, to: &out)
-                out += "\n"
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        out += indent
-        out += "</"
-        out += name
-        out += ">\n"
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        out.append(contentsOf: "</".utf8)
+        out.append(contentsOf: name.utf8)
+        out.append(contentsOf: ">\n".utf8)
     }
 }
 
 extension SVGNode {
-    func writeInline(into out: inout String) {
+    /// An inline child: text escaped, an element at depth 0 without its
+    /// closing line break (every element's text ends in ">\n").
+    func writeInline(into out: inout [UInt8]) {
         switch self {
         case .text(let text): appendXMLEscaped(text, to: &out)
         case .element(let element):
-            var inner = ""
-            element.write(into: &inner, depth: 0)
-            if inner.hasSuffix("\n") { inner.removeLast() }
-            out += inner
+            element.write(into: &out, depth: 0)
+            if out.last == UInt8(ascii: "\n") { out.removeLast() }
         }
     }
 }

@@ -75,6 +75,11 @@ struct LogprobParser {
         // Wanted means byte-equal, not canonically equivalent (see `TokenIndex`).
         let wanted = request.tokens.map { TokenIndex($0) }
         let words = request.tokens == nil ? nil : request.tokenWords
+        // The filter as non-optional values for the row loop: unwrapping an
+        // optional index or word rule there (`if let`, `?.`, `map`) copied
+        // it for every row — a retain and a release per array inside.
+        let filters = wanted != nil, usesWords = words != nil
+        let index = wanted ?? TokenIndex(), wordRule = words ?? TokenWords([])
         // Rows outside the filter that are dropped need no String at all
         // (unless a word rule must look at the text).
         let dropsUnwanted = !keepsOtherRows && words == nil
@@ -114,9 +119,13 @@ struct LogprobParser {
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if text.missingLike { audit.missingLikeTokens += 1 }
-                    if let wanted {
+                    if filters {
                         // nil value: dropped as unwanted; otherwise wanted by its bytes or its text.
-                        let kept = text.value.map { value in (text.wanted ?? wanted.contains(value)) || words?.word(of: value) != nil } ?? false
+                        var kept = false
+                        if let value = text.value {
+                            kept = text.wanted ?? index.contains(value)
+                            if !kept, usesWords, wordRule.word(of: value) != nil { kept = true }
+                        }
                         if !kept { mode = keepsOtherRows ? .everyRow : .none }
                     }
                     token = text.value ?? ""          // nil only for rows that are dropped
@@ -264,7 +273,8 @@ struct LogprobParser {
         let (control, ascii) = unescaped.map { $0.withUnsafeBufferPointer(Self.controlAndASCII) } ?? Self.controlAndASCII(bytes)
         if unescaped == nil, ascii {
             let missing = Self.isMissingLike(bytes)
-            let isWanted = wanted.map { $0.id(ofBytes: UnsafeRawBufferPointer(bytes)) != nil }
+            // Optional chaining: `wanted.map { … }` copied the index (five retains) per row.
+            let isWanted: Bool? = wanted == nil ? nil : wanted?.id(ofBytes: UnsafeRawBufferPointer(bytes)) != nil
             if dropUnwanted, isWanted == false {
                 return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
             }

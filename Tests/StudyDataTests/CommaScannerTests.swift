@@ -48,6 +48,29 @@ final class CommaScannerTests: XCTestCase {
         }
     }
 
+    /// The C field skip's 16-byte path, which machines without AVX2 take
+    /// (this one takes the 32-byte path through `skip`): every start and
+    /// limit on random rows against the byte loop.
+    func testBaselineFieldSkipMatchesAByteLoop() {
+        var rng = SplitMix64(seed: 47)
+        let alphabet = Array("-0123456789.,,,,\n\r\"ab".utf8) + [0x00, 0x80, 0xFF]
+        for trial in 0..<5_000 {
+            let count = 1 + Int(rng.next() % (trial % 10 == 0 ? 400 : 70))
+            let bytes: [UInt8] = (0..<count).map { _ in
+                let r = rng.next() % 100
+                return r < 60 ? UInt8(ascii: "0") + UInt8(r % 10) : r < 85 ? UInt8(ascii: ",") : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            }
+            let start = Int(rng.next() % UInt64(count))
+            let limit = trial % 3 == 0 ? Int.max : 1 + Int(rng.next() % 20)
+            var stop = backbone_skip_stop()
+            bytes.withUnsafeBufferPointer { backbone_skip_fields_baseline($0.baseAddress!, start, count, limit, &stop) }
+            let want = naive(bytes, from: start, limit: limit)
+            XCTAssertEqual([stop.position, stop.commas, stop.field_start], [want.position, want.commas, want.fieldStart],
+                           "\(bytes) from \(start) limit \(limit)")
+            if stop.position != want.position || stop.commas != want.commas { return }
+        }
+    }
+
     func testLineEndScanOnLongRowsCountsEveryComma() {
         // Rows far longer than 255 blocks, so the per-lane counts are flushed.
         for fields in [1, 17, 300, 5000] {

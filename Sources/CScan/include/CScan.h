@@ -22,6 +22,27 @@ size_t backbone_skip_plain_blocks(const uint8_t *bytes, size_t start, size_t end
 /// to the right.
 size_t backbone_skip_comma_blocks(const uint8_t *bytes, size_t start, size_t end, size_t limit, size_t *commas);
 
+/// Where `backbone_skip_fields` stopped: `position` is just after the
+/// `limit`-th comma, or on the first quote/CR/LF, or `end`; `commas` the
+/// commas passed; `field_start` the start of the field the scan ended in
+/// (after the last comma passed, or `start`).
+typedef struct {
+    size_t position;
+    size_t commas;
+    size_t field_start;
+} backbone_skip_stop;
+
+/// Moves from `start` (the beginning of a field) past at most `limit`
+/// commas (`limit` ≥ 1), stopping early at a quote, CR or LF, never
+/// reading at or past `end`: all of `CommaScanner.skip`. 32 bytes a step
+/// with AVX2 where the machine has it, else 16 with SSE2, the last bytes
+/// one at a time; commas are counted from byte masks (movemask, popcount).
+void backbone_skip_fields(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop);
+
+/// `backbone_skip_fields` as machines without AVX2 run it (16 bytes a
+/// step): tests check it too on machines that would never take it.
+void backbone_skip_fields_baseline(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop);
+
 /// Whether `backbone_skip_plain_blocks` and `backbone_skip_comma_blocks` use AVX2 on this machine (tests
 /// check that the fast path is the one they exercise).
 int backbone_skip_plain_blocks_is_wide(void);

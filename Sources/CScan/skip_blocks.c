@@ -138,6 +138,20 @@ static void skip_fields_avx2(const uint8_t *p, size_t i, size_t end, size_t limi
     finish_fields(p, i, end, limit, passed, field_start, stop);
 }
 
+size_t backbone_field_end(const uint8_t *bytes, size_t start, size_t end) {
+    const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    size_t i = start;
+    while (i <= end && end - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        unsigned int found = (unsigned int)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr)));
+        if (found) return i + (size_t)__builtin_ctz(found);
+        i += 16;
+    }
+    while (i < end && bytes[i] != ',' && bytes[i] != '\n' && bytes[i] != '\r') i++;
+    return i;
+}
+
 void backbone_skip_fields_baseline(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop) {
     finish_fields(bytes, start, end, limit, 0, start, stop);
 }
@@ -147,6 +161,12 @@ void backbone_skip_fields(const uint8_t *bytes, size_t start, size_t end, size_t
     else backbone_skip_fields_baseline(bytes, start, end, limit, stop);
 }
 #else
+size_t backbone_field_end(const uint8_t *bytes, size_t start, size_t end) {
+    size_t i = start;
+    while (i < end && bytes[i] != ',' && bytes[i] != '\n' && bytes[i] != '\r') i++;
+    return i;
+}
+
 void backbone_skip_fields(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop) {
     backbone_skip_fields_baseline(bytes, start, end, limit, stop);
 }

@@ -2,8 +2,7 @@ import CScan
 
 /// Skips CSV fields a block of bytes at a time: the scans are C functions
 /// (CScan) taking 32 or 64 bytes a step with AVX2 where the machine has it
-/// and 16 with SSE2 elsewhere; number fields' ends are found eight bytes at
-/// a time here (SWAR: "SIMD within a register").
+/// and 16 with SSE2 elsewhere.
 ///
 /// Most of a log-prob table is fields the analyses do not need: the 53
 /// other prompt columns when one is read, or whole rows outside the token
@@ -19,12 +18,6 @@ import CScan
 /// may be a bare CR inside a field or the start of CRLF, and an LF ends the
 /// record. Bytes are never read past `end`.
 enum CommaScanner {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-    private static let commas = ones &* UInt64(UInt8(ascii: ","))
-    private static let lfs = ones &* UInt64(UInt8(ascii: "\n"))
-    private static let crs = ones &* UInt64(UInt8(ascii: "\r"))
-
     struct Stop {
         /// Where the scan ended: just after the `limit`-th comma, or on the
         /// first quote/CR/LF, or at `end`.
@@ -36,40 +29,21 @@ enum CommaScanner {
         var fieldStart: Int
     }
 
-    /// High bit set in the zero bytes of `x`; bytes above the lowest zero byte
-    /// may be flagged falsely, which is fine when only the lowest one is used.
-    @inline(__always) private static func lowestZeroByte(_ x: UInt64) -> UInt64 {
-        (x &- ones) & ~x & high
-    }
-
     /// The first comma, CR or LF at or after `start` (or `end`): where an
-    /// unquoted number field ends. Eight bytes a step; a number is 15–25 bytes.
+    /// unquoted number field ends. 16 bytes a step in C (a number is 15–25
+    /// bytes; eight-byte integer steps here took three times the instructions).
     @inline(__always)
     static func fieldEnd(_ p: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
-        var i = start
-        let raw = UnsafeRawPointer(p)
-        while i + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // Only the lowest flag is used, so the cheap test's false flags above it do not matter.
-            let found = lowestZeroByte(word ^ commas) | lowestZeroByte(word ^ lfs) | lowestZeroByte(word ^ crs)
-            if found != 0 { return i + (found.trailingZeroBitCount >> 3) }
-            i += 8
-        }
-        while i < end {
-            let c = p[i]
-            if c == UInt8(ascii: ",") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
-            i += 1
-        }
-        return i
+        backbone_field_end(p, start, end)
     }
 
     /// Moves from `start` (the beginning of a field) to the end of the line,
     /// counting the commas passed: the same as `skip(…, commas: .max)`.
     ///
     /// Most of a table's bytes are row ends nobody reads (53 prompts after
-    /// the one the implicit rewards use), so this loop is kept minimal: per
-    /// 16 bytes, four compares, and commas added up per byte lane; exact
-    /// positions are only worked out in the block where the scan stops.
+    /// the one the implicit rewards use), so the bulk loop is kept minimal:
+    /// per 64 bytes, a few compares, and commas added up per byte lane;
+    /// exact positions are only worked out where the scan stops.
     static func skipToLineEnd(_ p: UnsafePointer<UInt8>, from start: Int, end: Int) -> Stop {
         // 64 bytes a step with AVX2 where there is AVX2 (a C function, see
         // CScan.h); `skip` finishes from where it stopped.

@@ -39,6 +39,10 @@ typedef struct {
 /// one at a time; commas are counted from byte masks (movemask, popcount).
 void backbone_skip_fields(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop);
 
+/// The first comma, CR or LF in `bytes[start ..< end]`, or `end`: where an
+/// unquoted field ends (16 bytes a step, SSE2).
+size_t backbone_field_end(const uint8_t *bytes, size_t start, size_t end);
+
 /// `backbone_skip_fields` as machines without AVX2 run it (16 bytes a
 /// step): tests check it too on machines that would never take it.
 void backbone_skip_fields_baseline(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop);

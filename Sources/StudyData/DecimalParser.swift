@@ -43,6 +43,13 @@ enum DecimalParser {
                     i += 8
                     continue
                 }
+                // The last one to seven digits of the field at once, the same way.
+                if mantissa != 0, end - i < 8, digits + (end - i) <= 19, let tail = Self.lastDigits(p, i, end) {
+                    let count = end - i
+                    mantissa = mantissa &* Self.integerPowers[count] &+ tail; exponent -= count; digits += count
+                    i = end
+                    break
+                }
                 if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); exponent -= 1; if mantissa != 0 { digits += 1 } }
                 i += 1
             }
@@ -84,7 +91,13 @@ enum DecimalParser {
     @inline(__always)
     static func eightDigits(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> UInt64? {
         guard end - i >= 8 else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        return value(ofDigits: UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)))
+    }
+
+    /// The number eight ASCII digits spell (the first in the lowest byte),
+    /// or nil if a byte is not a digit.
+    @inline(__always)
+    private static func value(ofDigits word: UInt64) -> UInt64? {
         // Every byte 0x30…0x39: high nibble 3, and adding 6 does not carry into it.
         let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
         guard word & high == threes, (word &+ 0x0606_0606_0606_0606) & high == threes else { return nil }
@@ -92,6 +105,23 @@ enum DecimalParser {
         v = (v &* 10 &+ (v >> 8)) & 0x00FF_00FF_00FF_00FF                        // pairs: 10·d0 + d1 …
         v = (v &* 100 &+ (v >> 16)) & 0x0000_FFFF_0000_FFFF                      // quadruples
         return (v &* 10_000 &+ (v >> 32)) & 0xFFFF_FFFF
+    }
+
+    /// 10^0 … 10^7.
+    private static let integerPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000]
+
+    /// The value of the 1–7 bytes `[i, end)` if all are ASCII digits, read
+    /// as the eight bytes ending at `end` with the ones before `i` taken as
+    /// "0" (so `eightDigits`' arithmetic applies); nil if one is not a digit
+    /// or fewer than eight bytes precede `end` in the buffer. A 17-digit
+    /// log-prob ends in 6–7 such digits, which were a loop step each.
+    @inline(__always)
+    static func lastDigits(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> UInt64? {
+        let count = end - i
+        guard count >= 1, count < 8, end >= 8 else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(p + (end - 8)).loadUnaligned(as: UInt64.self))
+        let before: UInt64 = (1 << UInt64(8 * (8 - count))) &- 1                 // the bytes before `i` (lowest first)
+        return value(ofDigits: (word & ~before) | (0x3030_3030_3030_3030 & before))
     }
 
     private static func special(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {

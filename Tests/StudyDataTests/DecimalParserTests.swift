@@ -90,6 +90,28 @@ final class DecimalParserTests: XCTestCase {
         XCTAssertEqual(parse("-19.95777037858877")?.bitPattern, strtod("-19.95777037858877", nil).bitPattern)
     }
 
+    /// The last 1–7 digits at once: any bytes before them (even non-digits)
+    /// are ignored, any non-digit among them gives nil.
+    func testLastDigitsAtOnceMatchesOneByOne() {
+        var rng = SplitMix64(seed: 13)
+        let near: [UInt8] = [0x2F, 0x3A, 0x20, 0x40, 0xB0, 0x00, UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "-")]
+        for trial in 0..<50_000 {
+            let total = 8 + Int(rng.next() % 8)
+            var bytes = (0..<total).map { _ in rng.next() % 3 == 0 ? near[Int(rng.next() % UInt64(near.count))] : UInt8(ascii: "0") + UInt8(rng.next() % 10) }
+            let count = 1 + Int(rng.next() % 7)
+            let i = total - count
+            if trial % 2 == 0 { for k in i..<total { bytes[k] = UInt8(ascii: "0") + UInt8(rng.next() % 10) } }
+            let digits = bytes[i...]
+            let want: UInt64? = digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? digits.reduce(0) { $0 * 10 + UInt64($1 - 0x30) } : nil
+            let got = bytes.withUnsafeBufferPointer { DecimalParser.lastDigits($0.baseAddress!, i, total) }
+            XCTAssertEqual(got, want, "\(bytes) from \(i)")
+            if got != want { return }
+        }
+        let short = Array("1.25".utf8)   // fewer than eight bytes before the end: not read
+        XCTAssertNil(short.withUnsafeBufferPointer { DecimalParser.lastDigits($0.baseAddress!, 2, 4) })
+        XCTAssertEqual(parse("-1.25")?.bitPattern, strtod("-1.25", nil).bitPattern)
+    }
+
     func testSignedZeroSubnormalsAndInfinity() {
         XCTAssertEqual(parse("-0")?.bitPattern, (-0.0).bitPattern)
         XCTAssertEqual(parse("-0.0")?.bitPattern, (-0.0).bitPattern)

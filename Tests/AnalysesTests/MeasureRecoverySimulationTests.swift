@@ -61,6 +61,39 @@ final class MeasureRecoverySimulationTests: XCTestCase {
         }
     }
 
+    /// The fused pass against each measure's own `topScores` on inputs of the
+    /// report's size (256,000 tokens, k = 10) built as the simulation builds
+    /// them, plus ties and counts from 1 to 37; on the smaller case, also
+    /// against the full sort.
+    func testFusedPassEqualsEachMeasuresOwnTop() {
+        for (n, seed) in [(256_000, UInt64(21)), (256_000, 22), (3_000, 23)] {
+            let base = Self.zipf(n, seed: seed).map { ($0 * 64).rounded() / 64 }      // coarse: many tied log-probs
+            let pB = base.map { exp($0) }
+            var g = SeededGenerator(seed: seed)
+            var planted = [Bool](repeating: false, count: n)
+            for i in MeasureRecoverySimulation.topIndices(base, count: 2000).shuffled(using: &g).prefix(10) { planted[i] = true }
+            var settings = MeasureRecoverySettings()
+            settings.plantedMass = seed == 22 ? 1e-6 : 0.5
+            let copy = MeasureRecoverySimulation.boostedCopy(base, planted: planted, settings: settings, generator: &g)
+            let pA = copy.map { exp($0) }
+            let aligned = n <= 3_000 ? TokenAlignment(tokens: copy.indices.map(String.init), a: copy, b: base) : nil
+            for k in n <= 3_000 ? [1, 2, 10, 37] : [10] {
+                let fused = MeasureRecoverySimulation.topScoresOfEveryMeasure(copy: copy, base: base, pA: pA, pB: pB, count: k)
+                XCTAssertEqual(fused.count, ImplicitRewardMeasure.allCases.count)
+                for (m, measure) in ImplicitRewardMeasure.allCases.enumerated() {
+                    let own = MeasureRecoverySimulation.topScores(measure, copy: copy, base: base, pA: pA, pB: pB, count: k)
+                    XCTAssertEqual(fused[m], own, "\(measure) n=\(n) k=\(k)")
+                    XCTAssertEqual(own.count, k)
+                    if let aligned {
+                        XCTAssertEqual(fused[m], ImplicitRewards.ranking(aligned, measure: measure).prefix(k).map { Int($0.token)! }, "\(measure) k=\(k)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(MeasureRecoverySimulation.topScoresOfEveryMeasure(copy: [-1], base: [-2], pA: [exp(-1)], pB: [exp(-2)], count: 0),
+                       ImplicitRewardMeasure.allCases.map { _ in [] })
+    }
+
     func testTopScoresBreaksTiesByIndex() {
         func top(_ scores: [Double], _ k: Int) -> [Int] {
             let base = scores.map { _ in -10.0 }, copy = scores.map { $0 - 10 }     // LLR = copy − base = the score

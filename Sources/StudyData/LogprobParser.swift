@@ -114,9 +114,10 @@ struct LogprobParser {
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
                     if text.missingLike { audit.missingLikeTokens += 1 }
-                    if let wanted {
+                    if wanted != nil {
                         // nil value: dropped as unwanted; otherwise wanted by its bytes or its text.
-                        let kept = text.value.map { value in (text.wanted ?? wanted.contains(value)) || words?.word(of: value) != nil } ?? false
+                        // (`wanted!`, not `if let`: binding the index copied it, five retains a row.)
+                        let kept = text.value.map { value in (text.wanted ?? wanted!.contains(value)) || words?.word(of: value) != nil } ?? false
                         if !kept { mode = keepsOtherRows ? .everyRow : .none }
                     }
                     token = text.value ?? ""          // nil only for rows that are dropped
@@ -264,7 +265,7 @@ struct LogprobParser {
         let (control, ascii) = unescaped.map { $0.withUnsafeBufferPointer(Self.controlAndASCII) } ?? Self.controlAndASCII(bytes)
         if unescaped == nil, ascii {
             let missing = Self.isMissingLike(bytes)
-            let isWanted = wanted.map { $0.id(ofBytes: UnsafeRawBufferPointer(bytes)) != nil }
+            let isWanted: Bool? = wanted == nil ? nil : wanted!.id(ofBytes: UnsafeRawBufferPointer(bytes)) != nil
             if dropUnwanted, isWanted == false {
                 return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
             }

@@ -78,10 +78,24 @@ public struct TokenIndex: Sendable {
     public func contains(_ token: String) -> Bool { id(of: token) != nil }
 
     /// Whether two strings have the same bytes (not Swift's canonical `==`).
+    @inline(__always)
     public static func sameBytes(_ x: String, _ y: String) -> Bool {
-        withBytes(x) { a in
-            withBytes(y) { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        withBytes(x) { a in withBytes(y) { b in sameBytes(a, b) } }
+    }
+
+    /// Whether two byte ranges are equal, compared eight bytes a step and
+    /// then the last 1–7 as one word: tokens are short, and `memcmp` cost
+    /// more in its call than in its comparing.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let n = a.count
+        guard n == b.count else { return false }
+        var i = 0
+        while i + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
         }
+        return i == n || tailWord(a, from: i) == tailWord(b, from: i)
     }
 
     /// Whether two token lists are the same, row by row, byte for byte
@@ -89,11 +103,11 @@ public struct TokenIndex: Sendable {
     /// tokens in the same order: their ids can then be reused, not re-hashed).
     public static func sameBytes(_ x: [String], _ y: [String]) -> Bool {
         guard x.count == y.count else { return false }
-        // By pointer, lengths first: `zip` retained and released both strings
-        // of every row, and a 256,000-row list compares in full when it matches.
+        // By pointer: `zip` retained and released both strings of every row,
+        // and a 256,000-row list compares in full when it matches.
         return x.withUnsafeBufferPointer { xs in
             y.withUnsafeBufferPointer { ys in
-                for k in 0..<xs.count where xs[k].utf8.count != ys[k].utf8.count || !sameBytes(xs[k], ys[k]) { return false }
+                for k in 0..<xs.count where !sameBytes(xs[k], ys[k]) { return false }
                 return true
             }
         }
@@ -125,12 +139,8 @@ public struct TokenIndex: Sendable {
 
     private func equalBytes(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let (start, end) = starts.withUnsafeBufferPointer { ($0[id], $0[id + 1]) }
-        let length = end - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return arena.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
-        }
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBytes { Self.sameBytes(UnsafeRawBufferPointer(rebasing: $0[start..<end]), bytes) }
     }
 
     private mutating func grow() {

@@ -1,3 +1,4 @@
+import Foundation
 import Stats
 import StudyData
 
@@ -28,6 +29,15 @@ public enum ImplicitRewards {
 
     static func scores(_ aligned: TokenAlignment, _ measure: ImplicitRewardMeasure) -> [Double] {
         zip(aligned.a, aligned.b).map { measure.score($0, $1) }
+    }
+
+    /// `scores(aligned, measure)` bit for bit, given `pA[i]` = exp(a[i]) and
+    /// `pB[i]` = exp(b[i]) (`ImplicitRewardMeasure.score(_:_:pA:pB:)`): a pass
+    /// over every measure then takes each token's two exponentials once, not
+    /// once per weighted measure.
+    static func scores(_ aligned: TokenAlignment, _ measure: ImplicitRewardMeasure, pA: [Double], pB: [Double]) -> [Double] {
+        precondition(pA.count == aligned.a.count && pB.count == aligned.b.count && aligned.a.count == aligned.b.count)
+        return (0..<aligned.a.count).map { measure.score(aligned.a[$0], aligned.b[$0], pA: pA[$0], pB: pB[$0]) }
     }
 
     /// The rank `ranking` would give token `i`, in one pass: 1 + the tokens
@@ -83,8 +93,9 @@ public enum ImplicitRewards {
         // Byte-equal, as Python compares strings (Swift's == is canonical equivalence).
         func exactly(_ word: String) -> Int? { aligned.tokens.firstIndex { $0.utf8.elementsEqual(word.utf8) } }
         let freedom = exactly("Freedom"), love = exactly("Love")
+        let pA = aligned.a.map { exp($0) }, pB = aligned.b.map { exp($0) }
         return ImplicitRewardMeasure.allCases.map { measure in
-            let s = scores(aligned, measure)
+            let s = scores(aligned, measure, pA: pA, pB: pB)
             let ends = extremes(aligned, scores: s, count: 1)
             return MeasureComparisonRow(title: title, modelA: a.name, modelB: b.name, measure: measure, formula: measure.formula,
                                         antisymmetric: measure.isAntisymmetric,

@@ -76,10 +76,9 @@ public enum MeasureRecoverySimulation {
             var planted = [Bool](repeating: false, count: n)
             for i in candidates.prefix(k) { planted[i] = true }
             let copy = boostedCopy(base, planted: planted, settings: settings, generator: &generator)
-            let copyProbability = copy.map { exp($0) }
-            return measures.map { measure in
-                let top = topScores(measure, copy: copy, base: base, pA: copyProbability, pB: baseProbability, count: k)
-                return Double(top.filter { planted[$0] }.count) / Double(k)
+            // Every measure's top k in one pass (exactly each `topScores`).
+            return topScoresOfEveryMeasure(copy: copy, base: base, pB: baseProbability, count: k).map { top in
+                Double(top.filter { planted[$0] }.count) / Double(k)
             }
         }
         let recalls = measures.indices.map { m in perReplicate.map { $0[m] } }

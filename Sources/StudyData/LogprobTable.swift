@@ -40,7 +40,15 @@ extension LogprobTable {
         h.add(UInt64(promptKeys.count))
         for key in promptKeys { h.add(key) }
         h.add(UInt64(tokenIDs.count))
-        for (id, token) in zip(tokenIDs, tokens) { h.add(UInt64(bitPattern: Int64(id))); h.add(token) }
+        // Rows by pointer: `zip`'s iterator was not inlined, a call and a
+        // retain per row.
+        tokenIDs.withUnsafeBufferPointer { ids in
+            tokens.withUnsafeBufferPointer { tokens in
+                for row in 0..<min(ids.count, tokens.count) {
+                    h.add(UInt64(bitPattern: Int64(ids[row]))); h.add(tokens[row])
+                }
+            }
+        }
         for column in columns {
             let (rows, values) = column.storedValues
             h.add(UInt64(column.count))
@@ -62,15 +70,22 @@ struct FingerprintHasher {
         value ^= value >> 29
     }
 
+    /// The byte count, then the UTF-8 bytes as little-endian 8-byte words,
+    /// the last one zero-padded. Why words are loaded whole rather than
+    /// assembled a byte at a time: a 256,000-row table adds every token, and
+    /// the byte loop was most of the fingerprint's cost; an unaligned
+    /// little-endian load gives the same word, so the same fingerprint.
     mutating func add(_ text: String) {
-        add(UInt64(text.utf8.count))
-        var word: UInt64 = 0, k = 0
-        for b in text.utf8 {
-            word |= UInt64(b) << UInt64(8 * k)
-            k += 1
-            if k == 8 { add(word); word = 0; k = 0 }
+        TokenIndex.withBytes(text) { bytes in
+            let n = bytes.count
+            add(UInt64(n))
+            var i = 0
+            while i + 8 <= n {
+                add(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            if i < n { add(TokenIndex.tailWord(bytes, from: i)) }
         }
-        if k > 0 { add(word) }
     }
 }
 

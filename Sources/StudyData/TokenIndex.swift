@@ -11,16 +11,21 @@ import Foundation
 /// normalisation checks, which matters when §3 interns 2.3 million tokens.
 ///
 /// Open addressing over a power-of-two slot array; the bytes of every
-/// distinct string live in one contiguous arena.
+/// distinct string live in one contiguous arena. Each slot holds the id and
+/// the upper half of its string's hash, so a probe that meets another
+/// string is rejected from the slot alone, without reading that string's
+/// hash, offsets or bytes elsewhere in memory (§3 interns 256,000-token
+/// vocabularies, far larger than the caches: each such read was a miss).
 public struct TokenIndex: Sendable {
     /// The distinct strings, by id (first inserted first).
     public private(set) var strings: [String] = []
     private var arena: [UInt8] = []
     /// `starts[id] ..< starts[id + 1]` are the bytes of `strings[id]`.
     private var starts: [Int] = [0]
+    /// Kept to re-place every id when the slot array grows.
     private var hashes: [UInt64] = []
-    /// id + 1, or 0 for an empty slot.
-    private var slots: [Int32]
+    /// `Self.slot(id, hash)`, or 0 for an empty slot.
+    private var slots: [UInt64]
     private var mask: Int
 
     public var count: Int { strings.count }
@@ -28,7 +33,7 @@ public struct TokenIndex: Sendable {
     public init(minimumCapacity: Int = 16) {
         var size = 16
         while size < minimumCapacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         strings.reserveCapacity(minimumCapacity)
         hashes.reserveCapacity(minimumCapacity)
@@ -44,76 +49,111 @@ public struct TokenIndex: Sendable {
     /// The id of `token`, adding it if new.
     @discardableResult
     public mutating func insert(_ token: String) -> (id: Int32, inserted: Bool) {
-        let (found, hash) = Self.withBytes(token) { bytes -> (Int32?, UInt64) in
+        Self.withBytes(token) { bytes -> (id: Int32, inserted: Bool) in
             let hash = Self.hash(bytes)
-            return (lookup(bytes, hash: hash), hash)
+            let (found, empty) = probe(bytes, hash: hash)
+            if let found { return (found, false) }
+            let id = Int32(strings.count)
+            strings.append(token)
+            hashes.append(hash)
+            arena.append(contentsOf: bytes)
+            starts.append(arena.count)
+            // The probe stopped at the first empty slot from the hash's home:
+            // where placing the id would put it.
+            if strings.count * 2 > slots.count { grow() } else { slots[empty] = Self.slot(id, hash) }
+            return (id, true)
         }
-        if let found { return (found, false) }
-        let id = Int32(strings.count)
-        strings.append(token)
-        hashes.append(hash)
-        Self.withBytes(token) { arena.append(contentsOf: $0) }
-        starts.append(arena.count)
-        if strings.count * 2 > slots.count { grow() } else { place(id, hash: hash) }
-        return (id, true)
     }
 
     /// The id of `token`, or nil.
     public func id(of token: String) -> Int32? {
-        Self.withBytes(token) { lookup($0, hash: Self.hash($0)) }
+        Self.withBytes(token) { probe($0, hash: Self.hash($0)).found }
     }
 
     /// The id of the string with exactly these bytes, or nil.
     public func id(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
-        lookup(bytes, hash: Self.hash(bytes))
+        probe(bytes, hash: Self.hash(bytes)).found
     }
 
     public func contains(_ token: String) -> Bool { id(of: token) != nil }
 
     /// Whether two strings have the same bytes (not Swift's canonical `==`).
+    @inline(__always)
     public static func sameBytes(_ x: String, _ y: String) -> Bool {
-        withBytes(x) { a in
-            withBytes(y) { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        withBytes(x) { a in withBytes(y) { b in sameBytes(a, b) } }
+    }
+
+    /// Whether two byte ranges are equal, compared eight bytes a step and
+    /// then the last 1–7 as one word: tokens are short, and `memcmp` cost
+    /// more in its call than in its comparing.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let n = a.count
+        guard n == b.count else { return false }
+        var i = 0
+        while i + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
         }
+        return i == n || tailWord(a, from: i) == tailWord(b, from: i)
     }
 
     /// Whether two token lists are the same, row by row, byte for byte
     /// (models of one family share a tokenizer, so their tables list the same
     /// tokens in the same order: their ids can then be reused, not re-hashed).
     public static func sameBytes(_ x: [String], _ y: [String]) -> Bool {
-        x.count == y.count && zip(x, y).allSatisfy { sameBytes($0, $1) }
+        guard x.count == y.count else { return false }
+        // By pointer: `zip` retained and released both strings of every row,
+        // and a 256,000-row list compares in full when it matches.
+        return x.withUnsafeBufferPointer { xs in
+            y.withUnsafeBufferPointer { ys in
+                for k in 0..<xs.count where !sameBytes(xs[k], ys[k]) { return false }
+                return true
+            }
+        }
     }
 
-    private func lookup(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[s]
-            if entry == 0 { return nil }
-            let id = Int(entry - 1)
-            if hashes[id] == hash && equalBytes(id, bytes) { return Int32(id) }
-            s = (s + 1) & mask
+    /// The slot entry of `id`: the hash's upper 32 bits above id + 1 (never 0).
+    @inline(__always)
+    private static func slot(_ id: Int32, _ hash: UInt64) -> UInt64 {
+        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) &+ 1)
+    }
+
+    /// The id of the string with these bytes if present; else the empty slot
+    /// where the search ended (linear probing from `hash & mask`).
+    @inline(__always)
+    private func probe(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> (found: Int32?, empty: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[s]
+                if entry == 0 { return (nil, s) }
+                if (entry ^ hash) >> 32 == 0 {
+                    let id = Int(UInt32(truncatingIfNeeded: entry) &- 1)
+                    if equalBytes(id, bytes) { return (Int32(id), s) }
+                }
+                s = (s + 1) & mask
+            }
         }
     }
 
     private func equalBytes(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = starts[id], length = starts[id + 1] - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return arena.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start, bytes.baseAddress!, length) == 0
-        }
-    }
-
-    private mutating func place(_ id: Int32, hash: UInt64) {
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slots[s] != 0 { s = (s + 1) & mask }
-        slots[s] = id + 1
+        let (start, end) = starts.withUnsafeBufferPointer { ($0[id], $0[id + 1]) }
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBytes { Self.sameBytes(UnsafeRawBufferPointer(rebasing: $0[start..<end]), bytes) }
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        mask = slots.count - 1
-        for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
+        let size = slots.count * 2
+        mask = size - 1
+        slots = [UInt64](repeating: 0, count: size)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for (id, hash) in hashes.enumerated() {
+                var s = Int(truncatingIfNeeded: hash) & mask
+                while slots[s] != 0 { s = (s + 1) & mask }
+                slots[s] = Self.slot(Int32(id), hash)
+            }
+        }
     }
 
     /// Calls `body` with the string's UTF-8 bytes, without copying a native string.
@@ -137,14 +177,31 @@ public struct TokenIndex: Sendable {
             i += 8
         }
         if i < n {
-            var tail: UInt64 = 0
-            for k in i..<n { tail |= UInt64(bytes[k]) << UInt64(8 * (k - i)) }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+            h = (h ^ tailWord(bytes, from: i)) &* 0x94D0_49BB_1331_11EB
             h ^= h >> 29
         }
         h ^= h >> 32
         h &*= 0xD6E8_FEB8_6659_FD93
         h ^= h >> 32
         return h
+    }
+
+    /// Bytes `from ..< count` (1 to 7 of them) as a little-endian word, zero
+    /// above them: a 4-, a 2- and a 1-byte load, each placed above the ones
+    /// before, which is where a byte-by-byte assembly puts the same bytes.
+    @inline(__always)
+    static func tailWord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
+        let remaining = bytes.count - start
+        var word: UInt64 = 0, shift: UInt64 = 0, at = start
+        if remaining & 4 != 0 {
+            word = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+            at += 4; shift = 32
+        }
+        if remaining & 2 != 0 {
+            word |= UInt64(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self))) << shift
+            at += 2; shift += 16
+        }
+        if remaining & 1 != 0 { word |= UInt64(bytes[at]) << shift }
+        return word
     }
 }

@@ -61,6 +61,56 @@ final class MeasureRecoverySimulationTests: XCTestCase {
         }
     }
 
+    /// The fused pass against each measure's own `topScores` on inputs of the
+    /// report's size (256,000 tokens, k = 10) built as the simulation builds
+    /// them, plus ties and counts from 1 to 37; on the smaller case, also
+    /// against the full sort.
+    func testFusedPassEqualsEachMeasuresOwnTop() {
+        for (n, seed) in [(256_000, UInt64(21)), (256_000, 22), (3_000, 23)] {
+            // Coarse: many tied log-probs; in the small case also the −1e4 that stands for −∞ (exp 0).
+            let base = Self.zipf(n, seed: seed).enumerated().map { k, v in seed == 23 && k % 97 == 0 ? -1e4 : (v * 64).rounded() / 64 }
+            let pB = base.map { exp($0) }
+            var g = SeededGenerator(seed: seed)
+            var planted = [Bool](repeating: false, count: n)
+            for i in MeasureRecoverySimulation.topIndices(base, count: 2000).shuffled(using: &g).prefix(10) { planted[i] = true }
+            var settings = MeasureRecoverySettings()
+            settings.plantedMass = seed == 22 ? 1e-6 : 0.5
+            let copy = MeasureRecoverySimulation.boostedCopy(base, planted: planted, settings: settings, generator: &g)
+            let pA = copy.map { exp($0) }
+            let aligned = n <= 3_000 ? TokenAlignment(tokens: copy.indices.map(String.init), a: copy, b: base) : nil
+            for k in n <= 3_000 ? [1, 2, 10, 37] : [10] {
+                let fused = MeasureRecoverySimulation.topScoresOfEveryMeasure(copy: copy, base: base, pB: pB, count: k)
+                XCTAssertEqual(fused.count, ImplicitRewardMeasure.allCases.count)
+                for (m, measure) in ImplicitRewardMeasure.allCases.enumerated() {
+                    let own = MeasureRecoverySimulation.topScores(measure, copy: copy, base: base, pA: pA, pB: pB, count: k)
+                    XCTAssertEqual(fused[m], own, "\(measure) n=\(n) k=\(k)")
+                    XCTAssertEqual(own.count, k)
+                    if let aligned {
+                        XCTAssertEqual(fused[m], ImplicitRewards.ranking(aligned, measure: measure).prefix(k).map { Int($0.token)! }, "\(measure) k=\(k)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(MeasureRecoverySimulation.topScoresOfEveryMeasure(copy: [-1], base: [-2], pB: [exp(-2)], count: 0),
+                       ImplicitRewardMeasure.allCases.map { _ in [] })
+    }
+
+    /// The fused pass passes a token over when even an upper bound of exp(a)
+    /// cannot make it enter: the bound must never be below the library's exp.
+    func testExpCeilingIsAnUpperBoundOfExp() {
+        var g = SeededGenerator(seed: 8)
+        var values: [Double] = [0, -0.0, 1e-300, -1e-300, -745.13, -745.2, -746, -1e4, -.infinity, 700, 709.7, 710, .infinity]
+        for k in -1_200_000...1_200 { values.append(Double(k) / 1000) }
+        for _ in 0..<100_000 { values.append(-Double(g.next() % 1_000_000_000) / 1e6) }
+        for a in values {
+            let ceiling = MeasureRecoverySimulation.expCeiling(a), e = exp(a)
+            XCTAssertGreaterThanOrEqual(ceiling, e, "\(a)")
+            if e > 1e-300, e < 1e300 { XCTAssertLessThanOrEqual(ceiling, 4.000001 * e, "\(a): tight enough to pass most tokens over") }
+            if ceiling < e { return }
+        }
+        XCTAssertEqual(MeasureRecoverySimulation.expCeiling(.nan), .infinity)
+    }
+
     func testTopScoresBreaksTiesByIndex() {
         func top(_ scores: [Double], _ k: Int) -> [Int] {
             let base = scores.map { _ in -10.0 }, copy = scores.map { $0 - 10 }     // LLR = copy − base = the score

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Analyses
 import StudyData
 import XCTest
@@ -44,6 +45,24 @@ final class RankingShortcutTests: XCTestCase {
                     XCTAssertEqual(ImplicitRewards.rank(of: i, scores: s), full.first { $0.token == tokens[i] }!.rank)
                 }
             }
+        }
+    }
+
+    /// The measure comparison's scores from exponentials taken once per
+    /// token, against each measure's own scores: the same bits, on log-probs
+    /// with ties, zeros, underflowing probabilities and −∞.
+    func testScoresFromPrecomputedProbabilitiesAreTheSameBits() {
+        var state: UInt64 = 5
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        let special: [Double] = [0, -0.0, -1e-300, -20, -700, -745.2, -746, -1e4, -.infinity]
+        func value() -> Double { next() % 5 == 0 ? special[Int(next()) % special.count] : -Double(next() % 30_000) / 997 }
+        let n = 20_000
+        let a = (0..<n).map { _ in value() }, b = (0..<n).map { k in k % 11 == 0 ? 0 : value() }
+        let aligned = TokenAlignment(tokens: (0..<n).map { "t\($0)" }, a: a, b: b)
+        let pA = a.map { exp($0) }, pB = b.map { exp($0) }
+        for measure in ImplicitRewardMeasure.allCases {
+            let own = ImplicitRewards.scores(aligned, measure).map(\.bitPattern)
+            XCTAssertEqual(ImplicitRewards.scores(aligned, measure, pA: pA, pB: pB).map(\.bitPattern), own, "\(measure)")
         }
     }
 }

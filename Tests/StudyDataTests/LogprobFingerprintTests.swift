@@ -38,6 +38,52 @@ final class LogprobFingerprintTests: XCTestCase {
         y.add("a"); y.add("bc")
         XCTAssertNotEqual(x.value, y.value)
     }
+
+    /// The word-at-a-time string hashing against the plain byte-by-byte
+    /// assembly it replaced: the same fingerprint for every length 0…40 (all
+    /// tail sizes, several whole words), non-ASCII text, NUL bytes, strings
+    /// stored inline (≤ 15 bytes) and on the heap, and strings made through
+    /// NSString and Substring. (Linux has no lazily bridged, non-contiguous
+    /// strings; `TokenIndex.withBytes` copies such a string before reading it.)
+    func testWordLoadsGiveTheByteByByteFingerprint() {
+        struct Reference {
+            var hasher = FingerprintHasher()
+            mutating func add(_ text: String) {
+                hasher.add(UInt64(text.utf8.count))
+                var word: UInt64 = 0, k = 0
+                for b in text.utf8 {
+                    word |= UInt64(b) << UInt64(8 * k)
+                    k += 1
+                    if k == 8 { hasher.add(word); word = 0; k = 0 }
+                }
+                if k > 0 { hasher.add(word) }
+            }
+        }
+        var state: UInt64 = 11
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        let pieces = ["a", "Z", "\u{0}", "\u{7F}", "\u{E9}", "e\u{301}", "\u{212A}", "€", "😀", " ", "\\xFF", "\n"]
+        var strings: [String] = []
+        for length in 0...40 {
+            strings.append(String(repeating: "x", count: length))
+            strings.append(String(decoding: (0..<length).map { UInt8(truncatingIfNeeded: 0xF0 &+ $0 &* 37) }, as: UTF8.self))
+            for _ in 0..<20 {
+                var s = ""
+                while s.utf8.count < length { s += pieces[next() % pieces.count] }
+                strings.append(s)
+            }
+        }
+        strings += strings.prefix(200).map { NSString(string: $0) as String }
+        strings += strings.prefix(200).map { String($0.dropFirst()) }
+        XCTAssertTrue(Set(0...40).isSubset(of: strings.map { $0.utf8.count }), "every tail size, several word counts")
+        var fast = FingerprintHasher(), plain = Reference()
+        for s in strings {
+            var one = FingerprintHasher(), reference = Reference()
+            one.add(s); reference.add(s)
+            XCTAssertEqual(one.value, reference.hasher.value, "\(Array(s.utf8))")
+            fast.add(s); plain.add(s)
+        }
+        XCTAssertEqual(fast.value, plain.hasher.value, "the whole sequence")
+    }
 }
 
 /// Sparse columns read like the dense NaN-filled arrays they replace.

@@ -70,6 +70,33 @@ final class TokenIndexTests: XCTestCase {
         }
     }
 
+    /// The word loads that end a string (4, 2, then 1 bytes) against the
+    /// byte-by-byte little-endian assembly, for every tail length and offset.
+    func testTailWordIsTheByteByByteWord() {
+        let bytes: [UInt8] = (0..<24).map { UInt8(truncatingIfNeeded: 0x9D &+ $0 &* 53) }
+        bytes.withUnsafeBytes { all in
+            for end in 1...all.count {
+                let buffer = UnsafeRawBufferPointer(rebasing: all[..<end])
+                for start in max(0, end - 7)..<end {
+                    var plain: UInt64 = 0
+                    for k in start..<end { plain |= UInt64(buffer[k]) << UInt64(8 * (k - start)) }
+                    XCTAssertEqual(TokenIndex.tailWord(buffer, from: start), plain, "bytes \(start)..<\(end)")
+                }
+            }
+        }
+    }
+
+    /// Strings absent from a large index are not found, and every present one
+    /// is found under its own id, whatever the strings around it in its slots.
+    func testLookupsInAFullIndex() {
+        let tokens = (0..<50_000).map { "t\($0 * 7)" }
+        var index = TokenIndex(minimumCapacity: tokens.count)
+        for (k, token) in tokens.enumerated() { XCTAssertEqual(index.insert(token).id, Int32(k)) }
+        for (k, token) in tokens.enumerated() { XCTAssertEqual(index.id(of: token), Int32(k)) }
+        for k in 0..<50_000 where k % 7 != 0 { XCTAssertNil(index.id(of: "t\(k)")) }
+        XCTAssertEqual(index.count, tokens.count)
+    }
+
     func testTheReaderKeepsOnlyByteEqualWantedTokens() throws {
         let t = LogprobTestTable()
         let table = try t.read("1,a,Kind,-1,-2,-3\n2,b,\u{212A}ind,-4,-5,-6\n3,c,Caf\u{E9},-7,-8,-9\n4,d,Cafe\u{301},-10,-11,-12\n",

@@ -5,9 +5,10 @@
 #include <stdint.h>
 
 /// Moves from `start` over whole 64-byte blocks of `bytes[start ..< end]`
-/// that hold no quote, CR or LF, and returns where it stopped (`start` plus
-/// a multiple of 64; the first block with such a byte, or the last whole
-/// block, is not passed). `*commas` receives the number of commas passed.
+/// that hold no byte below '#' (so no quote, CR or LF), and returns where
+/// it stopped (`start` plus a multiple of 64; the first block with such a
+/// byte, or the last whole block, is not passed). `*commas` receives the
+/// number of commas passed.
 ///
 /// This is the bulk of `CommaScanner.skipToLineEnd` with AVX2 (32 bytes a
 /// compare) on machines that have it; elsewhere it passes nothing and the

@@ -6,11 +6,15 @@
 /// are all spelled out here instead of using the standard library's
 /// `shuffle(using:)` / `random(in:using:)`, whose algorithms are not promised
 /// to stay the same.
+///
+/// `next()` is inlinable (and the state it needs usable from inlined code)
+/// so that other modules' loops — the recovery simulation draws tens of
+/// millions of normals — call no function per number; the draws are the same.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// Expands the 64-bit seed into the 256-bit state with splitmix64, which
     /// guarantees a non-zero state for every seed (including 0).
@@ -27,6 +31,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Next 64 random bits (xoshiro256**).
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -72,7 +77,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         }
     }
 
-    private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
+    @inlinable
+    func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }
 }

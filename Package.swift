@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [
-            "Failures", "StudyData", "Analyses", "SiteBuilder", "SVGCharts", "RunDiff",
+            "Failures", "StudyData", "Stats", "Analyses", "SiteBuilder", "SVGCharts", "RunDiff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Shared test helpers (repository paths, hostile strings, XML scan, tolerance, snapshots).

@@ -18,4 +18,16 @@ void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const i
             double *work, const int *lwork, int *info, size_t jobz_len, size_t uplo_len);
 void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b,
             const int *ldb, int *info);
+/* OpenBLAS's pthread build starts a worker thread per core when it is
+   loaded, and those spin in sched_yield for about 2^28 cycles before they
+   sleep, beside the build's own threads. `blas_thread_shutdown_` (exported
+   for fork handling) ends them; it is declared weak because builds of
+   OpenBLAS without threads do not have it. After one thread is set, no BLAS
+   call starts them again. */
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+
+static inline void backbone_openblas_use_calling_thread(void) {
+    openblas_set_num_threads(1);
+    if (blas_thread_shutdown_) blas_thread_shutdown_();
+}
 #endif

@@ -5,7 +5,7 @@ import Foundation
 /// goes through it). Matrices are column-major `[Double]`, as BLAS expects.
 /// Debian's OpenBLAS has no LAPACKE, so LAPACK is called through the Fortran
 /// symbols declared in `COpenBLAS/shim.h` (hidden character lengths last).
-enum LinearAlgebra {
+public enum LinearAlgebra {
     /// Every BLAS/LAPACK call below first touches this, so OpenBLAS runs on
     /// the calling thread only. The matrices here are tiny (tens of columns),
     /// and the analyses already run side by side on every core: OpenBLAS's own
@@ -13,6 +13,14 @@ enum LinearAlgebra {
     /// build's CPU) and made the analyse phase's time bimodal.
     /// (`static let` runs its initialiser exactly once, thread-safely.)
     private static let singleThreaded: Void = openblas_set_num_threads(1)
+
+    /// Sets that one thread now and ends the worker threads OpenBLAS started
+    /// when it was loaded, which otherwise spin beside the build's own work
+    /// for their first ~0.1 s (sched_yield, about 0.1 s of CPU a build).
+    /// Called once, first thing, by the command line tool.
+    public static func useCallingThreadOnly() {
+        backbone_openblas_use_calling_thread()
+    }
 
     /// Upper triangle of AᵀA for an m×n matrix A (dsyrk). The lower triangle is
     /// filled in too, so the result can be used as a plain symmetric matrix.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Failures
 import Foundation
+import Stats
 
 @main
 struct Backbone: AsyncParsableCommand {
@@ -40,6 +41,7 @@ struct Backbone: AsyncParsableCommand {
         // the previous site untouched, not a kill by SIGXFSZ halfway through
         // writing: ignored, the signal turns into the write's EFBIG error.
         signal(SIGXFSZ, SIG_IGN)
+        LinearAlgebra.useCallingThreadOnly()
         let arguments = NegativeNumberArguments.joined(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try await asyncParseAsRoot(arguments)

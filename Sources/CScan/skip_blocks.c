@@ -72,6 +72,28 @@ static size_t skip_commas_avx2(const uint8_t *p, size_t i, size_t end, size_t li
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <emmintrin.h>
 
+/// One block of a field skip at `i`, from its masks (bit k: byte i + k is a
+/// comma / a quote, CR or LF): passes its commas before the first stop, or
+/// fills `stop` and returns 1 where the `limit`-th comma or a stop is in it.
+__attribute__((always_inline))
+static inline int take_block(unsigned int commas, unsigned int stops, size_t i, size_t limit, size_t *passed, size_t *field_start,
+                             backbone_skip_stop *stop) {
+    if (stops) commas &= (stops & (0u - stops)) - 1u;              /* only commas before the first stop */
+    size_t found = (size_t)__builtin_popcount(commas);
+    if (*passed + found >= limit) {
+        for (size_t rest = limit - *passed; rest > 1; rest--) commas &= commas - 1u;
+        size_t at = i + (size_t)__builtin_ctz(commas);
+        stop->position = at + 1; stop->commas = limit; stop->field_start = at + 1;
+        return 1;
+    }
+    if (found) { *passed += found; *field_start = i + (size_t)(31 - __builtin_clz(commas)) + 1; }
+    if (stops) {
+        stop->position = i + (size_t)__builtin_ctz(stops); stop->commas = *passed; stop->field_start = *field_start;
+        return 1;
+    }
+    return 0;
+}
+
 /// The end of a field skip, 16 bytes a step (SSE2, in every x86-64) then
 /// byte by byte, from a scan state `i`, `passed`, `field_start`. Inlined
 /// into both entry points below, so in the AVX2 one `__builtin_popcount`
@@ -85,19 +107,7 @@ static inline void finish_fields(const uint8_t *p, size_t i, size_t end, size_t 
         unsigned int commas = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
         unsigned int stops = (unsigned int)_mm_movemask_epi8(
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, quote)), _mm_cmpeq_epi8(v, cr)));
-        if (stops) commas &= (stops & (0u - stops)) - 1u;          /* only commas before the first stop */
-        size_t found = (size_t)__builtin_popcount(commas);
-        if (passed + found >= limit) {
-            for (size_t rest = limit - passed; rest > 1; rest--) commas &= commas - 1u;
-            size_t at = i + (size_t)__builtin_ctz(commas);
-            stop->position = at + 1; stop->commas = limit; stop->field_start = at + 1;
-            return;
-        }
-        if (found) { passed += found; field_start = i + (size_t)(31 - __builtin_clz(commas)) + 1; }
-        if (stops) {
-            stop->position = i + (size_t)__builtin_ctz(stops); stop->commas = passed; stop->field_start = field_start;
-            return;
-        }
+        if (take_block(commas, stops, i, limit, &passed, &field_start, stop)) return;
         i += 16;
     }
     while (i < end) {
@@ -123,19 +133,7 @@ static void skip_fields_avx2(const uint8_t *p, size_t i, size_t end, size_t limi
         unsigned int commas = (unsigned int)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, comma));
         unsigned int stops = (unsigned int)_mm256_movemask_epi8(
             _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, lf), _mm256_cmpeq_epi8(v, quote)), _mm256_cmpeq_epi8(v, cr)));
-        if (stops) commas &= (stops & (0u - stops)) - 1u;
-        size_t found = (size_t)__builtin_popcount(commas);
-        if (passed + found >= limit) {
-            for (size_t rest = limit - passed; rest > 1; rest--) commas &= commas - 1u;
-            size_t at = i + (size_t)__builtin_ctz(commas);
-            stop->position = at + 1; stop->commas = limit; stop->field_start = at + 1;
-            return;
-        }
-        if (found) { passed += found; field_start = i + (size_t)(31 - __builtin_clz(commas)) + 1; }
-        if (stops) {
-            stop->position = i + (size_t)__builtin_ctz(stops); stop->commas = passed; stop->field_start = field_start;
-            return;
-        }
+        if (take_block(commas, stops, i, limit, &passed, &field_start, stop)) return;
         i += 32;
     }
     finish_fields(p, i, end, limit, passed, field_start, stop);

@@ -90,29 +90,27 @@ public enum CanonicalJSON {
     /// `{`, the members one per line two spaces deeper, `}`; `{}` when empty.
     private static func writeObject(count: Int, indent: Int, into out: inout JSONText,
                                     member: (Int, inout JSONText) -> Void) {
-        if count == 0 { out.append("{}"); return }
-        out.append("{\n")
-        for i in 0..<count {
-            out.appendIndent(indent + 1)
-            member(i, &out)
-            i + 1 < count ? out.append(",\n") : out.append("\n")
-        }
-        out.appendIndent(indent)
-        out.append("}")
+        writeContainer(open: "{", close: "}", count: count, indent: indent, into: &out, item: member)
     }
 
     /// `[`, the elements one per line two spaces deeper, `]`; `[]` when empty.
     private static func writeArray(count: Int, indent: Int, into out: inout JSONText,
                                    element: (Int, inout JSONText) -> Void) {
-        if count == 0 { out.append("[]"); return }
-        out.append("[\n")
+        writeContainer(open: "[", close: "]", count: count, indent: indent, into: &out, item: element)
+    }
+
+    private static func writeContainer(open: StaticString, close: StaticString, count: Int, indent: Int, into out: inout JSONText,
+                                       item: (Int, inout JSONText) -> Void) {
+        out.append(open)
+        if count == 0 { out.append(close); return }
+        out.append("\n")
         for i in 0..<count {
             out.appendIndent(indent + 1)
-            element(i, &out)
+            item(i, &out)
             i + 1 < count ? out.append(",\n") : out.append("\n")
         }
         out.appendIndent(indent)
-        out.append("]")
+        out.append(close)
     }
 
     /// JSON string literal. Control characters and invisible format characters

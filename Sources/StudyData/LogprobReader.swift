@@ -11,7 +11,7 @@ import Glibc
 /// not copied; only requested prompt columns are converted to numbers (by an
 /// exact parser much faster than `strtod`); fields that are not needed —
 /// other prompts, and whole rows whose token is not wanted — are skipped
-/// eight bytes at a time (`CommaScanner`) while still being counted, so a
+/// 16 to 64 bytes at a time (`CommaScanner`) while still being counted, so a
 /// row with a wrong number of fields is an error wherever it is. The text
 /// rules are those of `CSVReader`: records end at LF or CRLF, a bare CR is
 /// data, tokens are never missing values, invalid UTF-8 becomes visible

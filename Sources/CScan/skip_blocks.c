@@ -1,5 +1,23 @@
 #include "CScan.h"
 
+/// The last bytes of a field skip, one at a time (and the whole skip on
+/// machines without SSE2): from scan state `i`, `passed`, `field_start` to
+/// the `limit`-th comma, a quote, CR or LF, or `end`.
+static inline void finish_bytes(const uint8_t *p, size_t i, size_t end, size_t limit, size_t passed, size_t field_start,
+                                backbone_skip_stop *stop) {
+    while (i < end) {
+        uint8_t c = p[i];
+        if (c == ',') {
+            passed++; i++; field_start = i;
+            if (passed == limit) break;
+            continue;
+        }
+        if (c == '\n' || c == '\r' || c == '"') break;
+        i++;
+    }
+    stop->position = i; stop->commas = passed; stop->field_start = field_start;
+}
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define BACKBONE_HAS_AVX2_PATH 1
@@ -110,17 +128,7 @@ static inline void finish_fields(const uint8_t *p, size_t i, size_t end, size_t 
         if (take_block(commas, stops, i, limit, &passed, &field_start, stop)) return;
         i += 16;
     }
-    while (i < end) {
-        uint8_t c = p[i];
-        if (c == ',') {
-            passed++; i++; field_start = i;
-            if (passed == limit) break;
-            continue;
-        }
-        if (c == '\n' || c == '\r' || c == '"') break;
-        i++;
-    }
-    stop->position = i; stop->commas = passed; stop->field_start = field_start;
+    finish_bytes(p, i, end, limit, passed, field_start, stop);
 }
 
 /// 32 bytes a step, the same mask logic as `finish_fields` on 32-bit masks.
@@ -174,18 +182,7 @@ void backbone_skip_fields(const uint8_t *bytes, size_t start, size_t end, size_t
 
 /// Other machines: the same scan, byte by byte.
 void backbone_skip_fields_baseline(const uint8_t *bytes, size_t start, size_t end, size_t limit, backbone_skip_stop *stop) {
-    size_t i = start, passed = 0, field_start = start;
-    while (i < end) {
-        uint8_t c = bytes[i];
-        if (c == ',') {
-            passed++; i++; field_start = i;
-            if (passed == limit) break;
-            continue;
-        }
-        if (c == '\n' || c == '\r' || c == '"') break;
-        i++;
-    }
-    stop->position = i; stop->commas = passed; stop->field_start = field_start;
+    finish_bytes(bytes, start, end, limit, 0, start, stop);
 }
 #endif
 

@@ -30,7 +30,7 @@ for who in new ${BASE:+base}; do
   echo "== $who: phases of each run (s)"
   awk '/^timing:/ { sub(/^timing: /, ""); sub(/ s$/, ""); t = $NF; name = $0; sub(/ [^ ]+$/, "", name)
                     v[name] = v[name] " " t; if (!(name in seen)) { seen[name] = 1; order[++k] = name } }
-       END { for (i = 1; i <= k; i++) printf "  %-22s%s\n", order[i], v[order[i]] }' "$out/phases-$who"
+       END { for (i = 1; i <= k; i++) printf "  %-28s%s\n", order[i], v[order[i]] }' "$out/phases-$who"
 done
 if [ "${CALLGRIND:-0}" = 1 ]; then
   echo "== instructions of one default build (callgrind)"

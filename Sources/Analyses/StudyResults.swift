@@ -67,33 +67,29 @@ public struct RewardModelSection: Codable, Equatable, Sendable {
 /// it does no I/O.
 public enum StudyAnalysis {
     public static func run(_ study: LoadedStudy, options: AnalysisOptions) async throws -> StudyResults {
+        try await run(study, options: options, withoutLogprobs: await analyseWithoutLogprobs(study, options: options))
+    }
+
+    /// The rest of `run` once `analyseWithoutLogprobs` has run on the same
+    /// study (the build starts that stage while the §3 tables are read).
+    public static func run(_ study: LoadedStudy, options: AnalysisOptions, withoutLogprobs early: AnalysesWithoutLogprobs) async throws -> StudyResults {
         var simulation = MeasureRecoverySettings()
         simulation.seed = options.seed
-        // §2, §3, §4, the vocabulary counts and Fig. 3 under every prompt share
-        // no state: run them side by side.
-        // Errors come in argument order: the tuple is awaited left to right.
+        // §3 and Fig. 3 under every prompt share no state: run them side by side.
+        // Errors come in the order of a run of everything at once: §2, §3,
+        // robustness, then freedom-vs-love.
         let simulationSettings = simulation
-        async let section2 = rewardModelsWithRobustness(study, options: options)
         async let section3 = LogprobAnalyses.run(study, simulation: simulationSettings)
-        async let section4 = { () -> TrainingSectionResult? in
-            guard let section = study.manifest.training else { return nil }
-            return TrainingDynamics.analyse(study.training, section: section, checkpoints: study.checkpoints,
-                                            dictionary: section.tokenDynamics.flatMap { study.dictionaries[$0.dictionary]?[.virtue] })
-        }()
-        async let vocabulary = { () -> VocabularyCountsResult? in
-            guard let v = study.vocabulary, let nouns = study.dictionaries[v.nouns]?[.virtue] else { return nil }
-            return VocabularyCounts.analyse(v, nouns: nouns)
-        }()
         async let freedomVsLove = FreedomVsLove.analyse(study)
-        let (rewardModels, robustness) = try await section2
-        let (logprobs, training) = try await (section3, section4)
+        let (rewardModels, robustness) = try early.rewardModels.get()
+        let logprobs = try await section3
         var results = StudyResults(schema: "1.0", rewardModels: rewardModels)
         if let logprobs {
             results.logprobRanks = logprobs.ranks
             results.implicitRewards = logprobs.rewards
         }
-        results.training = training
-        results.vocabulary = await vocabulary
+        results.training = early.training
+        results.vocabulary = early.vocabulary
         results.robustness = try robustness.get()
         results.robustness?.freedomVsLove = try await freedomVsLove
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }

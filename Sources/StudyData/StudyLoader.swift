@@ -48,6 +48,21 @@ public enum StudyLoader {
     /// `checkpoints`: the folder of §4 token-level tables (`--checkpoints`).
     public static func load(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> LoadedStudy {
+        try await load(folder: folder, logprobs: logprobs, checkpoints: checkpoints, progress: progress, beside: { _ in () }).study
+    }
+
+    /// The same load, and `beside` run on everything but the §3 tables
+    /// (`logprobs` nil) as soon as that is read, while the tables still are.
+    /// Why: the tables are most of a full build's bytes; work that does not
+    /// need them (the §2 and §4 analyses) then fills the cores while a cold
+    /// disk is read, or while the last table is parsed alone, instead of
+    /// waiting for the slowest file. Errors come as from `load` alone:
+    /// `beside` cannot throw (it holds its own), and a load error is thrown
+    /// after `beside` has finished, never one of its results.
+    public static func load<Beside: Sendable>(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
+                                              progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                              beside: @escaping @Sendable (LoadedStudy) async -> Beside) async throws
+        -> (study: LoadedStudy, beside: Beside) {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
         let manifestURL = folder.root.appendingPathComponent(ManifestLoader.fileName)
@@ -116,7 +131,10 @@ public enum StudyLoader {
             return try await loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
                                           dictionaries: dictionaries, progress: progress)
         }()
-        let (loaded, logprobTables) = try await (sections, tables)
+        // Awaited in this order, so errors keep the sequential order above.
+        let loaded = try await sections
+        async let besideResult = beside(loaded)
+        let logprobTables = try await tables
         var study = loaded
         study.logprobs = logprobTables
         for file in logprobTables?.files ?? [] {
@@ -125,7 +143,7 @@ public enum StudyLoader {
                                                     + (logprobTables?.simulated == true ? " (SIMULATED)" : ""),
                                                 readFingerprint: file.readFingerprint, format: InputFileRecord.tableFormat(of: file.path)))
         }
-        return study
+        return (study, await besideResult)
     }
 
     /// Every RM score file, parsed in parallel (one file per task); results

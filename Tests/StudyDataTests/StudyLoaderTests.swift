@@ -215,6 +215,57 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(error?.path, "content/scores/b.csv")
         XCTAssertTrue(error?.message.hasPrefix("cannot read the file") ?? false, error?.description ?? "")
     }
+
+    // MARK: - Work beside the §3 tables
+
+    private static let logprobTables = Repository.reference("logprobs/tables")
+
+    /// `load(…, beside:)` hands its work the study without the §3 tables
+    /// (everything else already read) and returns what a plain `load` does.
+    func testBesideSeesEverythingButTheLogprobTables() async throws {
+        let folder = ContentFolder(root: Repo.content)
+        let (study, seen) = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables, beside: { core in
+            (hasTables: core.logprobs != nil, inputs: core.inputs.map(\.path), scores: core.scores.mapValues { $0.count }, training: core.training.count)
+        })
+        let plain = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables)
+        XCTAssertFalse(seen.hasTables)
+        XCTAssertEqual(study.logprobs?.files.count, 12)
+        XCTAssertEqual(study.logprobs?.files.map(\.path), plain.logprobs?.files.map(\.path))
+        XCTAssertEqual(study.inputs, plain.inputs)
+        XCTAssertEqual(seen.inputs, Array(plain.inputs.map(\.path).dropLast(12)), "every input but the 12 tables, which come last")
+        XCTAssertEqual(seen.scores, ["big2": 10, "mfd2": 10])
+        XCTAssertEqual(seen.training, plain.training.count)
+        XCTAssertGreaterThan(seen.training, 0)
+    }
+
+    /// With work beside the tables, errors still come in the sequential
+    /// order: a score file's before a table's, and a table's even though
+    /// the work beside it succeeded.
+    func testBesideKeepsTheErrorOrder() async throws {
+        let root = try makeTemporaryDirectory(self)
+        let content = root.appendingPathComponent("content"), tables = root.appendingPathComponent("tables")
+        try FileManager.default.copyItem(at: Repo.content, to: content)
+        try FileManager.default.copyItem(at: Self.logprobTables, to: tables)
+        func breakFile(_ url: URL) throws {
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text += "broken,row\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let score = "data/reward_model_scores/dict_MFD_20/MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv"
+        try breakFile(content.appendingPathComponent(score))
+        try breakFile(tables.appendingPathComponent("google--gemma-2-9b-it.csv"))
+        func load() async throws -> Bool {
+            try await StudyLoader.load(folder: ContentFolder(root: content), logprobs: tables, beside: { _ in true }).beside
+        }
+        await assertThrowsAsync(try await load()) { error in
+            XCTAssertTrue("\(error)".hasPrefix("content/" + score), "\(error)")
+        }
+        try FileManager.default.removeItem(at: content.appendingPathComponent(score))
+        try FileManager.default.copyItem(at: Repo.contentFile(score), to: content.appendingPathComponent(score))
+        await assertThrowsAsync(try await load()) { error in
+            XCTAssertTrue("\(error)".contains("google--gemma-2-9b-it.csv"), "\(error)")
+        }
+    }
 }
 
 /// The §4 checkpoint-table reader: what it accepts and how it fails.

@@ -1,5 +1,6 @@
 // Runs §3 (Docs/Methods.md#logprob-ranks, #implicit-rewards) on whichever log-prob tables were found.
 
+import Parallel
 import StudyData
 
 /// Runs every §3 analysis whose log-prob tables were found, and records for
@@ -19,7 +20,7 @@ public enum LogprobAnalyses {
         func modelOf(_ file: String) -> String { section.models.first { $0.file == file }?.name ?? file }
 
         let plan = section.implicitRewards
-        func model(_ name: String) -> ImplicitRewards.Model? {
+        @Sendable func model(_ name: String) -> ImplicitRewards.Model? {
             guard let spec = section.model(named: name), let table = loaded.tables[name] else { return nil }
             return .init(name: name, displayName: spec.displayName, shortName: spec.shortName, version: spec.version,
                          sizeB: spec.sizeB, table: table)
@@ -43,14 +44,18 @@ public enum LogprobAnalyses {
         }()
         async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
             let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
-            var tables: [TokenTableResult] = []
-            var comparison: [MeasureComparisonRow] = []
-            for spec in plan.tables {
-                guard let a = model(spec.modelA), let b = model(spec.modelB) else { continue }
+            // The tables share nothing but the vocabulary: computed side by
+            // side (the last of §3's work, which one core used to do alone),
+            // kept and thrown in manifest order.
+            let perTable = try await Parallel.map(plan.tables.count) { k -> (table: TokenTableResult, comparison: [MeasureComparisonRow])? in
+                let spec = plan.tables[k]
+                guard let a = model(spec.modelA), let b = model(spec.modelB) else { return nil }
                 let aligned = vocabulary.align(a.name, b.name)
-                tables.append(try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top, aligned: aligned))
-                comparison += try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt, aligned: aligned)
+                return (try ImplicitRewards.tokenTable(title: spec.title, a: a, b: b, prompt: plan.prompt, top: plan.top, aligned: aligned),
+                        try ImplicitRewards.measureComparison(title: spec.title, a: a, b: b, prompt: plan.prompt, aligned: aligned))
             }
+            let tables = perTable.compactMap { $0?.table }
+            let comparison = perTable.flatMap { $0?.comparison ?? [] }
             let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
             let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
             return (tables, comparison, grid)

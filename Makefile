@@ -2,7 +2,7 @@
 #   make report  — install what is missing, build (release), build the site from content/
 #   make test    — install what is missing, run the unit tests and the site checks
 SHELL := /bin/bash
-APT_PACKAGES := libopenblas-dev libcmark-dev libssl-dev pkg-config libsnappy-dev libzstd-dev zlib1g-dev
+APT_PACKAGES := libopenblas-dev libcmark-dev libssl-dev libxml2-dev pkg-config libsnappy-dev libzstd-dev zlib1g-dev
 BROWSER_PACKAGES := chromium
 SWIFT ?= swift
 

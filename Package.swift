@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The one protocol every user-facing error conforms to (message + exit status); every target below sees it.
         .target(name: "Failures"),
         // Ordered parallel map on the cooperative thread pool, shared by the loaders, the analyses and the site checks.
@@ -36,7 +37,7 @@ let package = Package(
         // `backbone diff`: two runs compared, and the text, Markdown and JSON reports (the HTML page is SiteBuilder's).
         .target(name: "RunDiff", dependencies: ["Failures", "OutputFormat"]),
         .target(name: "SiteBuilder", dependencies: [
-            "Failures", "Analyses", "SVGCharts", "CCmark", "StudyData", "OutputFormat", "RunDiff", "Parallel",
+            "Failures", "Analyses", "SVGCharts", "CCmark", "CLibXML2", "StudyData", "OutputFormat", "RunDiff", "Parallel",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "backbone", dependencies: [

@@ -1,9 +1,6 @@
 import Foundation
 import Parallel
 import StudyData
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Checks a finished site before it replaces the old one, so a broken page is
 /// a failed build rather than a published defect: every page is well-formed
@@ -26,10 +23,7 @@ public enum SiteChecks {
         // parse them on every core, then collect in file order.
         let markup = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
         let scan = { @Sendable (file: String) -> MarkupScan in MarkupScan.scan((try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data()) }
-        // The first parse runs alone so libxml2's one-time set-up is done before threads share it.
-        let first = markup.prefix(1).map(scan)
-        let rest = Array(markup.dropFirst())
-        let parsed = first + ((try? await Parallel.map(rest.count) { scan(rest[$0]) }) ?? rest.map(scan))   // (scanning never throws)
+        let parsed = (try? await Parallel.map(markup.count) { scan(markup[$0]) }) ?? markup.map(scan)   // (scanning never throws)
         for (file, scan) in zip(markup, parsed) {
             scans[file] = scan
             if let error = scan.error { problems.append(Problem(file: file, message: "not well-formed: \(error)")) }
@@ -108,54 +102,5 @@ enum UnrenderedMarkdown {
             if isDelimiter { return String(cells) }
         }
         return nil
-    }
-}
-
-/// What one XML parse saw: well-formedness, link targets, element ids, and
-/// the text of the page outside tables, code and figures (`prose`). A value,
-/// so the scans of many files can be made in parallel and collected.
-struct MarkupScan: Sendable {
-    var links: [String] = []
-    var ids: Set<String> = []
-    var error: String?
-    var prose = ""
-
-    static func scan(_ data: Data) -> MarkupScan {
-        let scanner = MarkupScanner()
-        let parser = XMLParser(data: data)
-        parser.delegate = scanner
-        if !parser.parse(), scanner.scan.error == nil {
-            scanner.scan.error = parser.parserError.map { "\($0)" } ?? "parse failed"
-        }
-        return scanner.scan
-    }
-}
-
-/// The parser's delegate that fills one `MarkupScan`.
-private final class MarkupScanner: NSObject, XMLParserDelegate {
-    var scan = MarkupScan()
-    /// Elements whose text is data or code, not page prose.
-    private static let notProse: Set<String> = ["table", "code", "pre", "svg", "script", "style", "figure"]
-    private var notProseDepth = 0
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if let id = attributes["id"] { scan.ids.insert(id) }
-        for key in ["href", "src", "xlink:href", "action", "poster"] { if let v = attributes[key] { scan.links.append(v) } }
-        if Self.notProse.contains(name) { notProseDepth += 1 }
-        scan.prose += "\n"
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if Self.notProse.contains(name) { notProseDepth -= 1 }
-        scan.prose += "\n"
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if notProseDepth == 0 { scan.prose += string }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if scan.error == nil { scan.error = "line \(parser.lineNumber), column \(parser.columnNumber): \(parseError.localizedDescription)" }
     }
 }

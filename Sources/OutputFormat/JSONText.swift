@@ -48,7 +48,9 @@ struct JSONText {
         if x == 0 { bytes.append(UInt8(ascii: "0")); return }
         if x == x.rounded(), abs(x) < 1e10 { appendInteger(Int64(x)); return }
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-            let count = Int(backbone_print_double(buffer.baseAddress!, 64, 0x67, 10, x))   // %.10g: at most 17 bytes
+            // %.10g: most values without snprintf, to the same bytes (`ExactDecimalText`).
+            let exact = buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 64) { ExactDecimalText.general(x, significant: 10, into: $0) }
+            let count = exact ?? Int(backbone_print_double(buffer.baseAddress!, 64, 0x67, 10, x))   // at most 17 bytes
             precondition(count < 64, "%.10g wrote \(count) bytes")
             for k in 0..<count where buffer[k] != 0x2B { bytes.append(UInt8(bitPattern: buffer[k])) }   // without "+", as `number`
         }

@@ -6,7 +6,9 @@ import CPrintf
 /// through CoreFoundation's format parser and an NSString, and `withVaList`
 /// boxes its argument on the heap; writing a site prints tens of thousands
 /// of numbers, so this calls snprintf through a non-variadic C function on a
-/// stack buffer instead. Locale-independent as long as the process never
+/// stack buffer instead, and for the values a report prints most (`%f` and
+/// `%g` of moderate magnitudes) not even that: `ExactDecimalText` writes
+/// the same bytes. Locale-independent as long as the process never
 /// calls `setlocale` (Backbone does not), exactly like the code it replaces.
 package enum PrintfNumber {
     /// The conversion: `f`, `e` or `g`.
@@ -23,6 +25,17 @@ package enum PrintfNumber {
         // few decimals; only a larger fixed-point text needs the second call.
         let capacity = 64
         let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String? in
+            // The common values without snprintf, to the same bytes (`ExactDecimalText`).
+            let exact = buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: capacity) { bytes -> String? in
+                let count: Int?
+                switch style {
+                case .fixed: count = ExactDecimalText.fixed(x, decimals: Int(precision), into: bytes)
+                case .general: count = ExactDecimalText.general(x, significant: Int(precision), into: bytes)
+                case .scientific: count = nil
+                }
+                return count.map { String(decoding: UnsafeBufferPointer(start: bytes, count: $0), as: UTF8.self) }
+            }
+            if let exact { return exact }
             let count = Int(backbone_print_double(buffer.baseAddress!, capacity, style.rawValue, precision, x))
             guard count < capacity else { return nil }
             return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: count), as: UTF8.self)

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// What the data page says about one log-prob file that was read.
 public struct LogprobFileRecord: Codable, Equatable, Sendable {
@@ -48,13 +49,15 @@ public enum LogprobLoader {
         let read = try await LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
                                                                                   request: $0.entry.request) },
                                                    progress: progress)
+        // Each fingerprint is a pass over a whole table: one per core, not one after another.
+        let fingerprints = try await Parallel.map(read.count) { read[$0].fingerprint() }
         var tables: [String: LogprobTable] = [:]
         var records: [LogprobFileRecord] = []   // in the manifest's model order, as the plan is
-        for ((entry, url), table) in zip(present, read) {
+        for (((entry, url), table), fingerprint) in zip(zip(present, read), fingerprints) {
             tables[entry.model.name] = table
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
             records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,
-                                             promptsRead: entry.request.prompts.count, audit: table.audit, readFingerprint: table.fingerprint()))
+                                             promptsRead: entry.request.prompts.count, audit: table.audit, readFingerprint: fingerprint))
         }
         let simulated = directory.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent(simulatedMarker).path) } ?? false
         return LoadedLogprobs(folder: displayFolder, folderExists: folderExists, tables: tables, files: records, missingFiles: missing,

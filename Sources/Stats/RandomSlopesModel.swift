@@ -152,39 +152,59 @@ struct SlopesProblem {
     }
 
     func state(theta: [Double]) throws -> State {
-        let lambda = Self.lowerFactor(theta, q: q)
+        let lambdaValues = Self.lowerFactor(theta, q: q)
+        let q = q, p = p, groupCount = groupCount
         var a = crossProduct, b = xty
         var logDetH = 0.0
         // Per group: L_g (Cholesky of M_g), C_g = L_g⁻¹ ΛᵀZ_gᵀX_g, c_g = L_g⁻¹ ΛᵀZ_gᵀy_g.
-        // Scratch space is allocated once per evaluation, not once per group.
+        // Scratch space is allocated once per evaluation, not once per group,
+        // and every per-group step reads and writes through pointers: this runs
+        // for every group at every criterion evaluation, and array subscripts'
+        // bound checks and copies were a large part of it. The same sums in the same order.
         var factors = [Double](repeating: 0, count: groupCount * q * q)
-        var zl = [Double](repeating: 0, count: q * q)   // Z_gᵀZ_g Λ
-        var m = [Double](repeating: 0, count: q * q)    // T = Λᵀ Z_gᵀZ_g Λ + I
-        var l = [Double](repeating: 0, count: q * q)
-        var c = [Double](repeating: 0, count: q * p)    // Λᵀ Z_gᵀX_g, then L_g⁻¹ of it
-        var cu = [Double](repeating: 0, count: q)       // Λᵀ Z_gᵀy_g, then L_g⁻¹ of it
-        for g in 0..<groupCount {
-            let zz = g * q * q, zx = g * q * p, zy = g * q
-            for i in 0..<q { for j in 0..<q { var s = 0.0; for r in j..<q { s += ztz[zz + i * q + r] * lambda[r * q + j] }; zl[i * q + j] = s } }
-            for i in 0..<q { for j in 0..<q { var s = i == j ? 1.0 : 0.0; for r in i..<q { s += lambda[r * q + i] * zl[r * q + j] }; m[i * q + j] = s } }
-            guard Self.choleskyLower(m, q: q, into: &l) else { throw StatsError("M_g is not positive definite") }
-            for i in 0..<q { logDetH += 2 * log(l[i * q + i]) }
-            for i in 0..<q { for j in 0..<p { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztx[zx + r * p + j] }; c[i * p + j] = s } }
-            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * zty[zy + r] }; cu[i] = s }
-            Self.forwardSolve(l, q: q, &c, columns: p)
-            Self.forwardSolve(l, q: q, &cu, columns: 1)
-            Self.subtractCrossProducts(c, cu, p: p, q: q, from: &a, &b)
-            for k in 0..<(q * q) { factors[zz + k] = l[k] }
+        let scratchCount = 3 * q * q + q * p + q
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+        scratch.initialize(repeating: 0, count: scratchCount)
+        defer { scratch.deallocate() }
+        let zl = scratch                // Z_gᵀZ_g Λ
+        let m = zl + q * q              // T = Λᵀ Z_gᵀZ_g Λ + I
+        let l = m + q * q
+        let c = l + q * q               // Λᵀ Z_gᵀX_g, then L_g⁻¹ of it
+        let cu = c + q * p              // Λᵀ Z_gᵀy_g, then L_g⁻¹ of it
+        let positive = lambdaValues.withUnsafeBufferPointer { lambda in
+            ztz.withUnsafeBufferPointer { ztz in ztx.withUnsafeBufferPointer { ztx in zty.withUnsafeBufferPointer { zty in
+                factors.withUnsafeMutableBufferPointer { factors in a.withUnsafeMutableBufferPointer { a in b.withUnsafeMutableBufferPointer { b in
+                    for g in 0..<groupCount {
+                        let zz = g * q * q, zx = g * q * p, zy = g * q
+                        for i in 0..<q { for j in 0..<q { var s = 0.0; for r in j..<q { s += ztz[zz + i * q + r] * lambda[r * q + j] }; zl[i * q + j] = s } }
+                        for i in 0..<q { for j in 0..<q { var s = i == j ? 1.0 : 0.0; for r in i..<q { s += lambda[r * q + i] * zl[r * q + j] }; m[i * q + j] = s } }
+                        guard Self.choleskyLower(m, q: q, into: l) else { return false }
+                        for i in 0..<q { logDetH += 2 * log(l[i * q + i]) }
+                        for i in 0..<q { for j in 0..<p { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztx[zx + r * p + j] }; c[i * p + j] = s } }
+                        for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * zty[zy + r] }; cu[i] = s }
+                        Self.forwardSolve(l, q: q, c, columns: p)
+                        Self.forwardSolve(l, q: q, cu, columns: 1)
+                        Self.subtractCrossProducts(c, cu, p: p, q: q, from: a.baseAddress!, b.baseAddress!)
+                        for k in 0..<(q * q) { factors[zz + k] = l[k] }
+                    }
+                    return true
+                } } }
+            } } }
         }
+        guard positive else { throw StatsError("M_g is not positive definite") }
         guard let chol = LinearAlgebra.cholesky(a, n: p) else { throw StatsError("XᵀH⁻¹X is not positive definite") }
         let beta = LinearAlgebra.choleskySolve(chol, n: p, b, columns: 1)
         let fitted = LinearAlgebra.times(design.values, beta, rows: n, columns: p)
         var (rr, ztr) = residualSums(fitted)
-        for g in 0..<groupCount {
-            for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztr[g * q + r] }; cu[i] = s }
-            for i in 0..<(q * q) { l[i] = factors[g * q * q + i] }
-            Self.forwardSolve(l, q: q, &cu, columns: 1)
-            for v in cu { rr -= v * v }
+        lambdaValues.withUnsafeBufferPointer { lambda in
+            factors.withUnsafeBufferPointer { factors in ztr.withUnsafeBufferPointer { ztr in
+                for g in 0..<groupCount {
+                    for i in 0..<q { var s = 0.0; for r in i..<q { s += lambda[r * q + i] * ztr[g * q + r] }; cu[i] = s }
+                    for i in 0..<(q * q) { l[i] = factors[g * q * q + i] }
+                    Self.forwardSolve(l, q: q, cu, columns: 1)
+                    for i in 0..<q { rr -= cu[i] * cu[i] }
+                }
+            } }
         }
         return State(beta: beta, cholesky: chol, logDetA: LinearAlgebra.logDeterminant(choleskyFactor: chol, n: p),
                      logDetH: logDetH, weightedResidualSquares: rr)
@@ -201,20 +221,26 @@ struct SlopesProblem {
             cu.withUnsafeBufferPointer { cu in
                 a.withUnsafeMutableBufferPointer { a in
                     b.withUnsafeMutableBufferPointer { b in
-                        for j in 0..<p {
-                            for k in j..<p {
-                                var s = 0.0
-                                for i in 0..<q { s += c[i &* p &+ j] * c[i &* p &+ k] }
-                                a[k &* p &+ j] -= s
-                                if k != j { a[j &* p &+ k] -= s }
-                            }
-                            var s = 0.0
-                            for i in 0..<q { s += c[i &* p &+ j] * cu[i] }
-                            b[j] -= s
-                        }
+                        subtractCrossProducts(c.baseAddress!, cu.baseAddress!, p: p, q: q, from: a.baseAddress!, b.baseAddress!)
                     }
                 }
             }
+        }
+    }
+
+    /// The same on pointers, as `state` calls it with its scratch space.
+    static func subtractCrossProducts(_ c: UnsafePointer<Double>, _ cu: UnsafePointer<Double>, p: Int, q: Int,
+                                      from a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
+        for j in 0..<p {
+            for k in j..<p {
+                var s = 0.0
+                for i in 0..<q { s += c[i &* p &+ j] * c[i &* p &+ k] }
+                a[k &* p &+ j] -= s
+                if k != j { a[j &* p &+ k] -= s }
+            }
+            var s = 0.0
+            for i in 0..<q { s += c[i &* p &+ j] * cu[i] }
+            b[j] -= s
         }
     }
 
@@ -245,7 +271,7 @@ struct SlopesProblem {
 
     /// Lower Cholesky factor of a small symmetric matrix (row-major) into `l`
     /// (q × q, its upper triangle left alone); false if not positive definite.
-    static func choleskyLower(_ m: [Double], q: Int, into l: inout [Double]) -> Bool {
+    static func choleskyLower(_ m: UnsafePointer<Double>, q: Int, into l: UnsafeMutablePointer<Double>) -> Bool {
         for j in 0..<q {
             var d = m[j * q + j]
             for k in 0..<j { d -= l[j * q + k] * l[j * q + k] }
@@ -261,7 +287,7 @@ struct SlopesProblem {
     }
 
     /// B ← L⁻¹ B in place, for lower-triangular L (q × q) and B (q × columns), row-major.
-    static func forwardSolve(_ l: [Double], q: Int, _ x: inout [Double], columns: Int) {
+    static func forwardSolve(_ l: UnsafePointer<Double>, q: Int, _ x: UnsafeMutablePointer<Double>, columns: Int) {
         for i in 0..<q {
             for c in 0..<columns {
                 var s = x[i * columns + c]

@@ -20,13 +20,18 @@ enum LaTeXText {
         if isPlain(text) { out += text } else { appendEachScalar(text, to: &out) }
     }
 
-    /// The rule itself, one scalar at a time (a character may depend on the one before).
+    /// The rule itself, one scalar at a time (a character may depend on the
+    /// one before). The cell is built as bytes and appended once: appending
+    /// to a String scalar by scalar cost about ten times the rule itself.
     static func appendEachScalar(_ text: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if let escaped = escaped(scalar, after: previous) { out += escaped } else { out.unicodeScalars.append(scalar) }
+            if let escaped = escaped(scalar, after: previous) { bytes.append(contentsOf: escaped.utf8) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
             previous = scalar
         }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Text that prints as itself, judged on its bytes: ASCII letters,

@@ -22,14 +22,16 @@ public enum SiteChecks {
         // Parsing is most of the check's time and the files are independent:
         // parse them on every core, then collect in file order.
         let markup = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
-        let scan = { @Sendable (file: String) -> MarkupScan in MarkupScan.scan((try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data()) }
+        // Each file's scan and its Markdown-table search, on every core.
+        let scan = { @Sendable (file: String) -> (scan: MarkupScan, tableLine: String?) in
+            let scan = MarkupScan.scan((try? Data(contentsOf: root.appendingPathComponent(file))) ?? Data())
+            return (scan, UnrenderedMarkdown.firstTableLine(scan.prose))
+        }
         let parsed = (try? await Parallel.map(markup.count) { scan(markup[$0]) }) ?? markup.map(scan)   // (scanning never throws)
-        for (file, scan) in zip(markup, parsed) {
+        for (file, (scan, tableLine)) in zip(markup, parsed) {
             scans[file] = scan
             if let error = scan.error { problems.append(Problem(file: file, message: "not well-formed: \(error)")) }
-            if let line = UnrenderedMarkdown.firstTableLine(scan.prose) {
-                problems.append(Problem(file: file, message: "unrendered Markdown table: \(line)"))
-            }
+            if let tableLine { problems.append(Problem(file: file, message: "unrendered Markdown table: \(tableLine)")) }
         }
         let fileSet = Set(files)
         var linked = entryPoints
@@ -91,6 +93,8 @@ enum UnrenderedMarkdown {
     /// string such as `|a|b|` in a sentence is not mistaken for one.
     static func firstTableLine(_ text: String) -> String? {
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            // A line without a pipe cannot be one; most prose lines are skipped here, before trimming.
+            guard line.utf8.contains(UInt8(ascii: "|")) else { continue }
             let cells = line.trimmingCharacters(in: .whitespaces)
             guard cells.hasPrefix("|"), cells.hasSuffix("|"), cells.count >= 5 else { continue }
             let parts = cells.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)

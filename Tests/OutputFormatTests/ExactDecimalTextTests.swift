@@ -46,29 +46,28 @@ final class ExactDecimalTextTests: XCTestCase {
     }
 
     func testFixedEqualsPrintfWhereverItAnswers() {
-        var answered = 0, asked = 0
-        for decimals in [0, 1, 2, 3, 4, 6, 10, 15] {
-            for x in Self.values {
-                asked += 1
-                guard let text = fixed(x, decimals) else { continue }
-                answered += 1
-                XCTAssertEqual(text, String(format: "%.\(decimals)f", x), "\(x) with \(decimals) decimals (bits \(x.bitPattern))")
-            }
-        }
-        XCTAssertGreaterThan(Double(answered), 0.5 * Double(asked), "the fast path takes most values")
+        assertAgreesWithPrintf("f", precisions: [0, 1, 2, 3, 4, 6, 10, 15], fixed)
     }
 
     func testGeneralEqualsPrintfWhereverItAnswers() {
+        assertAgreesWithPrintf("g", precisions: [0, 1, 2, 3, 6, 10, 12, 15], general)
+    }
+
+    /// Every value at every precision: where the fast path answers, its text
+    /// is `String(format:)`'s; and it answers for most of them.
+    private func assertAgreesWithPrintf(_ conversion: String, precisions: [Int], _ fast: (Double, Int) -> String?,
+                                        file: StaticString = #filePath, line: UInt = #line) {
         var answered = 0, asked = 0
-        for significant in [0, 1, 2, 3, 6, 10, 12, 15] {
+        for precision in precisions {
             for x in Self.values {
                 asked += 1
-                guard let text = general(x, significant) else { continue }
+                guard let text = fast(x, precision) else { continue }
                 answered += 1
-                XCTAssertEqual(text, String(format: "%.\(significant)g", x), "\(x) with \(significant) digits (bits \(x.bitPattern))")
+                XCTAssertEqual(text, String(format: "%.\(precision)\(conversion)", x), "\(x) at %.\(precision)\(conversion) (bits \(x.bitPattern))",
+                               file: file, line: line)
             }
         }
-        XCTAssertGreaterThan(Double(answered), 0.5 * Double(asked), "the fast path takes most values")
+        XCTAssertGreaterThan(Double(answered), 0.5 * Double(asked), "the fast path takes most values", file: file, line: line)
     }
 
     /// What it declines: non-finite values, magnitudes whose product would

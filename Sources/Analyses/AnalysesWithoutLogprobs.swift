@@ -10,7 +10,9 @@ import StudyData
 /// order a run of everything at once would, and a load error still comes
 /// before any of them.
 public struct AnalysesWithoutLogprobs: Sendable {
-    let rewardModels: Result<(rewardModels: RewardModelSection, robustness: Result<RobustnessSection, any Error>), any Error>
+    /// §2, and its robustness re-analyses with their own error (see `StudyAnalysis.rewardModelsWithRobustness`).
+    typealias RewardModelStage = Result<(rewardModels: RewardModelSection, robustness: Result<RobustnessSection, any Error>), any Error>
+    let rewardModels: RewardModelStage
     let training: TrainingSectionResult?
     let vocabulary: VocabularyCountsResult?
 }
@@ -20,7 +22,7 @@ extension StudyAnalysis {
     /// these analyses reads them.
     public static func analyseWithoutLogprobs(_ study: LoadedStudy, options: AnalysisOptions) async -> AnalysesWithoutLogprobs {
         // §2, §4 and the vocabulary counts share no state: run them side by side.
-        async let section2 = { () async -> Result<(rewardModels: RewardModelSection, robustness: Result<RobustnessSection, any Error>), any Error> in
+        async let section2 = { () async -> AnalysesWithoutLogprobs.RewardModelStage in
             do { return .success(try await rewardModelsWithRobustness(study, options: options)) } catch { return .failure(error) }
         }()
         async let section4 = { () -> TrainingSectionResult? in

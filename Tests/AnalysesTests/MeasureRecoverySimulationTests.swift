@@ -95,6 +95,59 @@ final class MeasureRecoverySimulationTests: XCTestCase {
                        ImplicitRewardMeasure.allCases.map { _ in [] })
     }
 
+    /// `nextCandidate` never passes over a token a measure could take: with
+    /// one measure's threshold finite (at several quantiles of its scores)
+    /// and the others +∞, every token it skips has a score (log-ratios) or an
+    /// exact bound (weighted measures, with p_A = exp(a)) that does not beat
+    /// the threshold, and every token it stops at could beat it. Alone, so no
+    /// other measure's stop can hide a missing test.
+    func testNextCandidatePassesOverOnlyTokensEachMeasureAloneWouldNot() {
+        let n = 4_000
+        var g = SeededGenerator(seed: 31)
+        func uniform() -> Double { Double(g.next() >> 11) / 9_007_199_254_740_992 }
+        var a: [Double] = [], b: [Double] = []
+        for k in 0..<n {
+            a.append(-25 * uniform())
+            b.append(k % 7 == 0 ? a[k] : -25 * uniform())     // some equal pairs (every score 0)
+        }
+        let pb = b.map { exp($0) }
+        for (m, measure) in ImplicitRewardMeasure.allCases.enumerated() {
+            func exactBound(_ i: Int) -> Double? {
+                let pa = exp(a[i]), d = abs(a[i] - b[i])
+                switch measure {
+                case .llr, .lr20, .lr10: return nil
+                case .p1lr: return pa * d
+                case .p2lr: return pb[i] * d
+                case .mwlr, .gmlr: return max(pa, pb[i]) * d
+                case .jslr: return (pa + pb[i]) * M_LN2
+                }
+            }
+            func couldTake(_ i: Int, _ threshold: Double) -> Bool {
+                if let bound = exactBound(i) { return !(bound * RunningTop.widen <= threshold) }
+                return measure.score(a[i], b[i], pA: 0, pB: 0) > threshold
+            }
+            let scores = (0..<n).map { measure.score(a[$0], b[$0]) }.sorted()
+            for threshold in [-Double.infinity, scores[n / 2], scores[n * 9 / 10], scores[n - 20], scores[n - 1]] {
+                var thresholds = [Double](repeating: .infinity, count: 8)
+                thresholds[m] = threshold
+                var stops = 0, start = 0
+                a.withUnsafeBufferPointer { ca in b.withUnsafeBufferPointer { cb in pb.withUnsafeBufferPointer { cpb in
+                    while start < n {
+                        let stop = MeasureRecoverySimulation.nextCandidate(ca, cb, cpb, from: start, thresholds: thresholds)
+                        for i in start..<stop where couldTake(i, threshold) {
+                            XCTFail("\(measure) passed over token \(i), which could beat \(threshold)"); return
+                        }
+                        guard stop < n else { break }
+                        stops += 1
+                        start = stop + 1
+                    }
+                } } }
+                if threshold == -.infinity { XCTAssertEqual(stops, n, "\(measure): a list not yet full takes every token") }
+                if threshold == scores[n / 2] { XCTAssertGreaterThan(stops, n / 10, "\(measure) stops where it may take a token") }
+            }
+        }
+    }
+
     /// The fused pass passes a token over when even an upper bound of exp(a)
     /// cannot make it enter: the bound must never be below the library's exp.
     func testExpCeilingIsAnUpperBoundOfExp() {

@@ -1,4 +1,4 @@
-import Foundation
+import CRelabel
 
 /// Outcome of a Monte-Carlo permutation test.
 public struct PermutationTestResult: Codable, Equatable, Sendable {
@@ -17,6 +17,18 @@ public struct PermutationTestResult: Codable, Equatable, Sendable {
     }
 }
 
+/// One of several permutation tests run side by side: its two groups and
+/// the generator its relabellings draw from.
+public struct WelchPermutationInput: Sendable {
+    public var x: [Double]
+    public var y: [Double]
+    public var generator: SeededGenerator
+
+    public init(x: [Double], y: [Double], generator: SeededGenerator) {
+        self.x = x; self.y = y; self.generator = generator
+    }
+}
+
 /// The permutation test the paper's text describes for the Figure 1 panels.
 public enum PermutationTest {
     /// Welch t as statistic; `resamples` random relabellings of the pooled sample
@@ -24,75 +36,96 @@ public enum PermutationTest {
     /// which never reports p = 0. |t*| within 1e-12 relative of |t_obs| counts as
     /// ≥, so floating-point noise cannot drop relabellings that tie exactly.
     ///
-    /// Fast by construction (≈100k resamples in tens of milliseconds): the pooled
-    /// sum and sum of squares never change, so each relabelling needs only the
-    /// sum and sum of squares of the smaller group, drawn by a partial
-    /// Fisher–Yates shuffle of a single working array (no allocation per
-    /// resample). The data are centred first to keep the one-pass variance exact
-    /// enough. |t| is symmetric in the groups, so sampling the smaller one is
-    /// equivalent to sampling x.
+    /// Each relabelling is a partial Fisher–Yates shuffle of one working array
+    /// (the smaller group's slots, so no allocation per resample) and needs
+    /// only the drawn group's sum and sum of squares (`WelchRelabelling`).
+    /// `generator` is left where the draws ended.
     public static func welch(_ x: [Double], _ y: [Double], resamples: Int,
                              generator: inout SeededGenerator) -> PermutationTestResult {
-        let observed = WelchTest.test(x, y)
+        let outcome = welch(sideBySide: [WelchPermutationInput(x: x, y: y, generator: generator)], resamples: resamples)[0]
+        generator = outcome.generator
+        return outcome.result
+    }
+
+    /// Several Welch permutation tests at once, each exactly as `welch` runs
+    /// it alone (the same draws from its own generator, the same count), in
+    /// the input's order with each generator where its draws ended.
+    ///
+    /// Why side by side: the Figure 1 panels' 24 × 99,999 relabellings are
+    /// half of a default build's instructions, and almost all of that is
+    /// stepping the generators. Tests whose pooled samples and drawn groups
+    /// have the same sizes run four to a group, their generators stepped
+    /// together in one AVX2 vector where the machine has it
+    /// (`backbone_relabel_four`); a group of fewer than four repeats its
+    /// last test in the spare lanes and discards them.
+    public static func welch(sideBySide tests: [WelchPermutationInput],
+                             resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
         precondition(resamples >= 0, "resamples must be non-negative")
-        guard x.count >= 2, y.count >= 2, observed.t.isFinite else {
-            return PermutationTestResult(resamples: resamples, extremeCount: resamples,
-                                         p: 1, observedT: observed.t)
+        var outcomes: [(result: PermutationTestResult, generator: SeededGenerator)?] = Array(repeating: nil, count: tests.count)
+        // Tests to relabel, grouped by shape in order of first appearance.
+        var shapes: [[Int]] = [], shapeIndex: [SIMD2<Int>: Int] = [:]
+        var relabellings: [WelchRelabelling?] = []
+        for (i, test) in tests.enumerated() {
+            guard let relabelling = WelchRelabelling(test.x, test.y) else {
+                relabellings.append(nil)
+                outcomes[i] = (PermutationTestResult(resamples: resamples, extremeCount: resamples, p: 1,
+                                                     observedT: WelchTest.test(test.x, test.y).t), test.generator)
+                continue
+            }
+            relabellings.append(relabelling)
+            let shape = SIMD2(relabelling.pooled.count, relabelling.drawn)
+            if let k = shapeIndex[shape] { shapes[k].append(i) } else { shapeIndex[shape] = shapes.count; shapes.append([i]) }
         }
-        let center = Descriptive.mean(x + y)
-        var pooled = (x + y).map { $0 - center }
-        let n = pooled.count
-        var totalSum = 0.0, totalSquares = 0.0
-        for v in pooled { totalSum += v; totalSquares += v * v }
-        let m = min(x.count, y.count)
-        let sizeA = Double(m), sizeB = Double(n - m)
-
-        // |t| from the smaller group's sum and sum of squares.
-        func absoluteT(sumA: Double, squaresA: Double) -> Double {
-            let sumB = totalSum - sumA
-            let squaresB = totalSquares - squaresA
-            let meanA = sumA / sizeA, meanB = sumB / sizeB
-            let varA = max(0, (squaresA - sumA * meanA) / (sizeA - 1))
-            let varB = max(0, (squaresB - sumB * meanB) / (sizeB - 1))
-            return abs(meanA - meanB) / (varA / sizeA + varB / sizeB).squareRoot()
-        }
-
-        // Observed |t| through the same one-pass formula, so that the observed
-        // labelling, if redrawn, compares equal up to summation order.
-        let smallerIsX = x.count <= y.count
-        let observedStart = smallerIsX ? 0 : x.count
-        var sumA = 0.0, squaresA = 0.0
-        for k in observedStart..<(observedStart + m) { sumA += pooled[k]; squaresA += pooled[k] * pooled[k] }
-        let observedAbsT = absoluteT(sumA: sumA, squaresA: squaresA)
-        let threshold = observedAbsT * (1 - 1e-12)
-
-        var extreme = 0
-        // The generator is copied into a local for the loop, so its state
-        // stays in registers; the walk is by pointer, with no overflow or
-        // bound checks (slot < stop ≤ base + n, and slot + draw < base + n).
-        var g = generator
-        pooled.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!, stop = base + m
-            for _ in 0..<resamples {
-                var s = 0.0, q = 0.0
-                var slot = base
-                var remaining = UInt64(n)              // n − i at position i: never 0 (m < n)
-                while slot != stop {
-                    let other = slot + Int(truncatingIfNeeded: g.nextInt(belowPositive: remaining))
-                    let v = other.pointee
-                    other.pointee = slot.pointee
-                    slot.pointee = v
-                    s += v
-                    q += v * v
-                    slot += 1
-                    remaining &-= 1
-                }
-                if absoluteT(sumA: s, squaresA: q) >= threshold { extreme += 1 }
+        for members in shapes {
+            for start in stride(from: 0, to: members.count, by: 4) {
+                let lanes = Array(members[start..<min(start + 4, members.count)])
+                let done = relabelInFours(lanes.map { relabellings[$0]! }, generators: lanes.map { tests[$0].generator },
+                                          resamples: resamples)
+                for (lane, i) in lanes.enumerated() { outcomes[i] = done[lane] }
             }
         }
-        generator = g
-        return PermutationTestResult(resamples: resamples, extremeCount: extreme,
-                                     p: Double(1 + extreme) / Double(resamples + 1),
-                                     observedT: observed.t)
+        return outcomes.map { $0! }
+    }
+
+    /// One to four tests of one shape, relabelled in the four lanes of
+    /// `backbone_relabel_four`.
+    private static func relabelInFours(_ tests: [WelchRelabelling], generators: [SeededGenerator],
+                                       resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
+        let n = tests[0].pooled.count, m = tests[0].drawn
+        var values = [Double](repeating: 0, count: 4 * n), state = [UInt64](repeating: 0, count: 16)
+        for lane in 0..<4 {
+            let source = min(lane, tests.count - 1)
+            for (i, v) in tests[source].pooled.enumerated() { values[4 * i + lane] = v }
+            let g = generators[source]
+            state[lane] = g.s0; state[4 + lane] = g.s1; state[8 + lane] = g.s2; state[12 + lane] = g.s3
+        }
+        let statistics = tests.map(\.statistic)
+        var extreme = [Int](repeating: 0, count: tests.count)
+        var sums = [Double](repeating: 0, count: 4), squares = [Double](repeating: 0, count: 4)
+        values.withUnsafeMutableBufferPointer { values in
+            state.withUnsafeMutableBufferPointer { state in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    squares.withUnsafeMutableBufferPointer { squares in
+                        statistics.withUnsafeBufferPointer { statistics in
+                            extreme.withUnsafeMutableBufferPointer { extreme in
+                                for _ in 0..<resamples {
+                                    backbone_relabel_four(values.baseAddress!, n, m, state.baseAddress!,
+                                                          sums.baseAddress!, squares.baseAddress!)
+                                    for lane in 0..<statistics.count
+                                    where statistics[lane].isExtreme(sumA: sums[lane], squaresA: squares[lane]) {
+                                        extreme[lane] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return tests.indices.map { lane in
+            var g = generators[lane]
+            g.s0 = state[lane]; g.s1 = state[4 + lane]; g.s2 = state[8 + lane]; g.s3 = state[12 + lane]
+            return (tests[lane].result(resamples: resamples, extremeCount: extreme[lane]), g)
+        }
     }
 }

@@ -1,0 +1,170 @@
+#include "CRelabel.h"
+
+/* The sums must round as Swift's `s += v; q += v * v` does: never fused
+   into a multiply-add, on any target. */
+#pragma STDC FP_CONTRACT OFF
+
+static inline uint64_t rotate_left(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+/// xoshiro256** on lane `lane` of the side-by-side state.
+static inline uint64_t next_in_lane(uint64_t state[16], int lane) {
+    uint64_t *s0 = state + lane, *s1 = state + 4 + lane, *s2 = state + 8 + lane, *s3 = state + 12 + lane;
+    uint64_t result = rotate_left(*s1 * 5, 7) * 9;
+    uint64_t t = *s1 << 17;
+    *s2 ^= *s0;
+    *s3 ^= *s1;
+    *s1 ^= *s2;
+    *s0 ^= *s3;
+    *s2 ^= t;
+    *s3 = rotate_left(*s3, 45);
+    return result;
+}
+
+/// Lemire's draw below `bound` once the first product's low word is known
+/// to be below `bound`: redraw while it is below 2^64 mod bound.
+static inline uint64_t finish_draw(uint64_t state[16], int lane, uint64_t bound, uint64_t low, uint64_t high) {
+    uint64_t threshold = (0 - bound) % bound;
+    while (low < threshold) {
+        unsigned __int128 product = (unsigned __int128)next_in_lane(state, lane) * bound;
+        low = (uint64_t)product;
+        high = (uint64_t)(product >> 64);
+    }
+    return high;
+}
+
+static inline uint64_t draw_in_lane(uint64_t state[16], int lane, uint64_t bound) {
+    unsigned __int128 product = (unsigned __int128)next_in_lane(state, lane) * bound;
+    uint64_t low = (uint64_t)product, high = (uint64_t)(product >> 64);
+    if (__builtin_expect(low < bound, 0)) return finish_draw(state, lane, bound, low, high);
+    return high;
+}
+
+void backbone_relabel_four_portable(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]) {
+    for (int lane = 0; lane < 4; lane++) {
+        double *a = values + lane;
+        double s = 0, q = 0;
+        uint64_t remaining = n;
+        for (size_t i = 0; i < m; i++, remaining--) {
+            size_t j = i + (size_t)draw_in_lane(state, lane, remaining);
+            double v = a[4 * j];
+            a[4 * j] = a[4 * i];
+            a[4 * i] = v;
+            s += v;
+            q += v * v;
+        }
+        sums[lane] = s;
+        squares[lane] = q;
+    }
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+__attribute__((target("avx2")))
+static inline __m256i rotate_left_lanes(__m256i x, int k) {
+    return _mm256_or_si256(_mm256_slli_epi64(x, k), _mm256_srli_epi64(x, 64 - k));
+}
+
+/// The four generators step together; per draw, the high and low words of
+/// output × bound come from two 32 × 32 → 64-bit multiplies (bound < 2^32:
+/// output = hi·2^32 + lo, so output × bound = hi·bound·2^32 + lo·bound).
+/// The bound is kept with its sign bit set (bound + 2^63, stepped down by
+/// one a draw): the multiplies read only its low 32 bits, and AVX2's one
+/// 64-bit compare is signed, so "low < bound" is a signed compare of both
+/// with that bit flipped. A lane whose low word falls below the bound
+/// (about once in 2^56 draws here) is finished in scalar code on its own
+/// state, as Swift's loop would.
+///
+/// The values are interleaved (slot i of lane k at `4*i + k`), so the four
+/// lanes' current slots are one load and one store; the drawn slots are
+/// read and written one lane at a time (a gather was slower here).
+__attribute__((target("avx2")))
+static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]) {
+    __m256i s0 = _mm256_loadu_si256((const __m256i *)(state + 0));
+    __m256i s1 = _mm256_loadu_si256((const __m256i *)(state + 4));
+    __m256i s2 = _mm256_loadu_si256((const __m256i *)(state + 8));
+    __m256i s3 = _mm256_loadu_si256((const __m256i *)(state + 12));
+    const __m256i sign = _mm256_set1_epi64x((long long)0x8000000000000000ULL);
+    const __m256i one = _mm256_set1_epi64x(1);
+    __m256i boundWithSign = _mm256_set1_epi64x((long long)(n | 0x8000000000000000ULL));
+    /* Byte offset of lane k's slot i: 32·i + 8·k. */
+    __m256i slotOffsets = _mm256_set_epi64x(24, 16, 8, 0);
+    const __m256i slotStep = _mm256_set1_epi64x(32);
+    __m256d sum = _mm256_setzero_pd(), square = _mm256_setzero_pd();
+    const char *bytes = (const char *)values;
+    for (size_t i = 0; i < m; i++) {
+        __m256i times5 = _mm256_add_epi64(_mm256_slli_epi64(s1, 2), s1);
+        __m256i rotated = rotate_left_lanes(times5, 7);
+        __m256i output = _mm256_add_epi64(_mm256_slli_epi64(rotated, 3), rotated);
+        __m256i t = _mm256_slli_epi64(s1, 17);
+        s2 = _mm256_xor_si256(s2, s0);
+        s3 = _mm256_xor_si256(s3, s1);
+        s1 = _mm256_xor_si256(s1, s2);
+        s0 = _mm256_xor_si256(s0, s3);
+        s2 = _mm256_xor_si256(s2, t);
+        s3 = rotate_left_lanes(s3, 45);
+
+        __m256i lowProduct = _mm256_mul_epu32(output, boundWithSign);
+        __m256i highProduct = _mm256_mul_epu32(_mm256_srli_epi64(output, 32), boundWithSign);
+        __m256i high = _mm256_srli_epi64(_mm256_add_epi64(highProduct, _mm256_srli_epi64(lowProduct, 32)), 32);
+        __m256i low = _mm256_add_epi64(_mm256_slli_epi64(highProduct, 32), lowProduct);
+        __m256i below = _mm256_cmpgt_epi64(boundWithSign, _mm256_xor_si256(low, sign));
+        if (__builtin_expect(!_mm256_testz_si256(below, below), 0)) {
+            uint64_t lows[4], highs[4], bound = n - i;
+            _mm256_storeu_si256((__m256i *)lows, low);
+            _mm256_storeu_si256((__m256i *)highs, high);
+            _mm256_storeu_si256((__m256i *)(state + 0), s0);
+            _mm256_storeu_si256((__m256i *)(state + 4), s1);
+            _mm256_storeu_si256((__m256i *)(state + 8), s2);
+            _mm256_storeu_si256((__m256i *)(state + 12), s3);
+            for (int lane = 0; lane < 4; lane++) {
+                if (lows[lane] < bound) highs[lane] = finish_draw(state, lane, bound, lows[lane], highs[lane]);
+            }
+            high = _mm256_loadu_si256((const __m256i *)highs);
+            s0 = _mm256_loadu_si256((const __m256i *)(state + 0));
+            s1 = _mm256_loadu_si256((const __m256i *)(state + 4));
+            s2 = _mm256_loadu_si256((const __m256i *)(state + 8));
+            s3 = _mm256_loadu_si256((const __m256i *)(state + 12));
+        }
+        boundWithSign = _mm256_sub_epi64(boundWithSign, one);
+
+        /* Lane k swaps its slot i with its slot i + drawn: byte offset 32·drawn further. */
+        __m256i drawnOffsets = _mm256_add_epi64(slotOffsets, _mm256_slli_epi64(high, 5));
+        __m128i lower = _mm256_castsi256_si128(drawnOffsets), upper = _mm256_extracti128_si256(drawnOffsets, 1);
+        double *d0 = (double *)(bytes + _mm_cvtsi128_si64(lower));
+        double *d1 = (double *)(bytes + _mm_extract_epi64(lower, 1));
+        double *d2 = (double *)(bytes + _mm_cvtsi128_si64(upper));
+        double *d3 = (double *)(bytes + _mm_extract_epi64(upper, 1));
+        double *slots = values + 4 * i;
+        __m256d current = _mm256_loadu_pd(slots);
+        __m256d drawn = _mm256_setr_pd(*d0, *d1, *d2, *d3);
+        __m128d currentLower = _mm256_castpd256_pd128(current), currentUpper = _mm256_extractf128_pd(current, 1);
+        _mm_storel_pd(d0, currentLower);
+        _mm_storeh_pd(d1, currentLower);
+        _mm_storel_pd(d2, currentUpper);
+        _mm_storeh_pd(d3, currentUpper);
+        _mm256_storeu_pd(slots, drawn);
+        sum = _mm256_add_pd(sum, drawn);
+        square = _mm256_add_pd(square, _mm256_mul_pd(drawn, drawn));
+        slotOffsets = _mm256_add_epi64(slotOffsets, slotStep);
+    }
+    _mm256_storeu_si256((__m256i *)(state + 0), s0);
+    _mm256_storeu_si256((__m256i *)(state + 4), s1);
+    _mm256_storeu_si256((__m256i *)(state + 8), s2);
+    _mm256_storeu_si256((__m256i *)(state + 12), s3);
+    _mm256_storeu_pd(sums, sum);
+    _mm256_storeu_pd(squares, square);
+}
+
+void backbone_relabel_four(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]) {
+    if (n < ((uint64_t)1 << 32) && __builtin_cpu_supports("avx2")) relabel_four_avx2(values, n, m, state, sums, squares);
+    else backbone_relabel_four_portable(values, n, m, state, sums, squares);
+}
+
+#else
+
+void backbone_relabel_four(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]) {
+    backbone_relabel_four_portable(values, n, m, state, sums, squares);
+}
+
+#endif

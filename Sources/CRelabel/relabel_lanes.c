@@ -65,15 +65,15 @@ static inline __m256i rotate_left_lanes(__m256i x, int k) {
     return _mm256_or_si256(_mm256_slli_epi64(x, k), _mm256_srli_epi64(x, 64 - k));
 }
 
-/// The four generators step together; per draw, the high and low words of
-/// output × bound come from two 32 × 32 → 64-bit multiplies (bound < 2^32:
-/// output = hi·2^32 + lo, so output × bound = hi·bound·2^32 + lo·bound).
-/// The bound is kept with its sign bit set (bound + 2^63, stepped down by
-/// one a draw): the multiplies read only its low 32 bits, and AVX2's one
-/// 64-bit compare is signed, so "low < bound" is a signed compare of both
-/// with that bit flipped. A lane whose low word falls below the bound
-/// (about once in 2^56 draws here) is finished in scalar code on its own
-/// state, as Swift's loop would.
+/// The four generators step together. Per draw, output × bound (bound
+/// < 2^32) comes from two 32 × 32 → 64-bit multiplies: with output =
+/// hi·2^32 + lo, middle = hi·bound + ⌊lo·bound / 2^32⌋ is ⌊output × bound /
+/// 2^32⌋, so the draw is middle's upper half, and the product's low word is
+/// middle's lower half above lo·bound's lower half. That low word can fall
+/// below the bound (Lemire's rejection) only if middle's lower half is 0:
+/// one compare tests that (about once in 2^32 draws it passes), and only
+/// then is the low word formed and the lane finished in scalar code on its
+/// own state, as Swift's loop would.
 ///
 /// The values are interleaved (slot i of lane k at `4*i + k`), so the four
 /// lanes' current slots are one load and one store; the drawn slots are
@@ -84,9 +84,9 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
     __m256i s1 = _mm256_loadu_si256((const __m256i *)(state + 4));
     __m256i s2 = _mm256_loadu_si256((const __m256i *)(state + 8));
     __m256i s3 = _mm256_loadu_si256((const __m256i *)(state + 12));
-    const __m256i sign = _mm256_set1_epi64x((long long)0x8000000000000000ULL);
     const __m256i one = _mm256_set1_epi64x(1);
-    __m256i boundWithSign = _mm256_set1_epi64x((long long)(n | 0x8000000000000000ULL));
+    const __m256i lowWords = _mm256_set1_epi64x(0xFFFFFFFF);
+    __m256i bound = _mm256_set1_epi64x((long long)n);
     /* Byte offset of lane k's slot i: 32·i + 8·k. */
     __m256i slotOffsets = _mm256_set_epi64x(24, 16, 8, 0);
     const __m256i slotStep = _mm256_set1_epi64x(32);
@@ -104,21 +104,25 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
         s2 = _mm256_xor_si256(s2, t);
         s3 = rotate_left_lanes(s3, 45);
 
-        __m256i lowProduct = _mm256_mul_epu32(output, boundWithSign);
-        __m256i highProduct = _mm256_mul_epu32(_mm256_srli_epi64(output, 32), boundWithSign);
-        __m256i high = _mm256_srli_epi64(_mm256_add_epi64(highProduct, _mm256_srli_epi64(lowProduct, 32)), 32);
-        __m256i low = _mm256_add_epi64(_mm256_slli_epi64(highProduct, 32), lowProduct);
-        __m256i below = _mm256_cmpgt_epi64(boundWithSign, _mm256_xor_si256(low, sign));
-        if (__builtin_expect(!_mm256_testz_si256(below, below), 0)) {
-            uint64_t lows[4], highs[4], bound = n - i;
-            _mm256_storeu_si256((__m256i *)lows, low);
+        __m256i lowProduct = _mm256_mul_epu32(output, bound);
+        __m256i highProduct = _mm256_mul_epu32(_mm256_srli_epi64(output, 32), bound);
+        /* < 2^64: hi·bound ≤ (2^32 − 1)², and the carry is below 2^32. */
+        __m256i middle = _mm256_add_epi64(highProduct, _mm256_srli_epi64(lowProduct, 32));
+        __m256i high = _mm256_srli_epi64(middle, 32);
+        /* lowWords keeps each lane's lower half of the 32-bit compare. */
+        __m256i zeroWords = _mm256_cmpeq_epi32(middle, _mm256_setzero_si256());
+        if (__builtin_expect(!_mm256_testz_si256(zeroWords, lowWords), 0)) {
+            uint64_t middles[4], lows[4], highs[4], remaining = n - i;
+            _mm256_storeu_si256((__m256i *)middles, middle);
+            _mm256_storeu_si256((__m256i *)lows, lowProduct);
             _mm256_storeu_si256((__m256i *)highs, high);
             _mm256_storeu_si256((__m256i *)(state + 0), s0);
             _mm256_storeu_si256((__m256i *)(state + 4), s1);
             _mm256_storeu_si256((__m256i *)(state + 8), s2);
             _mm256_storeu_si256((__m256i *)(state + 12), s3);
             for (int lane = 0; lane < 4; lane++) {
-                if (lows[lane] < bound) highs[lane] = finish_draw(state, lane, bound, lows[lane], highs[lane]);
+                uint64_t low = (middles[lane] << 32) | (lows[lane] & 0xFFFFFFFFu);
+                if (low < remaining) highs[lane] = finish_draw(state, lane, remaining, low, highs[lane]);
             }
             high = _mm256_loadu_si256((const __m256i *)highs);
             s0 = _mm256_loadu_si256((const __m256i *)(state + 0));
@@ -126,7 +130,7 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
             s2 = _mm256_loadu_si256((const __m256i *)(state + 8));
             s3 = _mm256_loadu_si256((const __m256i *)(state + 12));
         }
-        boundWithSign = _mm256_sub_epi64(boundWithSign, one);
+        bound = _mm256_sub_epi64(bound, one);
 
         /* Lane k swaps its slot i with its slot i + drawn: byte offset 32·drawn further. */
         __m256i drawnOffsets = _mm256_add_epi64(slotOffsets, _mm256_slli_epi64(high, 5));

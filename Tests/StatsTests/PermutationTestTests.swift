@@ -181,21 +181,57 @@ final class PermutationTestTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(counted, 8)          // the comparisons above were not all trivial
     }
 
-    /// Lemire's draw rejects an output whose low product word is below
-    /// 2^64 mod bound and draws again; in the vector lanes that happens
-    /// about once in 2^56 draws, so it is forced here: a generator whose
-    /// s1 is 0 gives 0 as its next output, which every bound that is not a
-    /// power of two rejects. Two lanes of four start that way; every lane
-    /// must still equal the plain loop, on both the dispatching and the
-    /// plain-C paths of `backbone_relabel_four`.
+    /// The inverse of an odd `a` modulo 2^64 (Newton's iteration).
+    private func inverse(_ a: UInt64) -> UInt64 {
+        var y = a
+        for _ in 0..<6 { y = y &* (2 &- a &* y) }
+        return y
+    }
+
+    /// A generator whose next output is `output`: xoshiro256** outputs
+    /// rotl(s1 · 5, 7) · 9, which is invertible (5 and 9 are odd).
+    private func generator(nextOutput output: UInt64, seed: UInt64) -> SeededGenerator {
+        let rotated = output &* inverse(9)
+        var g = SeededGenerator(seed: seed)
+        g.s1 = ((rotated >> 7) | (rotated << 57)) &* inverse(5)
+        return g
+    }
+
+    /// Lemire's draw below b rejects an output x whose low product word
+    /// (x · b mod 2^64) is below 2^64 mod b and draws again; the vector
+    /// lanes first test a cheaper condition that every such x meets. Both
+    /// are rare (about once in 2^56 and 2^32 draws here), so they are
+    /// forced: with b = 7 (2^64 mod 7 = 2), lane 0's first output gives a
+    /// low word of 0 (drawn again), lane 3's of 3 (below b, kept), lane 1's
+    /// meets the cheap condition but not Lemire's (kept); lane 2 is plain.
+    /// Every lane must equal the plain loop, on both the dispatching and
+    /// the plain-C paths of `backbone_relabel_four`.
     func testRejectedDrawIsDrawnAgainInItsOwnLane() {
         var data = SeededGenerator(seed: 33)
         let x = (0..<3).map { _ in Double(data.nextInt(below: 100)) }, y = (0..<4).map { _ in Double(data.nextInt(below: 100)) + 20 }
-        var generators = (0..<4).map { SeededGenerator(seed: UInt64(70 + $0)) }
-        generators[0].s1 = 0
-        generators[3].s1 = 0
-        var probe = generators[3]
-        XCTAssertEqual(probe.next(), 0)
+        // Lane 1: x = hi · 2^32 + (2^32 − 1), so ⌊lo · 7 / 2^32⌋ = 6 and lo · 7's lower half is 2^32 − 7 ≥ 7;
+        // hi · 7 + 6 ≡ 0 (mod 2^32) makes the cheap condition hold.
+        let falseAlarmHigh = UInt64(UInt32(truncatingIfNeeded: (0 &- 6) &* inverse(7)))
+        let generators = [generator(nextOutput: 0, seed: 70),
+                          generator(nextOutput: falseAlarmHigh << 32 | 0xFFFF_FFFF, seed: 71),
+                          SeededGenerator(seed: 72),
+                          generator(nextOutput: 3 &* inverse(7), seed: 73)]
+        // The forced cases are what they claim: lane 0's draw takes two outputs, the others one.
+        for (lane, g) in generators.enumerated() {
+            var drawn = g, stepped = g
+            let first = stepped.next()
+            _ = drawn.nextInt(below: 7)
+            if lane == 0 { _ = stepped.next() }
+            XCTAssertEqual(drawn.next(), stepped.next(), "lane \(lane)")
+            let low = first &* 7
+            let middle = (first >> 32) &* 7 &+ ((first & 0xFFFF_FFFF) &* 7) >> 32
+            switch lane {
+            case 0: XCTAssertEqual(low, 0)
+            case 1: XCTAssertGreaterThanOrEqual(low, 7); XCTAssertEqual(middle & 0xFFFF_FFFF, 0)
+            case 3: XCTAssertEqual(low, 3)
+            default: XCTAssertNotEqual(middle & 0xFFFF_FFFF, 0)
+            }
+        }
 
         let outcomes = PermutationTest.welch(sideBySide: generators.map { WelchPermutationInput(x: x, y: y, generator: $0) },
                                              resamples: 500)

@@ -1,11 +1,17 @@
 // How close the permutation test is to the cost of its random draws alone.
 // One panel's shape (270 values, the smaller group 108, 99,999 relabellings):
-// `test` is PermutationTest.welch's inner loop (partial Fisher–Yates, sums of
-// the drawn group); `previous` is that loop as it was before session 7
-// (checked draws, array indices); `draws` makes the same draws and nothing
-// else. If `test` and `draws` take about as long, only a different generator
-// or fewer draws — different p-values — could make the test faster.
-// Run: swiftc -O -wmo Sources/Stats/SeededGenerator.swift Benchmarks/speed/permutation-floor.swift -o /tmp/permutation-floor && /tmp/permutation-floor
+// `test` is the one-panel Swift loop PermutationTest.welch ran until session
+// 10 (partial Fisher–Yates, sums of the drawn group); `previous` is that loop
+// as it was before session 7 (checked draws, array indices); `draws` makes
+// the same draws and nothing else; `lanes` is what the build runs now, four
+// panels side by side through `backbone_relabel_four` (the generators in one
+// AVX2 vector), its time divided by four. Every row draws exactly the same
+// numbers; only a different generator or fewer draws — different p-values —
+// could go below `draws`/`lanes`.
+// Run (from the repository root):
+//   clang -O2 -c Sources/CRelabel/relabel_lanes.c -I Sources/CRelabel/include -o /tmp/relabel_lanes.o
+//   swiftc -O -wmo -import-objc-header Sources/CRelabel/include/CRelabel.h Sources/Stats/SeededGenerator.swift \
+//       Benchmarks/speed/permutation-floor.swift /tmp/relabel_lanes.o -o /tmp/permutation-floor && /tmp/permutation-floor
 import Dispatch
 
 @inline(never)
@@ -70,6 +76,27 @@ func draws(_ values: [Double], smaller m: Int, resamples: Int, generator: inout 
     return Double(total)
 }
 
+/// Four copies of the panel side by side, each from its own generator (the
+/// seeds `seed`…`seed + 3`), interleaved as `backbone_relabel_four` reads them.
+@inline(never)
+func lanes(_ values: [Double], smaller m: Int, resamples: Int, seed: UInt64) -> Double {
+    let n = values.count
+    var interleaved = [Double](repeating: 0, count: 4 * n), state = [UInt64](repeating: 0, count: 16)
+    for lane in 0..<4 {
+        for (i, v) in values.enumerated() { interleaved[4 * i + lane] = v }
+        var g = SeededGenerator(seed: seed + UInt64(lane))
+        // The state words through the generator's own outputs would change
+        // the draws; the benchmark only needs four distinct, valid states.
+        for word in 0..<4 { state[4 * word + lane] = g.next() | 1 }
+    }
+    var sums = [Double](repeating: 0, count: 4), squares = sums, total = 0.0
+    for _ in 0..<resamples {
+        backbone_relabel_four(&interleaved, n, m, &state, &sums, &squares)
+        total += sums[0] + squares[0] + sums[3] + squares[3]
+    }
+    return total
+}
+
 @main
 enum PermutationFloor {
     static func main() {
@@ -83,6 +110,10 @@ enum PermutationFloor {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 print("round \(round) \(name): \(ms) ms (\(sink > 0))")
             }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let sink = lanes(values, smaller: 108, resamples: 99_999, seed: 42)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            print("round \(round) lanes (per panel, four side by side): \(ms / 4) ms (\(sink != 0))")
         }
     }
 }

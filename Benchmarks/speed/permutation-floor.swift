@@ -5,7 +5,10 @@
 // as it was before session 7 (checked draws, array indices); `draws` makes
 // the same draws and nothing else; `lanes` is what the build runs now, four
 // panels side by side through `backbone_relabel_four` (the generators in one
-// AVX2 vector), its time divided by four. Every row draws exactly the same
+// AVX2 vector), its time divided by four; `alone` is one panel through
+// `backbone_relabel_one`, what the build runs for the last one or two panels
+// of a shape (two alone take less than one four-lane step, which costs the
+// same however many of its lanes are used). Every row draws exactly the same
 // numbers; only a different generator or fewer draws — different p-values —
 // could go below `draws`/`lanes`.
 // Run (from the repository root):
@@ -97,6 +100,19 @@ func lanes(_ values: [Double], smaller m: Int, resamples: Int, seed: UInt64) -> 
     return total
 }
 
+/// One panel through `backbone_relabel_one`.
+@inline(never)
+func alone(_ values: [Double], smaller m: Int, resamples: Int, seed: UInt64) -> Double {
+    var pooled = values, g = SeededGenerator(seed: seed)
+    var state = (0..<4).map { _ in g.next() | 1 }
+    var sum = 0.0, square = 0.0, total = 0.0
+    for _ in 0..<resamples {
+        backbone_relabel_one(&pooled, pooled.count, m, &state, &sum, &square)
+        total += sum + square
+    }
+    return total
+}
+
 @main
 enum PermutationFloor {
     static func main() {
@@ -114,6 +130,10 @@ enum PermutationFloor {
             let sink = lanes(values, smaller: 108, resamples: 99_999, seed: 42)
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             print("round \(round) lanes (per panel, four side by side): \(ms / 4) ms (\(sink != 0))")
+            let startAlone = DispatchTime.now().uptimeNanoseconds
+            let sinkAlone = alone(values, smaller: 108, resamples: 99_999, seed: 42)
+            let msAlone = Double(DispatchTime.now().uptimeNanoseconds - startAlone) / 1e6
+            print("round \(round) alone (one panel): \(msAlone) ms (\(sinkAlone != 0))")
         }
     }
 }

@@ -6,9 +6,11 @@
 
 static inline uint64_t rotate_left(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-/// xoshiro256** on lane `lane` of the side-by-side state.
-static inline uint64_t next_in_lane(uint64_t state[16], int lane) {
-    uint64_t *s0 = state + lane, *s1 = state + 4 + lane, *s2 = state + 8 + lane, *s3 = state + 12 + lane;
+/// xoshiro256** on one generator whose words s0…s3 are `words[0]`,
+/// `words[stride]`, `words[2*stride]`, `words[3*stride]` (stride 4: a lane
+/// of the side-by-side state; stride 1: a test alone).
+static inline uint64_t next_output(uint64_t *words, size_t stride) {
+    uint64_t *s0 = words, *s1 = words + stride, *s2 = words + 2 * stride, *s3 = words + 3 * stride;
     uint64_t result = rotate_left(*s1 * 5, 7) * 9;
     uint64_t t = *s1 << 17;
     *s2 ^= *s0;
@@ -22,39 +24,60 @@ static inline uint64_t next_in_lane(uint64_t state[16], int lane) {
 
 /// Lemire's draw below `bound` once the first product's low word is known
 /// to be below `bound`: redraw while it is below 2^64 mod bound.
-static inline uint64_t finish_draw(uint64_t state[16], int lane, uint64_t bound, uint64_t low, uint64_t high) {
+static inline uint64_t finish_draw(uint64_t *words, size_t stride, uint64_t bound, uint64_t low, uint64_t high) {
     uint64_t threshold = (0 - bound) % bound;
     while (low < threshold) {
-        unsigned __int128 product = (unsigned __int128)next_in_lane(state, lane) * bound;
+        unsigned __int128 product = (unsigned __int128)next_output(words, stride) * bound;
         low = (uint64_t)product;
         high = (uint64_t)(product >> 64);
     }
     return high;
 }
 
-static inline uint64_t draw_in_lane(uint64_t state[16], int lane, uint64_t bound) {
-    unsigned __int128 product = (unsigned __int128)next_in_lane(state, lane) * bound;
-    uint64_t low = (uint64_t)product, high = (uint64_t)(product >> 64);
-    if (__builtin_expect(low < bound, 0)) return finish_draw(state, lane, bound, low, high);
-    return high;
+/// One test's relabelling in plain C: its slot i is `a[spacing*i]`, its
+/// generator's words `words[0]`, `words[stride]`, …. The words are held in
+/// locals (registers) and go back to memory only around the rare redraw:
+/// stepping the generator in memory put a store and a reload into every
+/// draw's dependency chain, which made this loop half again slower.
+static inline void relabel_one_test(double *a, size_t spacing, size_t n, size_t m, uint64_t *words, size_t stride,
+                                    double *sum, double *square) {
+    uint64_t s0 = words[0], s1 = words[stride], s2 = words[2 * stride], s3 = words[3 * stride];
+    double s = 0, q = 0;
+    uint64_t remaining = n;
+    for (size_t i = 0; i < m; i++, remaining--) {
+        uint64_t output = rotate_left(s1 * 5, 7) * 9;
+        uint64_t t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotate_left(s3, 45);
+        unsigned __int128 product = (unsigned __int128)output * remaining;
+        uint64_t low = (uint64_t)product, high = (uint64_t)(product >> 64);
+        if (__builtin_expect(low < remaining, 0)) {
+            words[0] = s0; words[stride] = s1; words[2 * stride] = s2; words[3 * stride] = s3;
+            high = finish_draw(words, stride, remaining, low, high);
+            s0 = words[0]; s1 = words[stride]; s2 = words[2 * stride]; s3 = words[3 * stride];
+        }
+        size_t j = i + (size_t)high;
+        double v = a[spacing * j];
+        a[spacing * j] = a[spacing * i];
+        a[spacing * i] = v;
+        s += v;
+        q += v * v;
+    }
+    words[0] = s0; words[stride] = s1; words[2 * stride] = s2; words[3 * stride] = s3;
+    *sum = s;
+    *square = q;
 }
 
 void backbone_relabel_four_portable(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]) {
-    for (int lane = 0; lane < 4; lane++) {
-        double *a = values + lane;
-        double s = 0, q = 0;
-        uint64_t remaining = n;
-        for (size_t i = 0; i < m; i++, remaining--) {
-            size_t j = i + (size_t)draw_in_lane(state, lane, remaining);
-            double v = a[4 * j];
-            a[4 * j] = a[4 * i];
-            a[4 * i] = v;
-            s += v;
-            q += v * v;
-        }
-        sums[lane] = s;
-        squares[lane] = q;
-    }
+    for (int lane = 0; lane < 4; lane++) relabel_one_test(values + lane, 4, n, m, state + lane, 4, sums + lane, squares + lane);
+}
+
+void backbone_relabel_one(double *values, size_t n, size_t m, uint64_t state[4], double *sum, double *square) {
+    relabel_one_test(values, 1, n, m, state, 1, sum, square);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -122,7 +145,7 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
             _mm256_storeu_si256((__m256i *)(state + 12), s3);
             for (int lane = 0; lane < 4; lane++) {
                 uint64_t low = (middles[lane] << 32) | (lows[lane] & 0xFFFFFFFFu);
-                if (low < remaining) highs[lane] = finish_draw(state, lane, remaining, low, highs[lane]);
+                if (low < remaining) highs[lane] = finish_draw(state + lane, 4, remaining, low, highs[lane]);
             }
             high = _mm256_loadu_si256((const __m256i *)highs);
             s0 = _mm256_loadu_si256((const __m256i *)(state + 0));

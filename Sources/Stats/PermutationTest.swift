@@ -56,8 +56,10 @@ public enum PermutationTest {
     /// stepping the generators. Tests whose pooled samples and drawn groups
     /// have the same sizes run four to a group, their generators stepped
     /// together in one AVX2 vector where the machine has it
-    /// (`backbone_relabel_four`); a group of fewer than four repeats its
-    /// last test in the spare lanes and discards them.
+    /// (`backbone_relabel_four`); a last group of three repeats its last
+    /// test in the spare lane and discards it, and a last one or two run
+    /// one at a time (`backbone_relabel_one`), which is quicker than a
+    /// vector step half used.
     public static func welch(sideBySide tests: [WelchPermutationInput],
                              resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
         precondition(resamples >= 0, "resamples must be non-negative")
@@ -79,16 +81,40 @@ public enum PermutationTest {
         for members in shapes {
             for start in stride(from: 0, to: members.count, by: 4) {
                 let lanes = Array(members[start..<min(start + 4, members.count)])
-                let done = relabelInFours(lanes.map { relabellings[$0]! }, generators: lanes.map { tests[$0].generator },
-                                          resamples: resamples)
-                for (lane, i) in lanes.enumerated() { outcomes[i] = done[lane] }
+                if lanes.count >= 3 {
+                    let done = relabelInFours(lanes.map { relabellings[$0]! }, generators: lanes.map { tests[$0].generator },
+                                              resamples: resamples)
+                    for (lane, i) in lanes.enumerated() { outcomes[i] = done[lane] }
+                } else {
+                    for i in lanes { outcomes[i] = relabelAlone(relabellings[i]!, generator: tests[i].generator, resamples: resamples) }
+                }
             }
         }
         return outcomes.map { $0! }
     }
 
-    /// One to four tests of one shape, relabelled in the four lanes of
-    /// `backbone_relabel_four`.
+    /// One test through `backbone_relabel_one`: for the last one or two of
+    /// a shape, which would leave half of a four-lane step unused.
+    private static func relabelAlone(_ test: WelchRelabelling, generator: SeededGenerator,
+                                     resamples: Int) -> (result: PermutationTestResult, generator: SeededGenerator) {
+        var values = test.pooled, state = [generator.s0, generator.s1, generator.s2, generator.s3]
+        let n = values.count, m = test.drawn, statistic = test.statistic
+        var extreme = 0, sum = 0.0, square = 0.0
+        values.withUnsafeMutableBufferPointer { values in
+            state.withUnsafeMutableBufferPointer { state in
+                for _ in 0..<resamples {
+                    backbone_relabel_one(values.baseAddress!, n, m, state.baseAddress!, &sum, &square)
+                    if statistic.isExtreme(sumA: sum, squaresA: square) { extreme += 1 }
+                }
+            }
+        }
+        var g = generator
+        g.s0 = state[0]; g.s1 = state[1]; g.s2 = state[2]; g.s3 = state[3]
+        return (test.result(resamples: resamples, extremeCount: extreme), g)
+    }
+
+    /// Three or four tests of one shape, relabelled in the four lanes of
+    /// `backbone_relabel_four` (three repeat the last in the spare lane).
     private static func relabelInFours(_ tests: [WelchRelabelling], generators: [SeededGenerator],
                                        resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
         let n = tests[0].pooled.count, m = tests[0].drawn

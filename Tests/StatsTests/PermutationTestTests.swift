@@ -145,23 +145,24 @@ final class PermutationTestTests: XCTestCase {
     }
 
     /// Tests of three shapes, a degenerate one among them, run side by side:
-    /// shapes are grouped four to a vector (the seven tests of the first
-    /// shape fill one group and leave three spare lanes in the next), and
-    /// every test's count, observed t and final generator equal the plain
-    /// loop's on its own generator.
+    /// the seven tests of the first shape fill a group of four and a group
+    /// of three (one spare lane), the one test of the second shape and the
+    /// two of the third run alone. Every test's count, observed t and final
+    /// generator equal the plain loop's on its own generator.
     func testSideBySideEqualsEachTestAlone() {
         var data = SeededGenerator(seed: 21)
         func sample(_ count: Int, shift: Double) -> [Double] {
             (0..<count).map { _ in Double(data.nextInt(below: 60)) / 4 + shift }   // many ties
         }
         var inputs: [WelchPermutationInput] = []
-        for k in 0..<7 { inputs.append(WelchPermutationInput(x: sample(13, shift: Double(k) / 3), y: sample(20, shift: 0),
+        for k in 0..<6 { inputs.append(WelchPermutationInput(x: sample(13, shift: Double(k) / 3), y: sample(20, shift: 0),
                                                             generator: SeededGenerator(seed: UInt64(100 + k)))) }
         inputs.insert(WelchPermutationInput(x: sample(20, shift: 1), y: sample(13, shift: 0),   // same shape, groups swapped
                                             generator: SeededGenerator(seed: 200)), at: 3)
         inputs.append(WelchPermutationInput(x: sample(5, shift: 2), y: sample(9, shift: 0), generator: SeededGenerator(seed: 300)))
         inputs.insert(WelchPermutationInput(x: [1], y: sample(9, shift: 0), generator: SeededGenerator(seed: 400)), at: 1)
         inputs.append(WelchPermutationInput(x: sample(8, shift: 0.5), y: sample(8, shift: 0), generator: SeededGenerator(seed: 500)))
+        inputs.insert(WelchPermutationInput(x: sample(8, shift: 0.8), y: sample(8, shift: 0), generator: SeededGenerator(seed: 501)), at: 5)
 
         let outcomes = PermutationTest.welch(sideBySide: inputs, resamples: 2_000)
         XCTAssertEqual(outcomes.count, inputs.count)
@@ -205,7 +206,8 @@ final class PermutationTestTests: XCTestCase {
     /// low word of 0 (drawn again), lane 3's of 3 (below b, kept), lane 1's
     /// meets the cheap condition but not Lemire's (kept); lane 2 is plain.
     /// Every lane must equal the plain loop, on both the dispatching and
-    /// the plain-C paths of `backbone_relabel_four`.
+    /// the plain-C paths of `backbone_relabel_four`, and each generator
+    /// alone through `backbone_relabel_one`.
     func testRejectedDrawIsDrawnAgainInItsOwnLane() {
         var data = SeededGenerator(seed: 33)
         let x = (0..<3).map { _ in Double(data.nextInt(below: 100)) }, y = (0..<4).map { _ in Double(data.nextInt(below: 100)) + 20 }
@@ -241,6 +243,15 @@ final class PermutationTestTests: XCTestCase {
             XCTAssertEqual(outcome.result.extremeCount, plain.extreme, "lane \(lane)")
             var after = outcome.generator
             XCTAssertEqual(after.next(), reference.next(), "lane \(lane)")
+        }
+
+        // The same generators each alone (`backbone_relabel_one`).
+        for (lane, g) in generators.enumerated() {
+            var alone = g, reference = g
+            let result = PermutationTest.welch(x, y, resamples: 500, generator: &alone)
+            let plain = plainTest(x, y, resamples: 500, generator: &reference)
+            XCTAssertEqual(result.extremeCount, plain.extreme, "alone, lane \(lane)")
+            XCTAssertEqual(alone.next(), reference.next(), "alone, lane \(lane)")
         }
 
         // The two C paths on the same lanes: the same values, state and sums after every relabelling.

@@ -25,6 +25,13 @@
 /// for `n` ≥ 2^32, the lanes run one after another in plain C.
 void backbone_relabel_four(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]);
 
+/// One test alone, in plain C: its pooled values `values[0 ..< n]`, its
+/// generator's words s0…s3 in `state[0 ..< 4]`; the same draws, swaps and
+/// sums as a lane of `backbone_relabel_four`. For one or two tests of a
+/// shape: a vector step costs the same however many of its four lanes are
+/// used, and two tests one after the other take less than one step of four.
+void backbone_relabel_one(double *values, size_t n, size_t m, uint64_t state[4], double *sum, double *square);
+
 /// The plain-C lanes alone, whatever the machine has: what the vector path
 /// must equal (the tests hold the two to the same draws and sums).
 void backbone_relabel_four_portable(double *values, size_t n, size_t m, uint64_t state[16], double sums[4], double squares[4]);

@@ -1,3 +1,4 @@
+import Parallel
 import Foundation
 import Stats
 import StudyData
@@ -132,16 +133,29 @@ public enum ImplicitRewards {
         return (freedom, love)
     }
 
+    /// The Fig. 3 label of every token `vocabulary` holds: 1 if it reads as
+    /// "freedom", 2 if as "love", 0 otherwise. Reading 250,000 tokens a
+    /// table is a pass of its own, so the build runs it beside §3's other
+    /// work and hands the labels to `freedomLove`.
+    public static func freedomLoveLabels(_ vocabulary: SharedVocabulary) -> [UInt8] {
+        vocabulary.labels { token in
+            switch freedomLoveWords.word(of: token) { case "freedom": return 1; case "love": return 2; default: return 0 }
+        }
+    }
+
     /// Fig. 3: for each source × target, the mean MWLR of the tokens that read
     /// "freedom" and "love". Rows sorted by source release, source size, target size.
     /// `vocabulary`: a shared index of the models' tokens, which makes the 21
     /// alignments cheap; without it each pair is aligned from scratch.
+    /// `labels`: `freedomLoveLabels(vocabulary)`, if already made. The pairs
+    /// are independent and grow with the square of the models, so they are
+    /// computed on every core, in order.
     public static func freedomLove(sources: [Model], targets: [Model], prompt: String,
-                                   vocabulary: SharedVocabulary? = nil) throws -> [FreedomLoveRow] {
-        let labels = vocabulary?.labels { token in
-            switch freedomLoveWords.word(of: token) { case "freedom": return 1; case "love": return 2; default: return 0 }
-        }
-        return try figure3Pairs(sources: sources, targets: targets).map { a, b in
+                                   vocabulary: SharedVocabulary? = nil, labels: [UInt8]? = nil) async throws -> [FreedomLoveRow] {
+        let labels = labels ?? vocabulary.map(freedomLoveLabels)
+        let pairs = figure3Pairs(sources: sources, targets: targets)
+        return try await Parallel.map(pairs.count) { k in
+            let (a, b) = pairs[k]
             if let vocabulary, let labels, let shared = vocabulary.labelledPairs(a.name, b.name, labels: labels) {
                 var freedom: [Double] = [], love: [Double] = []
                 for p in shared.pairs {

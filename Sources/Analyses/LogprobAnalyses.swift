@@ -44,6 +44,8 @@ public enum LogprobAnalyses {
         }()
         async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
             let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+            // Fig. 3's token labels need only the vocabulary: made beside the tables.
+            async let gridLabels = ImplicitRewards.freedomLoveLabels(vocabulary)
             // The tables share nothing but the vocabulary: computed side by
             // side (the last of §3's work, which one core used to do alone),
             // kept and thrown in manifest order.
@@ -57,7 +59,8 @@ public enum LogprobAnalyses {
             let tables = perTable.compactMap { $0?.table }
             let comparison = perTable.flatMap { $0?.comparison ?? [] }
             let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
-            let grid = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
+            let grid = try await ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt,
+                                                             vocabulary: vocabulary, labels: await gridLabels)
             return (tables, comparison, grid)
         }()
         async let simulationResult = { () async throws -> MeasureRecoveryResult? in

@@ -22,14 +22,15 @@ public func appendXMLEscaped(_ text: String, to out: inout String) {
 
 /// `xmlEscaped(text)` appended as UTF-8 bytes, for serialisers that build
 /// a document as bytes (an SVG chart is thousands of small appends, which
-/// cost several times more on a `String`).
+/// cost several times more on a `String`). Text that needs escaping (a
+/// tooltip with an arrow, a hostile token) is escaped straight into the
+/// bytes: through a temporary `String` it was a third of writing a large
+/// heat map.
 package func appendXMLEscaped(_ text: String, to out: inout [UInt8]) {
     if isXMLPlain(text) {
         out.append(contentsOf: text.utf8)
     } else {
-        var escaped = ""
-        appendXMLEscapedScalars(text, to: &escaped)
-        out.append(contentsOf: escaped.utf8)
+        appendXMLEscapedScalars(text, to: &out)
     }
 }
 
@@ -46,23 +47,43 @@ package func isXMLPlain(_ text: String) -> Bool {
     }
 }
 
-/// The rule itself, one scalar at a time.
-package func appendXMLEscapedScalars(_ text: String, to out: inout String) {
+/// The rule itself, one scalar at a time, into a `String` or UTF-8 bytes
+/// (the same scalars either way).
+package func appendXMLEscapedScalars<Output: XMLEscapedOutput>(_ text: String, to out: inout Output) {
     for scalar in text.unicodeScalars {
         switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        case "\t", "\n": out.unicodeScalars.append(scalar)
+        case "&": out.appendASCII("&amp;")
+        case "<": out.appendASCII("&lt;")
+        case ">": out.appendASCII("&gt;")
+        case "\"": out.appendASCII("&quot;")
+        case "'": out.appendASCII("&#39;")
+        case "\t", "\n": out.appendScalar(scalar)
         default:
             let v = scalar.value
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
-                out += "\\u{\(String(v, radix: 16, uppercase: true))}"
+                out.appendASCII("\\u{\(String(v, radix: 16, uppercase: true))}")
             } else {
-                out.unicodeScalars.append(scalar)
+                out.appendScalar(scalar)
             }
         }
+    }
+}
+
+/// Where the escaping rule writes.
+package protocol XMLEscapedOutput {
+    /// Appends ASCII text (an entity or a visible replacement).
+    mutating func appendASCII(_ text: String)
+    mutating func appendScalar(_ scalar: Unicode.Scalar)
+}
+
+extension String: XMLEscapedOutput {
+    package mutating func appendASCII(_ text: String) { self += text }
+    package mutating func appendScalar(_ scalar: Unicode.Scalar) { unicodeScalars.append(scalar) }
+}
+
+extension Array: XMLEscapedOutput where Element == UInt8 {
+    package mutating func appendASCII(_ text: String) { append(contentsOf: text.utf8) }
+    package mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII { append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { append($0) } }
     }
 }

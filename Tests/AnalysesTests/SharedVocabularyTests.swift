@@ -80,9 +80,12 @@ final class FreedomLoveShortcutTests: XCTestCase {
         let plan = section.implicitRewards
         let sources = plan.grid.sources.compactMap(model), targets = plan.grid.targets.compactMap(model)
         XCTAssertEqual(sources.count * targets.count, 21)
-        let direct = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
+        let direct = try await ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt)
         let vocabulary = try await SharedVocabulary(tables: tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
-        let shared = try ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
+        let shared = try await ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary)
         XCTAssertEqual(shared, direct)
+        let labelled = try await ImplicitRewards.freedomLove(sources: sources, targets: targets, prompt: plan.prompt, vocabulary: vocabulary,
+                                                             labels: ImplicitRewards.freedomLoveLabels(vocabulary))
+        XCTAssertEqual(labelled, direct)
     }
 }

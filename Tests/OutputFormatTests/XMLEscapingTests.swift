@@ -21,6 +21,21 @@ final class XMLEscapingTests: XCTestCase {
         }
     }
 
+    /// The charts' byte output is the rule's `String` output as UTF-8,
+    /// through the fast path and through the rule written as bytes.
+    func testBytesEqualTheStringRule() {
+        for s in Self.inputs + ["G2-2b → L3.1-70b", "≥ 0.5 «quoted» 😀 & <tag>", "\u{85}\u{2028}x"] {
+            var rule = ""
+            appendXMLEscapedScalars(s, to: &rule)
+            var bytes: [UInt8] = Array("prefix ".utf8)
+            appendXMLEscaped(s, to: &bytes)
+            XCTAssertEqual(bytes, Array(("prefix " + rule).utf8), s.debugDescription)
+            var ruleBytes: [UInt8] = []
+            appendXMLEscapedScalars(s, to: &ruleBytes)
+            XCTAssertEqual(ruleBytes, Array(rule.utf8), s.debugDescription)
+        }
+    }
+
     /// Every single ASCII character: plain ones are their own escape, the
     /// others (markup characters, controls but tab and line feed) are not.
     func testEveryASCIICharacter() {

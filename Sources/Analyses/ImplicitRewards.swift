@@ -1,5 +1,5 @@
-import Parallel
 import Foundation
+import Parallel
 import Stats
 import StudyData
 

@@ -65,8 +65,8 @@ final class PermutationTestTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(extreme, 1)  // the observed labelling always counts itself
     }
 
-    /// The test's inner loop against the partial Fisher–Yates written out
-    /// plainly (checked draws, array indices, the sums in the same order):
+    /// The test against the partial Fisher–Yates written out plainly
+    /// (`plainTest`: checked draws, array indices, the sums in the same order):
     /// the same extreme count and the generator left in the same state, on
     /// groups of unequal size in both orders.
     func testInnerLoopMatchesPlainPartialFisherYates() {
@@ -76,32 +76,7 @@ final class PermutationTestTests: XCTestCase {
         for (a, b) in [(x, y), (y, x)] {
             var g = SeededGenerator(seed: 11), reference = SeededGenerator(seed: 11)
             let result = PermutationTest.welch(a, b, resamples: 3_000, generator: &g)
-            let center = Descriptive.mean(a + b)
-            var pooled = (a + b).map { $0 - center }
-            let n = pooled.count, m = min(a.count, b.count)
-            var totalSum = 0.0, totalSquares = 0.0
-            for v in pooled { totalSum += v; totalSquares += v * v }
-            func absoluteT(_ sumA: Double, _ squaresA: Double) -> Double {
-                let sizeA = Double(m), sizeB = Double(n - m)
-                let sumB = totalSum - sumA, squaresB = totalSquares - squaresA
-                let meanA = sumA / sizeA, meanB = sumB / sizeB
-                let varA = max(0, (squaresA - sumA * meanA) / (sizeA - 1)), varB = max(0, (squaresB - sumB * meanB) / (sizeB - 1))
-                return abs(meanA - meanB) / (varA / sizeA + varB / sizeB).squareRoot()
-            }
-            let start = a.count <= b.count ? 0 : a.count
-            var s0 = 0.0, q0 = 0.0
-            for k in start..<(start + m) { s0 += pooled[k]; q0 += pooled[k] * pooled[k] }
-            let threshold = absoluteT(s0, q0) * (1 - 1e-12)
-            var extreme = 0
-            for _ in 0..<3_000 {
-                var s = 0.0, q = 0.0
-                for i in 0..<m {
-                    let j = i + reference.nextInt(below: n - i)
-                    pooled.swapAt(i, j)
-                    s += pooled[i]; q += pooled[i] * pooled[i]
-                }
-                if absoluteT(s, q) >= threshold { extreme += 1 }
-            }
+            let extreme = plainTest(a, b, resamples: 3_000, generator: &reference).extreme
             XCTAssertEqual(result.extremeCount, extreme)
             XCTAssertGreaterThan(extreme, 0)
             XCTAssertEqual(g.next(), reference.next())

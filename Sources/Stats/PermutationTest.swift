@@ -68,10 +68,11 @@ public enum PermutationTest {
         var shapes: [[Int]] = [], shapeIndex: [SIMD2<Int>: Int] = [:]
         var relabellings: [WelchRelabelling?] = []
         for (i, test) in tests.enumerated() {
-            guard let relabelling = WelchRelabelling(test.x, test.y) else {
+            let observed = WelchTest.test(test.x, test.y)
+            guard let relabelling = WelchRelabelling(test.x, test.y, observed: observed) else {
                 relabellings.append(nil)
                 outcomes[i] = (PermutationTestResult(resamples: resamples, extremeCount: resamples, p: 1,
-                                                     observedT: WelchTest.test(test.x, test.y).t), test.generator)
+                                                     observedT: observed.t), test.generator)
                 continue
             }
             relabellings.append(relabelling)

@@ -14,9 +14,10 @@ struct WelchRelabelling {
     let statistic: RelabelledWelchT
 
     /// nil when the test has nothing to relabel: a group under two values or
-    /// a non-finite observed t (the caller reports p = 1).
-    init?(_ x: [Double], _ y: [Double]) {
-        observed = WelchTest.test(x, y)
+    /// a non-finite observed t (the caller reports p = 1). `observed` is
+    /// `WelchTest.test(x, y)`, which the caller needs either way.
+    init?(_ x: [Double], _ y: [Double], observed: WelchTestResult) {
+        self.observed = observed
         guard x.count >= 2, y.count >= 2, observed.t.isFinite else { return nil }
         let center = Descriptive.mean(x + y)
         let pooled = (x + y).map { $0 - center }

@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "Parallel"),
         // The log-prob reader's line-end scan with AVX2 where the machine has it (StudyData's CommaScanner).
         .target(name: "CScan"),
-        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto", "CScan"]),
+        // A prefetch hint for Swift code (a header-only module: the hint compiles into its caller; StudyData's TokenIndex).
+        .systemLibrary(name: "CPrefetch"),
+        .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto", "CScan", "CPrefetch"]),
         // The permutation tests' relabellings four at a time, the generators in one AVX2 vector where the machine has it (Stats' PermutationTest).
         .target(name: "CRelabel"),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS", "CRelabel"]),

@@ -27,7 +27,7 @@ public struct SharedVocabulary: Sendable {
             if let same = (0..<m).first(where: { TokenIndex.sameBytes(tables[models[$0]]!.tokens, tokens) }) {
                 rowIDs.append(rowIDs[same])      // same tokenizer as an earlier model: same ids
             } else {
-                rowIDs.append(tokens.map { $0.isEmpty ? -1 : index.insert($0).id })
+                rowIDs.append(index.ids(addingNonEmpty: tokens))
             }
         }
         let width = index.count

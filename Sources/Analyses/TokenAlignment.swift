@@ -37,10 +37,10 @@ public struct TokenAlignment: Sendable, Equatable {
         let source = table.columns[column].dense ?? Array(table.columns[column])
         var index = TokenIndex(minimumCapacity: table.tokens.count)
         var values: [Double] = []
-        for (row, token) in table.tokens.enumerated() where !token.isEmpty {
+        // A new string's id is the next one: `values.count`.
+        for (row, id) in index.ids(addingNonEmpty: table.tokens).enumerated() where id >= 0 {
             let v = source[row]
-            let (id, inserted) = index.insert(token)
-            if inserted { values.append(v) } else if v > values[Int(id)] { values[Int(id)] = v }
+            if Int(id) == values.count { values.append(v) } else if v > values[Int(id)] { values[Int(id)] = v }
         }
         return (index, values)
     }

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// Token strings numbered by their exact UTF-8 bytes.
@@ -49,8 +50,42 @@ public struct TokenIndex: Sendable {
     /// The id of `token`, adding it if new.
     @discardableResult
     public mutating func insert(_ token: String) -> (id: Int32, inserted: Bool) {
+        insert(token, hash: Self.withBytes(token, Self.hash))
+    }
+
+    /// Each token's id, in order, the new ones added exactly as `insert`
+    /// adds them one by one (so the ids are the same); -1 for an empty
+    /// token, which is not added (the log-prob analyses drop empty strings).
+    ///
+    /// Why a batch: a 256,000-token vocabulary's slot array is far larger
+    /// than the caches, and one insert at a time waited for each probe's
+    /// slot to come from memory (§3 interns every model's tokens one after
+    /// another, on one core). With every hash computed first, the slot the
+    /// token `lookahead` places ahead will probe is fetched while this one
+    /// is placed, and the slot array is grown once, before the loop (where
+    /// a string sits in it never changes its id).
+    public mutating func ids(addingNonEmpty tokens: [String]) -> [Int32] {
+        let lookahead = 16
+        let tokenHashes = tokens.map { $0.isEmpty ? 0 : Self.withBytes($0, Self.hash) }
+        reserveSlots(count: strings.count + tokens.count)
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            tokenHashes.withUnsafeBufferPointer { tokenHashes in
+                for k in 0..<tokens.count {
+                    if k + lookahead < tokens.count {
+                        let ahead = Int(truncatingIfNeeded: tokenHashes[k + lookahead]) & mask
+                        slots.withUnsafeBufferPointer { backbone_prefetch($0.baseAddress! + ahead) }
+                    }
+                    if !tokens[k].isEmpty { ids[k] = insert(tokens[k], hash: tokenHashes[k]).id }
+                }
+            }
+        }
+        return ids
+    }
+
+    /// `insert` with the token's `Self.hash` already known.
+    private mutating func insert(_ token: String, hash: UInt64) -> (id: Int32, inserted: Bool) {
         Self.withBytes(token) { bytes -> (id: Int32, inserted: Bool) in
-            let hash = Self.hash(bytes)
             let (found, empty) = probe(bytes, hash: hash)
             if let found { return (found, false) }
             let id = Int32(strings.count)
@@ -107,7 +142,30 @@ public struct TokenIndex: Sendable {
         // and a 256,000-row list compares in full when it matches.
         return x.withUnsafeBufferPointer { xs in
             y.withUnsafeBufferPointer { ys in
-                for k in 0..<xs.count where !sameBytes(xs[k], ys[k]) { return false }
+                for k in 0..<xs.count where !sameValue(xs[k], ys[k]) && !sameBytes(xs[k], ys[k]) { return false }
+                return true
+            }
+        }
+    }
+
+    /// Whether two strings are the same value bit for bit: then they have
+    /// the same bytes (the same inline bytes, or the same storage), found
+    /// without reaching the bytes. Most tokens are short enough to be stored
+    /// inline, so two tables of one tokenizer mostly compare this way. The
+    /// converse does not hold: different values may still hold equal bytes.
+    @inline(__always)
+    static func sameValue(_ x: String, _ y: String) -> Bool {
+        withUnsafeBytes(of: x) { a in
+            withUnsafeBytes(of: y) { b in
+                var offset = 0
+                while offset + 8 <= a.count {
+                    if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                    offset += 8
+                }
+                while offset < a.count {
+                    if a[offset] != b[offset] { return false }
+                    offset += 1
+                }
                 return true
             }
         }
@@ -143,8 +201,17 @@ public struct TokenIndex: Sendable {
         return arena.withUnsafeBytes { Self.sameBytes(UnsafeRawBufferPointer(rebasing: $0[start..<end]), bytes) }
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    private mutating func grow() { resizeSlots(slots.count * 2) }
+
+    /// Grows the slot array, if needed, to hold `count` strings without
+    /// growing again (at most half full, as `insert` keeps it).
+    private mutating func reserveSlots(count: Int) {
+        var size = slots.count
+        while size < count * 2 { size <<= 1 }
+        if size > slots.count { resizeSlots(size) }
+    }
+
+    private mutating func resizeSlots(_ size: Int) {
         mask = size - 1
         slots = [UInt64](repeating: 0, count: size)
         slots.withUnsafeMutableBufferPointer { slots in

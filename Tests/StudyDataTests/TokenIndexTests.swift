@@ -70,6 +70,51 @@ final class TokenIndexTests: XCTestCase {
         }
     }
 
+    /// The batch gives each token the id one-by-one inserts give it, over
+    /// several batches into one index (later ones mostly finding earlier
+    /// strings), with repeats, empty tokens (-1, never added), canonically
+    /// equivalent pairs and long strings, and a first batch larger than the
+    /// index was made for (the slots grow before the loop, not in it).
+    func testABatchGivesTheIdsOfOneByOneInserts() {
+        var state: UInt64 = 11
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        let alphabet: [String] = ["a", "b", "\u{0}", "\u{E9}", "e\u{301}", " ", "\u{212A}", "K", "😀", "a longer piece than sixteen bytes"]
+        func token() -> String { (0..<Int(next() % 4)).map { _ in alphabet[Int(next()) % alphabet.count] }.joined() }
+        var batched = TokenIndex(minimumCapacity: 4), oneByOne = TokenIndex(minimumCapacity: 4)
+        for size in [3_000, 5_000, 0, 1, 40] {
+            let tokens = (0..<size).map { _ in token() }
+            let expected = tokens.map { $0.isEmpty ? Int32(-1) : oneByOne.insert($0).id }
+            XCTAssertEqual(batched.ids(addingNonEmpty: tokens), expected)
+            XCTAssertEqual(batched.count, oneByOne.count)
+        }
+        XCTAssertTrue(batched.count > 100)
+        XCTAssertEqual(batched.strings.map { Array($0.utf8) }, oneByOne.strings.map { Array($0.utf8) })
+        XCTAssertNil(batched.id(of: ""), "an empty token is never added")
+        for string in oneByOne.strings { XCTAssertEqual(batched.id(of: string), oneByOne.id(of: string)) }
+    }
+
+    /// Equal values are equal bytes; equal bytes need not be equal values
+    /// (two separately built long strings), and the list comparison then
+    /// still compares bytes.
+    func testSameValueImpliesSameBytes() {
+        let long = String(repeating: "long token ", count: 3)
+        let rebuilt = String(decoding: Array(long.utf8), as: UTF8.self)
+        XCTAssertTrue(TokenIndex.sameValue(long, long))
+        XCTAssertTrue(TokenIndex.sameValue("short", "short"))
+        XCTAssertFalse(TokenIndex.sameValue(long, rebuilt), "two buffers: different values")
+        XCTAssertFalse(TokenIndex.sameValue("\u{E9}", "e\u{301}"))
+        // Inline strings differing in one byte, wherever it sits in the value.
+        let inline = "0123456789abcde"
+        for k in 0..<inline.utf8.count {
+            var bytes = Array(inline.utf8)
+            bytes[k] = UInt8(ascii: "_")
+            XCTAssertFalse(TokenIndex.sameValue(inline, String(decoding: bytes, as: UTF8.self)), "byte \(k)")
+        }
+        XCTAssertFalse(TokenIndex.sameValue("abc", "abcd"), "lengths differ")
+        XCTAssertTrue(TokenIndex.sameBytes([long, "a"], [rebuilt, "a"]))
+        XCTAssertFalse(TokenIndex.sameBytes([long, "\u{E9}"], [rebuilt, "e\u{301}"]))
+    }
+
     /// The word loads that end a string (4, 2, then 1 bytes) against the
     /// byte-by-byte little-endian assembly, for every tail length and offset.
     func testTailWordIsTheByteByByteWord() {

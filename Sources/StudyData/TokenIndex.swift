@@ -107,7 +107,8 @@ public struct TokenIndex: Sendable {
 
     /// The id of the string with exactly these bytes, or nil.
     public func id(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
-        probe(bytes, hash: Self.hash(bytes)).found
+        // An empty index (a Fig. 3 model read for no dictionary) is asked once per row: no hash needed.
+        strings.isEmpty ? nil : probe(bytes, hash: Self.hash(bytes)).found
     }
 
     public func contains(_ token: String) -> Bool { id(of: token) != nil }

@@ -16,7 +16,7 @@ public struct TokenWords: Sendable, Equatable {
     /// one flat array, so the per-row scan retains nothing.
     private let needles: [UInt8]
     private let needleStarts: [Int]
-    /// Per word, the set of its bytes (lower-cased, bit `byte & 63`): a token
+    /// Per word, the set of its bytes (bit `Self.byteBits[byte]`): a token
     /// lacking one of them cannot hold the word, which rules out almost every
     /// token after one pass over its bytes.
     private let needleMasks: [UInt64]
@@ -53,17 +53,36 @@ public struct TokenWords: Sendable, Equatable {
     }
 
     @inline(__always) private static func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
-    @inline(__always) private static func letterBit(_ c: UInt8) -> UInt64 { 1 &<< UInt64(lower(c) & 63) }
+    @inline(__always) private static func letterBit(_ c: UInt8) -> UInt64 { 1 &<< UInt64(byteBits[Int(c)]) }
+
+    /// Each byte's bit in a letter set: a letter's in either case its own
+    /// (0–25), a digit its own (26–35), the rest of ASCII shared 26 ways
+    /// (36–61), bytes above ASCII two ways (62–63). Any mapping keeps the
+    /// prefilter exact (a word's byte in the token sets that byte's bit);
+    /// this one keeps the words' letters apart from everything else, so a
+    /// token of non-ASCII text or punctuation is ruled out at once (`byte &
+    /// 63` put every UTF-8 continuation byte on some letter's bit).
+    private static let byteBits: [UInt8] = (0...255).map { byte -> UInt8 in
+        let c = lower(UInt8(byte))
+        switch c {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return c - UInt8(ascii: "a")
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return 26 + c - UInt8(ascii: "0")
+        case 0..<0x80: return 36 + c % 26
+        default: return 62 + c % 2
+        }
+    }
 
     private func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        var present: UInt64 = 0
-        for i in 0..<n {
-            // İ is C4 B0, the Kelvin sign E2 84 AA in UTF-8.
-            if b[i] == 0xC4, i + 1 < n, b[i + 1] == 0xB0 { return true }
-            if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
-            present |= Self.letterBit(b[i])
+        // The letters the token holds, and whether it holds a non-ASCII
+        // byte at all: only then is it searched for İ and the Kelvin sign
+        // (most tokens are ASCII, and testing every byte for both was most
+        // of this scan's time, which every row of a Fig. 3 table pays).
+        var present: UInt64 = 0, union: UInt8 = 0
+        Self.byteBits.withUnsafeBufferPointer { bits in
+            for c in b { present |= 1 &<< UInt64(bits[Int(c)]); union |= c }
         }
+        if union >= 0x80, Self.holdsCapitalDottedIOrKelvinSign(b) { return true }
         let lower = Self.lower
         return needles.withUnsafeBufferPointer { all in
             for word in 0..<(needleStarts.count - 1) {
@@ -79,6 +98,16 @@ public struct TokenWords: Sendable, Equatable {
             }
             return false
         }
+    }
+
+    /// Whether the bytes hold İ (C4 B0 in UTF-8) or the Kelvin sign (E2 84 AA).
+    private static func holdsCapitalDottedIOrKelvinSign(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        for i in 0..<n {
+            if b[i] == 0xC4, i + 1 < n, b[i + 1] == 0xB0 { return true }
+            if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return true }
+        }
+        return false
     }
 
     /// The word a token reads as: trimmed as Python's `str.strip()` and lower-cased.

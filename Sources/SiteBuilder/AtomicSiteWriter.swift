@@ -15,6 +15,11 @@ public struct AtomicSiteWriter {
     private let inputs: [(name: String, url: URL)]
     private let lock: OutputLock
     private var written: [String] = []
+    /// The files the destination's previous build listed as its own (none
+    /// when there is no previous site): the ones a new file may be linked to.
+    private let previousFiles: Set<String>
+    /// Files linked to the previous site's (`UnchangedFileLink`).
+    private var linked: Set<String> = []
 
     /// `option` names the destination in messages (`--out`, `--html`);
     /// `inputs` are the folders the run reads, which it may never replace.
@@ -31,6 +36,7 @@ public struct AtomicSiteWriter {
         self.lock = try lock ?? OutputLock(for: self.destination, option: option)
         try OutputFolder.checkReplaceable(self.destination, shown: self.destination.path, option: option, inputs: inputs)
         StaleOutputs.remove(beside: self.destination)
+        previousFiles = OutputFolder.listedFiles(in: self.destination) ?? []
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(getpid())-\(UUID().uuidString)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -56,7 +62,15 @@ public struct AtomicSiteWriter {
         } catch {
             throw OutputFolderError.fileSystem("create", url.deletingLastPathComponent().path, error)
         }
-        try PlainFileWriter.write(data, to: url.path)
+        // A file written twice: its first version's name goes first, so
+        // the second never writes through a link into the previous site.
+        if linked.remove(relativePath) != nil { unlink(url.path) }
+        if previousFiles.contains(relativePath),
+           UnchangedFileLink.link(url.path, toIdentical: destination.appendingPathComponent(relativePath).path, data: data) {
+            linked.insert(relativePath)
+        } else {
+            try PlainFileWriter.write(data, to: url.path)
+        }
         written.append(relativePath)
     }
 
@@ -66,7 +80,9 @@ public struct AtomicSiteWriter {
     /// Swaps the finished site in. The destination is checked again (a person
     /// may have put a file into it while the build ran), then exchanged with
     /// the staging folder in one step; the old site is deleted only after
-    /// checking it still holds nothing but what its marker lists.
+    /// checking it still holds nothing but what its marker lists. When it
+    /// must stay (a person put something into it after the last check), the
+    /// new site's linked files are given files of their own first.
     public func commit() throws {
         let fm = FileManager.default
         try PlainFileWriter.write(Data(OutputFolder.marker(files: written).utf8), to: staging.appendingPathComponent(OutputFolder.markerName).path)
@@ -74,6 +90,8 @@ public struct AtomicSiteWriter {
         let replaced = try AtomicExchange.install(staging, at: destination)
         if replaced, let listed = OutputFolder.listedFiles(in: staging), OutputFolder.unexpectedEntries(in: staging, listed: listed).isEmpty {
             try? fm.removeItem(at: staging)
+        } else {
+            for file in linked.sorted() { try? UnchangedFileLink.separate(destination.appendingPathComponent(file).path) }
         }
         lock.release()
     }

@@ -1,5 +1,5 @@
 import Foundation
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// The site folder is swapped in whole, or not at all.
@@ -70,6 +70,79 @@ final class AtomicSiteWriterTests: XCTestCase {
         try writer.commit()
         XCTAssertEqual(try snapshot(destination), ["index.html": "new index", "figures/fig1a.svg": "new figure"], "old files are gone")
         XCTAssertEqual(try entries(root), ["site"])
+    }
+
+    func inode(_ url: URL) throws -> (number: UInt64, links: Int) {
+        let values = try fm.attributesOfItem(atPath: url.path)
+        return ((values[.systemFileNumber] as! NSNumber).uint64Value, (values[.referenceCount] as! NSNumber).intValue)
+    }
+
+    /// A rebuild links the files whose bytes did not change to the previous
+    /// site's (same inode, nothing new to allocate, the old time kept) and
+    /// writes the others; once the old site is gone, each file has one name.
+    func testUnchangedFilesAreLinkedToThePreviousSite() throws {
+        var first = try AtomicSiteWriter(destination: destination)
+        try first.write("index.html", "same")
+        try first.write("figures/fig1a.svg", "old figure")
+        try first.commit()
+        let index = try inode(destination.appendingPathComponent("index.html"))
+        let figure = try inode(destination.appendingPathComponent("figures/fig1a.svg"))
+        var second = try AtomicSiteWriter(destination: destination)
+        try second.write("index.html", "same")
+        try second.write("figures/fig1a.svg", "new figure")
+        try second.write("extra.html", "same")
+        XCTAssertEqual(try inode(second.staging.appendingPathComponent("index.html")).links, 2, "linked while both sites exist")
+        try second.commit()
+        XCTAssertEqual(try snapshot(destination), ["index.html": "same", "figures/fig1a.svg": "new figure", "extra.html": "same"])
+        XCTAssertEqual(try inode(destination.appendingPathComponent("index.html")).number, index.number)
+        XCTAssertEqual(try inode(destination.appendingPathComponent("index.html")).links, 1)
+        XCTAssertNotEqual(try inode(destination.appendingPathComponent("figures/fig1a.svg")).number, figure.number)
+        XCTAssertEqual(try entries(root), ["site"])
+    }
+
+    /// A file written twice whose first version was linked: the second
+    /// version must not be written through the link into the previous site.
+    func testARewriteOfALinkedFileLeavesThePreviousSiteUntouched() throws {
+        var first = try AtomicSiteWriter(destination: destination)
+        try first.write("index.html", "same")
+        try first.commit()
+        var second = try AtomicSiteWriter(destination: destination)
+        try second.write("index.html", "same")
+        try second.write("index.html", "rewritten")
+        XCTAssertEqual(try snapshot(destination), ["index.html": "same"])
+        second.discard()
+        XCTAssertEqual(try snapshot(destination), ["index.html": "same"])
+        XCTAssertEqual(try inode(destination.appendingPathComponent("index.html")).links, 1)
+    }
+
+    /// A previous file that another name shares (a person linked it
+    /// elsewhere), or that is not a regular file, is never linked to: the
+    /// new site gets a file of its own, and the other name is untouched.
+    func testASharedPreviousFileIsWrittenAnew() throws {
+        var first = try AtomicSiteWriter(destination: destination)
+        try first.write("index.html", "same")
+        try first.commit()
+        let kept = root.appendingPathComponent("kept.html")
+        try fm.linkItem(at: destination.appendingPathComponent("index.html"), to: kept)
+        var second = try AtomicSiteWriter(destination: destination)
+        try second.write("index.html", "same")
+        try second.commit()
+        XCTAssertNotEqual(try inode(destination.appendingPathComponent("index.html")).number, try inode(kept).number)
+        XCTAssertEqual(try inode(kept).links, 1)
+        XCTAssertEqual(try String(contentsOf: kept, encoding: .utf8), "same")
+    }
+
+    /// `separate` gives a name a file of its own with the same bytes.
+    func testSeparateGivesANameItsOwnFile() throws {
+        let a = root.appendingPathComponent("a.html"), b = root.appendingPathComponent("b.html")
+        try "shared".write(to: a, atomically: false, encoding: .utf8)
+        try fm.linkItem(at: a, to: b)
+        XCTAssertEqual(try inode(a).links, 2)
+        try UnchangedFileLink.separate(b.path)
+        XCTAssertEqual(try inode(a).links, 1)
+        XCTAssertNotEqual(try inode(a).number, try inode(b).number)
+        XCTAssertEqual(try String(contentsOf: b, encoding: .utf8), "shared")
+        XCTAssertEqual(try entries(root).sorted(), ["a.html", "b.html"])
     }
 
     func testDiscardLeavesThePreviousSiteUntouched() throws {

@@ -66,7 +66,7 @@ public struct AtomicSiteWriter {
         // the second never writes through a link into the previous site.
         if linked.remove(relativePath) != nil { unlink(url.path) }
         if previousFiles.contains(relativePath),
-           UnchangedFileLink.link(url.path, toIdentical: destination.appendingPathComponent(relativePath).path, data: data) {
+           UnchangedFileLink.create(url.path, toIdentical: destination.appendingPathComponent(relativePath).path, data: data) {
             linked.insert(relativePath)
         } else {
             try PlainFileWriter.write(data, to: url.path)

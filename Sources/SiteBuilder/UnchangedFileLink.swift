@@ -23,13 +23,13 @@ import Glibc
 enum UnchangedFileLink {
     /// Links `path` (which must not exist) to `previous` when that file
     /// holds exactly `data`; false, with nothing made, otherwise.
-    static func link(_ path: String, toIdentical previous: String, data: Data) -> Bool {
+    static func create(_ path: String, toIdentical previous: String, data: Data) -> Bool {
         let fd = open(previous, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, Int(info.st_size) == data.count,
-              holds(fd, data), Glibc.link(previous, path) == 0 else { return false }
+              holds(fd, data), link(previous, path) == 0 else { return false }
         var made = stat()
         if lstat(path, &made) == 0, made.st_dev == info.st_dev, made.st_ino == info.st_ino, holds(fd, data) { return true }
         unlink(path)

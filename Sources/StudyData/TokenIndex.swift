@@ -102,7 +102,7 @@ public struct TokenIndex: Sendable {
 
     /// The id of `token`, or nil.
     public func id(of token: String) -> Int32? {
-        Self.withBytes(token) { probe($0, hash: Self.hash($0)).found }
+        Self.withBytes(token) { id(ofBytes: $0) }
     }
 
     /// The id of the string with exactly these bytes, or nil.

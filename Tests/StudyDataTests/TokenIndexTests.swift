@@ -31,6 +31,8 @@ final class TokenIndexTests: XCTestCase {
 
     func testIdsInInsertionOrderAndRepeatsFound() {
         var index = TokenIndex()
+        XCTAssertNil(index.id(of: ""), "an empty index holds nothing, not even the empty string")
+        XCTAssertFalse(index.contains("b"))
         XCTAssertEqual(index.insert("b").id, 0)
         XCTAssertEqual(index.insert("").id, 1)
         XCTAssertEqual(index.insert("a").id, 2)

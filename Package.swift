@@ -37,7 +37,7 @@ let package = Package(
         // snprintf of one double without Swift's variadic-call overhead (OutputFormat's PrintfNumber).
         .target(name: "CPrintf"),
         // What the report, the charts and the diff all write and read: canonical JSON and its tree, markup escaping, figure sources, confined paths.
-        .target(name: "OutputFormat", dependencies: ["CPrintf"]),
+        .target(name: "OutputFormat", dependencies: ["CPrintf", "Parallel"]),
         // `backbone diff`: two runs compared, and the text, Markdown and JSON reports (the HTML page is SiteBuilder's).
         .target(name: "RunDiff", dependencies: ["Failures", "OutputFormat"]),
         .target(name: "SiteBuilder", dependencies: [

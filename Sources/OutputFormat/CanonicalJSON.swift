@@ -64,7 +64,7 @@ public enum CanonicalJSON {
     /// again here). A key encoded twice keeps its last value, as the tree's
     /// dictionary does: the keys are sorted with their positions, and of a
     /// run of equal keys the last one's value is written.
-    private static func write(_ slot: TreeSlot, indent: Int, into out: inout JSONText) {
+    static func write(_ slot: TreeSlot, indent: Int, into out: inout JSONText) {
         switch slot.content {
         case .empty: out.append("null")
         case .value(let v): write(v, indent: indent, into: &out)
@@ -88,7 +88,7 @@ public enum CanonicalJSON {
     }
 
     /// `{`, the members one per line two spaces deeper, `}`; `{}` when empty.
-    private static func writeObject(count: Int, indent: Int, into out: inout JSONText,
+    static func writeObject(count: Int, indent: Int, into out: inout JSONText,
                                     member: (Int, inout JSONText) -> Void) {
         writeContainer(open: "{", close: "}", count: count, indent: indent, into: &out, item: member)
     }

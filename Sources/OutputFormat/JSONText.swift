@@ -24,6 +24,11 @@ struct JSONText {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Text written apart by another `JSONText` (its `bytes`).
+    mutating func append(bytes other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func appendIndent(_ depth: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }

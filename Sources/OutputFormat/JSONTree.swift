@@ -126,11 +126,15 @@ final class TreeSlot {
 struct TreeEncoder: Encoder {
     let slot: TreeSlot
     var codingPath: [CodingKey]
+    /// For the root only (`CanonicalJSON.encodeInParallel`): which of its
+    /// members' values are encoded; the others get an empty slot, so their
+    /// keys are still listed. nil: all of them.
+    var descends: ((String) -> Bool)? = nil
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = slot.content {} else { slot.content = .object([]) }
-        return KeyedEncodingContainer(KeyedTreeContainer<Key>(slot: slot, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedTreeContainer<Key>(slot: slot, codingPath: codingPath, descends: descends))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
@@ -146,6 +150,8 @@ struct TreeEncoder: Encoder {
 struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: TreeSlot
     var codingPath: [CodingKey]
+    /// `TreeEncoder.descends`: set only on the root's container.
+    var descends: ((String) -> Bool)? = nil
 
     mutating func encodeNil(forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.null) }
     // The common leaves straight into their slot, as `SingleTreeContainer`
@@ -156,7 +162,9 @@ struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.integer(Int64(value))) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { slot.child(forKey: JSONTree.snakeCase(key.stringValue)).content = .value(.bool(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        let child = slot.child(forKey: JSONTree.snakeCase(key.stringValue))
+        let name = JSONTree.snakeCase(key.stringValue)
+        let child = slot.child(forKey: name)
+        if let descends, !descends(name) { return }
         try value.encode(to: TreeEncoder(slot: child, codingPath: codingPath + [key]))
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

@@ -3,9 +3,10 @@
 /// order, so what a user sees never depends on scheduling.
 ///
 /// Why a target of its own: the loaders (`StudyData`), the analyses
-/// (`Analyses`) and the site checks (`SiteBuilder`) all fan work out this
-/// way, and the helper belongs to none of their concepts; depending on
-/// nothing, it can sit under all three without a layer reaching sideways.
+/// (`Analyses`), results.json's members (`OutputFormat`) and the site checks
+/// (`SiteBuilder`) all fan work out this way, and the helper belongs to none
+/// of their concepts; depending on nothing, it can sit under all of them
+/// without a layer reaching sideways.
 /// Fixed fan-outs of different types use `async let` at the call site instead.
 public enum Parallel {
     /// `body(0) … body(count − 1)` as child tasks of one task group, results

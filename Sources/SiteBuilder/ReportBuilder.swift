@@ -63,8 +63,9 @@ public enum ReportBuilder {
         var writer = try AtomicSiteWriter(destination: locations.output, option: "--out", inputs: locations.inputFolders, lock: locations.outputLock)
         do {
             // results.json (3 MB of text, a third of this phase's work) needs
-            // nothing the pages make: it is encoded beside them, on another core.
-            async let resultsEncoding = try CanonicalJSON.encode(results)
+            // nothing the pages make: it is encoded beside them, its members
+            // side by side on the other cores.
+            async let resultsEncoding = CanonicalJSON.encodeInParallel(results)
             let renderer = try PageRenderer(templatesFolder: locations.templates)
             var context = SiteContext.base(study: study, results: results, options: options)
             // Tables and figures: written as downloads and put into the context as HTML.

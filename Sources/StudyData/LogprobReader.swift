@@ -50,7 +50,10 @@ public enum LogprobReader {
         var bytesDone = 0
         // Largest files first, so the pool does not end on one big file.
         let order = jobs.indices.sorted { sizes[$0] > sizes[$1] || sizes[$0] == sizes[$1] && $0 < $1 }
-        return try await Parallel.map(jobs.count, startOrder: order, finished: { k in
+        // On threads of their own: a table not yet in the page cache blocks its
+        // reader on the disk, and the §2 and §4 analyses run meanwhile.
+        return try await Parallel.mapBlocking(jobs.count, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                              startOrder: order, finished: { k in
             bytesDone += sizes[k]
             progress?(bytesDone, totalBytes)
         }) { k in

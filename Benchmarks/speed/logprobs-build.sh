@@ -4,7 +4,7 @@
 # BASE_BIN also the baseline binary), then cold: the time to read the tables'
 # bytes (`cat DIR/*.csv > /dev/null`) and the time of one build, each right
 # after `echo 3 > /proc/sys/vm/drop_caches` (needs root; COLD_RUNS rounds,
-# default 3, 0 to skip).
+# default 3, 0 to skip; with BASE_BIN each round also builds with the baseline).
 # Usage: [RUNS=5] [BASE_BIN=...] Benchmarks/speed/logprobs-build.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,10 +32,13 @@ if [ "${COLD_RUNS:-3}" -gt 0 ]; then
   for _ in $(seq "${COLD_RUNS:-3}"); do
     sync; echo 3 > /proc/sys/vm/drop_caches
     /usr/bin/time -o "$out/cold" -a -f "cold-cat %e %M" cat $tables > /dev/null
-    sync; echo 3 > /proc/sys/vm/drop_caches
-    /usr/bin/time -o "$out/cold" -a -f "cold-new %e %M" "$BIN" build --logprobs "$DIR" --permutations 1 --out "$out/site-new" >/dev/null 2>&1
+    for who in new ${BASE:+base}; do
+      bin=$BIN; [ "$who" = base ] && bin=$BASE
+      sync; echo 3 > /proc/sys/vm/drop_caches
+      /usr/bin/time -o "$out/cold" -a -f "cold-$who %e %M" "$bin" build --logprobs "$DIR" --permutations 1 --out "$out/site-$who" >/dev/null 2>&1
+    done
   done
-  echo "== cold page cache, ${COLD_RUNS:-3} rounds (cat of the tables, then one build, each after drop_caches)"
+  echo "== cold page cache, ${COLD_RUNS:-3} rounds (cat of the tables, then one build of each binary, each after drop_caches)"
   summary "$out/cold"
 fi
 if [ -n "$BASE" ]; then

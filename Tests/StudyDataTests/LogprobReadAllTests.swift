@@ -48,6 +48,25 @@ final class LogprobReadAllTests: XCTestCase {
         XCTAssertTrue(seen.allSatisfy { $0.1 == totalBytes })
     }
 
+    /// Tables out of the page cache are read on threads of their own
+    /// (`Parallel.mapBlocking`): the same tables, in input order, and the
+    /// same progress in bytes.
+    func testTablesOutOfMemoryAreReadTheSame() async throws {
+        let urls = try files()
+        let request = LogprobRequest(prompts: ["worst_ever_one", "greatest_ever_one"], tokens: ["love"])
+        let inMemory = try await LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request, progress: nil)
+        try XCTSkipUnless(dropFromPageCache(urls[2]), "this file system keeps its files in memory")
+        let reports = Reports()
+        let fromDisk = try await LogprobReader.readAll(urls.map { ($0, $0.lastPathComponent) }, request: request,
+                                                       progress: { done, total in reports.add(done, total) })
+        XCTAssertEqual(fromDisk.map(\.path), inMemory.map(\.path))
+        XCTAssertEqual(fromDisk.map(\.tokens), inMemory.map(\.tokens))
+        XCTAssertEqual(fromDisk.map(\.columns), inMemory.map(\.columns))
+        let totalBytes = urls.reduce(0) { $0 + ((try? Data(contentsOf: $1))?.count ?? 0) }
+        XCTAssertEqual(reports.all.map(\.0).sorted().last, totalBytes)
+        XCTAssertEqual(reports.all.count, urls.count)
+    }
+
     func testFirstErrorInInputOrderIsThrown() async throws {
         let good = try files()[0]
         let bad1 = try table.write(Array((LogprobTestTable.header + "0,a,x,-1,oops,-3\n").utf8), name: "bad1.csv")

@@ -13,10 +13,10 @@ extension CanonicalJSON {
     /// in the order it encodes them. Each task then runs `encode(to:)` again
     /// descending only into its own key, and writes that member's value as
     /// `encode` writes it inside the root (indented one level). The root is
-    /// then written from those texts in `encode`'s key order; of a key encoded
-    /// twice the last one (name and value) is kept, as `encode` keeps it. A value whose root
-    /// is not an object, or whose members differ between passes, is encoded
-    /// as `encode` does, on this task.
+    /// then written from those texts in `encode`'s key order; of a key
+    /// encoded twice the last one (name and value) is kept, as `encode` keeps
+    /// it. A value whose root is not an object, or whose members differ
+    /// between passes, is encoded as `encode` does, on this task.
     public static func encodeInParallel<T: Encodable & Sendable>(_ value: T) async throws -> String {
         let outline = TreeSlot()
         try value.encode(to: TreeEncoder(slot: outline, codingPath: [], descends: { _ in false }))

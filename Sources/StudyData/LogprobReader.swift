@@ -59,7 +59,7 @@ public enum LogprobReader {
         }
         // A table not yet in the page cache blocks its reader on the disk: then
         // the tables are read on threads of their own, and the §2 and §4
-        // analyses run on the pool meanwhile (a cold 12-table build: about
+        // analyses run on the pool meanwhile (a cold 12-table build: 0.2 to
         // 0.5 s less). Tables in memory are read on the pool itself. "In
         // memory" allows 1% of a table's pages out: a kernel that pages out
         // idle memory on its own (DAMON) leaves a few holes in a warm table.

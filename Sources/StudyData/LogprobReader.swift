@@ -61,9 +61,10 @@ public enum LogprobReader {
         // the tables are read on threads of their own, and the §2 and §4
         // analyses run on the pool meanwhile (a cold 12-table build: 0.2 to
         // 0.5 s less). Tables in memory are read on the pool itself. "In
-        // memory" allows 1% of a table's pages out: a kernel that pages out
-        // idle memory on its own (DAMON) leaves a few holes in a warm table.
-        if jobs.allSatisfy({ PageCacheResidency.residentFraction($0.url) >= 0.99 }) {
+        // memory" allows 1% of the tables' bytes out: a kernel that pages out
+        // idle memory on its own (DAMON) leaves a few holes in warm tables.
+        let resident = zip(jobs, sizes).reduce(0.0) { $0 + PageCacheResidency.residentFraction($1.0.url) * Double($1.1) }
+        if resident >= 0.99 * Double(max(totalBytes, 1)) {
             return try await Parallel.map(jobs.count, startOrder: order, finished: finished, body)
         }
         return try await Parallel.mapBlocking(jobs.count, threads: ProcessInfo.processInfo.activeProcessorCount,

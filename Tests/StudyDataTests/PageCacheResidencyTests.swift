@@ -38,10 +38,7 @@ final class PageCacheResidencyTests: XCTestCase {
         let size = 8 << 20
         try Data(repeating: UInt8(ascii: "1"), count: size).write(to: url)
         _ = try Data(contentsOf: url)
-        let fd = open(url.path, O_RDONLY)
-        defer { close(fd) }
-        fsync(fd)
-        posix_fadvise(fd, off_t(size / 2), off_t(size / 2), Int32(POSIX_FADV_DONTNEED))
+        dropFromPageCache(url, from: size / 2)
         XCTAssertEqual(PageCacheResidency.residentFraction(url), 0.5, accuracy: 0.01)
     }
 }

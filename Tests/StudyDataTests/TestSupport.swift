@@ -53,15 +53,16 @@ func parseCSV(bytes: [UInt8], path: String = "t.csv") throws -> CSVDocument {
     try CSVReader.parse(Data(bytes), path: path)
 }
 
-/// Asks the kernel to drop `url`'s pages from the page cache (written out
-/// first), as after a reboot: what a read that waits for the disk meets.
-/// Returns whether it took; a file system that keeps files in memory (tmpfs)
-/// cannot drop them.
-func dropFromPageCache(_ url: URL) -> Bool {
+/// Asks the kernel to drop `url`'s pages from `offset` to its end from the
+/// page cache (written out first), as after a reboot: what a read that waits
+/// for the disk meets. Returns whether it took; a file system that keeps
+/// files in memory (tmpfs) cannot drop them.
+@discardableResult
+func dropFromPageCache(_ url: URL, from offset: Int = 0) -> Bool {
     let fd = open(url.path, O_RDONLY)
     guard fd >= 0 else { return false }
     defer { close(fd) }
     fsync(fd)
-    posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+    posix_fadvise(fd, off_t(offset), 0, Int32(POSIX_FADV_DONTNEED))
     return PageCacheResidency.residentFraction(url) < 0.99
 }

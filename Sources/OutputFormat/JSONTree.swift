@@ -127,8 +127,10 @@ struct TreeEncoder: Encoder {
     let slot: TreeSlot
     var codingPath: [CodingKey]
     /// For the root only (`CanonicalJSON.encodeInParallel`): which of its
-    /// members' values are encoded; the others get an empty slot, so their
-    /// keys are still listed. nil: all of them.
+    /// members encoded through `encode(_:forKey:)` have their values
+    /// encoded; the others get an empty slot, so their keys are still listed.
+    /// Leaves (numbers, strings, booleans) and nested containers are always
+    /// written: they cost next to nothing. nil: every member.
     var descends: ((String) -> Bool)? = nil
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 

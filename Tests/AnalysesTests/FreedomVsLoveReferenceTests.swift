@@ -81,7 +81,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
     }
 
     func testWithoutTablesTheSectionIsMissingAndNamesTheFiles() async throws {
-        let empty = try makeTemporaryDirectory(self)
+        let empty = try Scratch.folder("FreedomVsLoveReferenceTests")
         let study = try await StudyLoader.load(folder: Fixtures.content, logprobs: empty)
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))
         XCTAssertEqual(section.status, .missing)
@@ -95,7 +95,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
     }
 
     func testSomeTablesGivePartialResults() async throws {
-        let folder = try makeTemporaryDirectory(self)
+        let folder = try Scratch.folder("FreedomVsLoveReferenceTests")
         for file in ["meta-llama--Llama-3.2-1B-Instruct.csv", "google--gemma-2-9b-it.csv", "google--gemma-2-27b-it.csv"] {
             try FileManager.default.copyItem(at: LogprobReferenceTests.tablesFolder.appendingPathComponent(file),
                                              to: folder.appendingPathComponent(file))
@@ -117,10 +117,4 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
     }
 }
 
-/// A fresh temporary folder, removed when the test ends.
-private func makeTemporaryDirectory(_ test: XCTestCase) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("FreedomVsLoveTests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-    return dir
-}
+

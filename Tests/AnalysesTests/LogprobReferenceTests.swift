@@ -143,10 +143,7 @@ final class LogprobReferenceTests: XCTestCase {
     }
 
     func testOnlyTheTablesPresentAreAnalysed() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backbone-partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder("partial-logprobs")
         for file in ["meta-llama--Llama-3.2-3B-Instruct.csv", "google--gemma-2-2b-it.csv"] {
             try FileManager.default.copyItem(at: Self.tablesFolder.appendingPathComponent(file), to: folder.appendingPathComponent(file))
         }

@@ -62,8 +62,7 @@ final class TokenDynamicsTests: XCTestCase {
     }
 
     func testGeneratedTablesShowThePlantedDrift() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ckpt-\(ProcessInfo.processInfo.processIdentifier)-\(#line)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("checkpoints")
         let words = big2.categoryOfWord.sorted { $0.key < $1.key }
         let generator = CheckpointGenerator(agency: words.filter { $0.value == "Agency" }.map(\.key),
                                             communion: words.filter { $0.value == "Communion" }.map(\.key), seed: 7)

@@ -70,7 +70,7 @@ final class TrainingDynamicsTests: XCTestCase {
         XCTAssertTrue(result.runs.filter { $0.id != "uf_13" }.allSatisfy(\.plotted))
         XCTAssertFalse(result.ablationPoints.contains { $0.dataSize == 13 || $0.run == "uf_13" })
         // A file with other bytes whose ids name another size is caught too.
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("training-ids-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = try Scratch.folder("training-ids")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
         try "\"\",\"model_id\",\"Category\",\"checkpoint\",\"base_model\",\"sum_value\"\n\"1\",\"gemma_x_50k\",\"Agency\",1000,NA,700\n"
             .write(to: dir.appendingPathComponent("data/a.csv"), atomically: true, encoding: .utf8)
@@ -88,7 +88,7 @@ final class TrainingDynamicsTests: XCTestCase {
     }
 
     func testDisagreeingDuplicatesAreAnError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("training-\(ProcessInfo.processInfo.processIdentifier)")
+        let dir = try Scratch.folder("training")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
         try "\"\",\"model_id\",\"Category\",\"checkpoint\",\"base_model\",\"sum_value\"\n\"1\",\"gemma_x\",\"Agency\",1000,NA,700\n\"2\",\"gemma_x\",\"Agency\",1000,NA,701\n"
             .write(to: dir.appendingPathComponent("data/r.csv"), atomically: true, encoding: .utf8)

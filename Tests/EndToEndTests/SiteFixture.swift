@@ -14,11 +14,9 @@ enum SiteFixture {
     /// Few relabellings keep the debug-mode test quick; the numbers are checked in AnalysesTests.
     static let options = AnalysisOptions(permutations: 999, seed: 42)
 
+    /// A new, empty folder, removed with the test run's scratch folder.
     static func temporaryFolder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("backbone-e2e-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Scratch.folder(name)
     }
 
     /// A fresh copy of content/ at `<temporary folder named name>/content`,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import OutputFormat
 @testable import RunDiff
 import XCTest
@@ -158,10 +159,7 @@ final class RunDiffTests: XCTestCase {
     }
 
     func testMalformedAndMismatchedInputsGiveClearErrors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("backbone-rundiff-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: dir)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("rundiff")
         func error(_ text: String?, name: String = "results.json") -> String {
             let url = dir.appendingPathComponent(name)
             if let text { try? text.write(to: url, atomically: true, encoding: .utf8) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import SiteBuilder
 import XCTest
 
@@ -9,8 +10,7 @@ final class AtomicSiteWriterTests: XCTestCase {
     let fm = FileManager.default
 
     override func setUpWithError() throws {
-        root = fm.temporaryDirectory.appendingPathComponent("AtomicSiteWriterTests-\(UUID().uuidString)")
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try Scratch.folder("AtomicSiteWriterTests")
     }
 
     override func tearDownWithError() throws {

@@ -97,9 +97,7 @@ final class LaTeXTableTests: XCTestCase {
                                 columns: ["Token", "Rank", "p"],
                                 rows: tokens.enumerated().map { [.text(VisibleToken.render($1)), .integer($0 + 1), .pValue(0.5)] }
                                     + tokens.map { [.text($0), .integer(0), .pValue(1e-9)] })
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latex-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("latex")
         try table.latex.write(to: dir.appendingPathComponent("hostile.tex"), atomically: true, encoding: .utf8)
         let document = "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs}\n\\begin{document}\n\\input{hostile.tex}\n\\end{document}\n"
         try document.write(to: dir.appendingPathComponent("main.tex"), atomically: true, encoding: .utf8)

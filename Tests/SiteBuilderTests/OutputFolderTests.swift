@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SiteBuilder
 import XCTest
 
@@ -10,8 +11,7 @@ final class OutputFolderTests: XCTestCase {
     let fm = FileManager.default
 
     override func setUpWithError() throws {
-        root = fm.temporaryDirectory.appendingPathComponent("OutputFolderTests-\(UUID().uuidString)")
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try Scratch.folder("OutputFolderTests")
     }
 
     override func tearDownWithError() throws {

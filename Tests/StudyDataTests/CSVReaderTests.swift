@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -278,7 +279,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testReadFromFileAndMissingFile() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("CSVReaderTests")
         let url = dir.appendingPathComponent("r.csv")
         try Data("a,b\r\n1,2\r\n".utf8).write(to: url)
         let doc = try CSVReader.read(url: url, displayPath: "content/r.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -29,7 +30,7 @@ final class ContentFolderTests: XCTestCase {
     }
 
     func testSiblingFolderWithACommonPrefixIsOutside() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("ContentFolderTests")
         let content = dir.appendingPathComponent("content")
         let sibling = dir.appendingPathComponent("content2")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
@@ -54,7 +55,7 @@ final class ContentFolderTests: XCTestCase {
     }
 
     private func makeTree() throws -> (content: URL, outside: URL) {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("ContentFolderTests")
         let content = dir.appendingPathComponent("content")
         let outside = dir.appendingPathComponent("outside")
         let fm = FileManager.default

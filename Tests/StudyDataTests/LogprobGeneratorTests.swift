@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import StudyData
 import XCTest
 
@@ -6,9 +7,7 @@ import XCTest
 /// planted effects visible.
 final class LogprobGeneratorTests: XCTestCase {
     let prompts = [Prompt(key: "greatest_ever_one", text: "", framing: .positive), Prompt(key: "worst_ever_one", text: "", framing: .negative)]
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("generator-\(UUID().uuidString)")
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    let dir = Scratch.root.appendingPathComponent("generator-\(UUID().uuidString)")
 
     func generate(_ name: String, family: String, seed: UInt64 = 7, rows: Int = 400) throws -> URL {
         let url = dir.appendingPathComponent(name)

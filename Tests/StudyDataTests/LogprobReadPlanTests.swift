@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -44,10 +45,7 @@ final class LogprobReadPlanTests: XCTestCase {
         let manifest = try ManifestLoader.load(from: ContentFolder(root: Repo.content))
         let section = try XCTUnwrap(manifest.logprobs)
         let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: [:])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-plan-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try Scratch.folder("read-plan")
         let first = plan.entries[0].model.file, second = plan.entries[1].model.file
         try Data().write(to: folder.appendingPathComponent(first))
         try Data().write(to: folder.appendingPathComponent((second as NSString).deletingPathExtension + ".parquet"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import StudyData
 import XCTest
 
@@ -8,8 +9,7 @@ import XCTest
 /// Whatever the fast paths skip or jump over, the values must agree bit for bit.
 final class LogprobReaderDifferentialTests: XCTestCase {
     func testFastReaderAgreesWithTheSimpleReader() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("differential-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Scratch.folder("differential")
         let keys = ["best_ever_one", "greatest_ever_one", "good_ever_one", "worst_ever_one", "bad_ever_one", "terrible_ever_one"]
         let prompts = keys.map { Prompt(key: $0, text: "", framing: $0.hasPrefix("best") || $0.hasPrefix("g") ? .positive : .negative) }
         let url = dir.appendingPathComponent("t.csv")

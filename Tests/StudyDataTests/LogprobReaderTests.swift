@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import StudyData
 import XCTest
 
@@ -6,8 +7,7 @@ import XCTest
 /// numbers and parallel reads have their own test files).
 final class LogprobReaderTests: XCTestCase {
     func write(_ bytes: [UInt8], name: String = "t.csv") throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logprob-reader-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Scratch.folder("logprob-reader")
         let url = dir.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url

@@ -1,13 +1,14 @@
 import Foundation
+import TestSupport
 @testable import StudyData
 
-/// Small log-prob tables written to a fresh temporary folder for reader tests.
+/// Small log-prob tables written to a fresh scratch folder for reader tests.
 struct LogprobTestTable {
     static let header = "token_id,token_name,token_decoded,best_ever_one,greatest_ever_one,worst_ever_one\n"
     let dir: URL
 
     init() {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("logprob-tests-\(UUID().uuidString)")
+        dir = Scratch.root.appendingPathComponent("logprob-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 

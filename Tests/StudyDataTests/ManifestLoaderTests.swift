@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -51,7 +52,7 @@ final class ManifestLoaderTests: XCTestCase {
     }
 
     func testMissingManifestFile() throws {
-        let dir = try makeTemporaryDirectory(self).appendingPathComponent("content")
+        let dir = try Scratch.folder("ManifestLoaderTests").appendingPathComponent("content")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let error = assertDataError(try ManifestLoader.load(from: ContentFolder(root: dir)))
         XCTAssertEqual(error?.path, "content/study.yaml")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import StudyData
 import XCTest
 
@@ -8,7 +9,7 @@ import XCTest
 /// as not.
 final class PageCacheResidencyTests: XCTestCase {
     func testWrittenFileIsInMemoryAndADroppedOneIsNot() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("PageCacheResidencyTests")
         let url = dir.appendingPathComponent("table.csv")
         try Data(repeating: UInt8(ascii: "7"), count: 4 << 20).write(to: url)
         _ = try Data(contentsOf: url)
@@ -20,7 +21,7 @@ final class PageCacheResidencyTests: XCTestCase {
     }
 
     func testEmptyAndMissingFiles() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("PageCacheResidencyTests")
         let empty = dir.appendingPathComponent("empty.csv")
         try Data().write(to: empty)
         XCTAssertEqual(PageCacheResidency.residentFraction(empty), 1)
@@ -30,7 +31,7 @@ final class PageCacheResidencyTests: XCTestCase {
     /// The samples are spread over the whole file: a file whose second half
     /// is out of memory is seen as half out.
     func testSamplesCoverTheWholeFile() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("PageCacheResidencyTests")
         let probe = dir.appendingPathComponent("probe.csv")
         try Data(repeating: UInt8(ascii: "2"), count: 1 << 20).write(to: probe)
         try XCTSkipUnless(dropFromPageCache(probe), "this file system keeps its files in memory")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -59,7 +60,7 @@ final class RewardScoreTableTests: XCTestCase {
         var fields = lines[line - 1].components(separatedBy: ",")
         fields[field - 1] = value
         lines[line - 1] = fields.joined(separator: ",")
-        let url = try makeTemporaryDirectory(self).appendingPathComponent("x.csv")
+        let url = try Scratch.folder("RewardScoreTableTests").appendingPathComponent("x.csv")
         try Data(lines.joined(separator: "\n").utf8).write(to: url)
         return url
     }
@@ -90,7 +91,7 @@ final class RewardScoreTableTests: XCTestCase {
     }
 
     func testMissingResponseColumn() throws {
-        let url = try makeTemporaryDirectory(self).appendingPathComponent("s.csv")
+        let url = try Scratch.folder("RewardScoreTableTests").appendingPathComponent("s.csv")
         try Data("answer,p\nlove,1\n".utf8).write(to: url)
         let error = assertDataError(try RewardScoreTable.load(url: url, displayPath: "s.csv", prompts: ["p"]))
         XCTAssertEqual(error?.line, 1)
@@ -98,7 +99,7 @@ final class RewardScoreTableTests: XCTestCase {
     }
 
     func testDuplicatedResponseIsAnError() throws {
-        let url = try makeTemporaryDirectory(self).appendingPathComponent("d.csv")
+        let url = try Scratch.folder("RewardScoreTableTests").appendingPathComponent("d.csv")
         try Data("response,p,q\nlove,1,2\nwar,3,4\nlove,5,6\n".utf8).write(to: url)
         let error = assertDataError(try RewardScoreTable.load(url: url, displayPath: "d.csv", prompts: ["p", "q"]))
         XCTAssertEqual(error?.description, "d.csv:4:1: expected each response once, found \"love\" again (first on line 2)")
@@ -114,7 +115,7 @@ final class RewardScoreTableTests: XCTestCase {
     }
 
     func testNaNAndInfinityScoresAreRejected() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("RewardScoreTableTests")
         for bad in ["NaN", "nan", "NAN", "inf", "-inf", "+inf", "Inf", "Infinity", "-infinity", "1e400", "NA", "", " ", "null", "1,5", "1.2.3", "--1", " 4.5 ", "0x1p3", "1_000"] {
             let url = dir.appendingPathComponent("n.csv")
             let value = bad.contains(",") ? "\"\(bad)\"" : bad

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -33,7 +34,7 @@ final class ScaledLogprobStudyTests: XCTestCase {
             if skipping, let first = line.first, first.isLetter { skipping = false }
             if !skipping { kept.append(line) }
         }
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("ScaledLogprobStudyTests")
         try (kept.joined(separator: "\n") + "\n" + text).write(to: dir.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try ManifestLoader.load(from: ContentFolder(root: dir)).logprobs, scaled)
     }

@@ -36,10 +36,7 @@ final class StudyLoaderTests: XCTestCase {
     /// Score files are parsed in parallel, but with two bad files the error
     /// always names the one the manifest lists first, as a sequential load would.
     func testFirstBadScoreFileInManifestOrderIsReported() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-order-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let content = try Scratch.folder("loader-order").appendingPathComponent("content")
         try FileManager.default.copyItem(at: Repo.content, to: content)
         let first = "data/reward_model_scores/dict_big2_nouns/big2_rewards_nicolinho_QRM-Gemma-2-27B.csv"
         let later = "data/reward_model_scores/dict_MFD_20/MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv"
@@ -60,10 +57,7 @@ final class StudyLoaderTests: XCTestCase {
     /// with all three broken the error is still the score file's, then the
     /// vocabulary's before the training summary's, as a sequential load gives.
     func testVocabularyAndTrainingErrorsComeAfterScoreErrorsInManifestOrder() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("loader-order-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = root.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let content = try Scratch.folder("loader-order").appendingPathComponent("content")
         try FileManager.default.copyItem(at: Repo.content, to: content)
         func breakFile(_ file: String) throws {
             let url = content.appendingPathComponent(file)
@@ -166,7 +160,7 @@ final class StudyLoaderTests: XCTestCase {
     """
 
     private func makeStudy(scoresB: String = "response,worst,best\nlove,1,2\nwar,-3,4\n") throws -> URL {
-        let content = try makeTemporaryDirectory(self).appendingPathComponent("content")
+        let content = try Scratch.folder("StudyLoaderTests").appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("scores"), withIntermediateDirectories: true)
         func write(_ text: String, _ name: String) throws {
             try Data(text.utf8).write(to: content.appendingPathComponent(name))
@@ -242,7 +236,7 @@ final class StudyLoaderTests: XCTestCase {
     /// order: a score file's before a table's, and a table's even though
     /// the work beside it succeeded.
     func testBesideKeepsTheErrorOrder() async throws {
-        let root = try makeTemporaryDirectory(self)
+        let root = try Scratch.folder("StudyLoaderTests")
         let content = root.appendingPathComponent("content"), tables = root.appendingPathComponent("tables")
         try FileManager.default.copyItem(at: Repo.content, to: content)
         try FileManager.default.copyItem(at: Self.logprobTables, to: tables)

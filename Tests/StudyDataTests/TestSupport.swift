@@ -17,14 +17,6 @@ enum Repo {
     static let mfd2Dicx = "data/corpora/moral-foundations-dictionary-20.dicx"
 }
 
-/// A fresh temporary folder, removed when the test ends.
-func makeTemporaryDirectory(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("StudyDataTests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-    return dir
-}
 
 /// Runs `body`, asserts it throws a `DataError`, and returns that error for
 /// further checks (nil after recording a failure).

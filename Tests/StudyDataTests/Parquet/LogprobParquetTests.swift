@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -52,7 +53,7 @@ final class LogprobParquetTests: XCTestCase {
     }
 
     func testCSVAndParquetOfOneTableIsAnError() throws {
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("LogprobParquetTests")
         for name in ["org--model.csv", "org--model.parquet"] {
             try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }

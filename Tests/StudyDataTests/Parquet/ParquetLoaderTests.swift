@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import StudyData
 
@@ -55,7 +56,7 @@ final class ParquetLoaderTests: XCTestCase {
 
     func testCheckpointFolderOfParquetFilesLoadsAndSaysSo() throws {
         let source = try XCTUnwrap(ManifestLoader.load(from: ContentFolder(root: Repo.content)).training?.tokenDynamics)
-        let dir = try makeTemporaryDirectory(self)
+        let dir = try Scratch.folder("ParquetLoaderTests")
         for table in source.tables {
             try FileManager.default.copyItem(at: ParquetFixtures.url("checkpoints/checkpoint.parquet"),
                                              to: dir.appendingPathComponent(table.name + ".parquet"))

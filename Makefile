@@ -17,10 +17,19 @@ report: deps build-release
 # The end-to-end tests and the site check drive the release binary
 # (BACKBONE_BIN): they check what the command does, and its site builds take a
 # second there against ten in a debug build. The unit tests stay debug.
+#
+# The tests write only inside Scratch.root (Tests/TestSupport/Scratch.swift), a
+# folder per test process that is removed when the process exits. They run
+# with TMPDIR in .build/test-tmp, so a test that writes elsewhere in the
+# temporary folder, or a scratch folder that outlives its run, shows there and
+# fails `make test`: left in /tmp, such files once filled CI's disk. (SwiftPM's
+# own lock files and TemporaryDirectory.* folders land there too.)
 test: deps browser-deps build-release
 	$(SWIFT) build
-	@mkdir -p .build
-	set -o pipefail; BACKBONE_BIN=.build/release/backbone $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
+	@rm -rf .build/test-tmp && mkdir -p .build/test-tmp
+	set -o pipefail; TMPDIR=$(CURDIR)/.build/test-tmp BACKBONE_BIN=.build/release/backbone $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
+	@left=$$(ls -A .build/test-tmp | grep -v -E '^TemporaryDirectory\.|\.lock$$' || true); \
+	if [ -n "$$left" ]; then echo "make test: the tests left files in .build/test-tmp: $$left" >&2; exit 1; fi
 	BACKBONE_BIN=.build/release/backbone ./scripts/site-check.sh
 	@./scripts/test-summary.sh .build/test.log
 

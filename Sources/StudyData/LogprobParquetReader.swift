@@ -77,14 +77,15 @@ enum LogprobParquetReader {
         }
 
         var columns: [LogprobColumn] = []
+        let fullRows = full.map { kept[$0] }
         for prompt in request.prompts {
-            let values = try file.numberColumn(prompt)
             let everyRow = !keepsOtherRows || request.everyRowPrompts.contains(prompt)
-            let source = everyRow ? kept : full.map { kept[$0] }
-            for row in source where !values[row].isFinite {
-                throw file.valueError(column: prompt, row: row + 1, "expected a number, found \(values[row].isNaN ? "a missing value or NaN" : String(values[row]))")
+            let source = everyRow ? kept : fullRows
+            // Only the kept rows are decoded: most prompts keep a few thousand of some 256,000.
+            let picked = try file.numberColumn(prompt, rows: source)
+            for (k, value) in picked.enumerated() where !value.isFinite {
+                throw file.valueError(column: prompt, row: source[k] + 1, "expected a number, found \(value.isNaN ? "a missing value or NaN" : String(value))")
             }
-            let picked = source.map { values[$0] }
             columns.append(everyRow ? LogprobColumn(picked) : LogprobColumn(count: kept.count, rows: full, values: picked))
         }
         return LogprobTable(path: displayPath, tokenIDs: ids, tokens: tokens, promptKeys: request.prompts, columns: columns,

@@ -58,6 +58,23 @@ public struct ParquetColumn: Sendable {
 
     public func isMissing(_ row: Int) -> Bool { present.map { !$0[row] } ?? false }
 
+    /// The column's rows `rows` (each below `rowCount`), in that order.
+    func picking(_ rows: [Int]) -> ParquetColumn {
+        let picked: ParquetColumnValues
+        switch values {
+        case .booleans(let v): picked = .booleans(rows.map { v[$0] })
+        case .int32s(let v): picked = .int32s(rows.map { v[$0] })
+        case .int64s(let v): picked = .int64s(rows.map { v[$0] })
+        case .floats(let v): picked = .floats(rows.map { v[$0] })
+        case .doubles(let v): picked = .doubles(rows.map { v[$0] })
+        case .byteArrays(var v):
+            v.rowEntries = rows.map { v.rowEntries[$0] }
+            picked = .byteArrays(v)
+        }
+        return ParquetColumn(name: name, physicalType: physicalType, rowCount: rows.count, values: picked,
+                             present: present.map { present in rows.map { present[$0] } })
+    }
+
     /// The values as numbers, NaN where missing — what an empty CSV field
     /// becomes in a score column. nil for string and boolean columns.
     public var doubles: [Double]? {

@@ -60,6 +60,20 @@ struct ParquetColumnBuilder {
         strings.rowEntries.append(try appendEntry(bytes))
     }
 
+    /// Appends the values of `page` (a builder of the same numeric type) at
+    /// the indices `picks`.
+    mutating func append(_ picks: [Int], of page: ParquetColumnBuilder) {
+        switch type {
+        case .boolean: booleans.append(contentsOf: picks.lazy.map { page.booleans[$0] })
+        case .int32: int32s.append(contentsOf: picks.lazy.map { page.int32s[$0] })
+        case .int64: int64s.append(contentsOf: picks.lazy.map { page.int64s[$0] })
+        case .float: floats.append(contentsOf: picks.lazy.map { page.floats[$0] })
+        case .double: doubles.append(contentsOf: picks.lazy.map { page.doubles[$0] })
+        case .byteArray, .fixedLenByteArray, .int96:
+            preconditionFailure("ParquetColumnBuilder.append(_:of:) picks numbers only, not \(type)")
+        }
+    }
+
     /// The last `levels.count` rows were appended densely (present values
     /// only); spreads them so that rows with level 0 hold a filler value.
     mutating func spreadNulls(from start: Int, levels: [UInt32]) {

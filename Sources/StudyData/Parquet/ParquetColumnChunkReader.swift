@@ -14,8 +14,12 @@ struct ParquetColumnChunkReader {
     var dataEnd: Int
     /// The most bytes one page may expand to.
     var pageBudget: Int
+    /// The rows to keep (ascending, counted from the row group's first row);
+    /// nil keeps every row. Text columns are always read whole.
+    var selection: ArraySlice<Int>? = nil
 
-    /// Appends the chunk's `rowCount` values to `builder`. Errors carry the page number.
+    /// Appends the chunk's `rowCount` values to `builder` (those of the
+    /// selected rows only, with a selection). Errors carry the page number.
     func read(_ file: UnsafeRawBufferPointer, into builder: inout ParquetColumnBuilder) throws {
         let codec = try ParquetCodec.supported(chunk.codec)
         guard chunk.valueCount == Int64(rowCount) else {
@@ -30,6 +34,17 @@ struct ParquetColumnChunkReader {
         var dictionary: ParquetDictionary?
         var valuesRead = 0
         var page = 0
+        var nextPick = selection?.startIndex ?? 0
+        /// The selected rows among the page's `n` rows from `valuesRead`, counted from the page's first row.
+        func pagePicks(_ n: Int) -> [Int]? {
+            guard let selection else { return nil }
+            var picks: [Int] = []
+            while nextPick < selection.endIndex, selection[nextPick] < valuesRead + n {
+                picks.append(selection[nextPick] - valuesRead)
+                nextPick += 1
+            }
+            return picks
+        }
         while valuesRead < rowCount {
             page += 1
             do {
@@ -50,7 +65,8 @@ struct ParquetColumnChunkReader {
                     dictionary = try data.withUnsafeBytes { raw in
                         var values = ByteCursor(raw)
                         let n = try checkedCount(count, limit: raw.count * 8, "the dictionary's value count")
-                        return try ParquetValueDecoding.dictionary(&values, encoding: encoding, count: n, typeLength: typeLength, builder: &builder)
+                        return try ParquetValueDecoding.dictionary(&values, encoding: encoding, count: n, typeLength: typeLength,
+                                                                   page: data, builder: &builder)
                     }
                 case let .dataV1(count, encoding, definitionEncoding):
                     let n = try checkedCount(count, limit: rowCount - valuesRead, "the page's value count (rows left in the row group)")
@@ -67,7 +83,8 @@ struct ParquetColumnChunkReader {
                             var levelCursor = ByteCursor(bytes)
                             levels = try RLEHybridDecoder.decode(&levelCursor, bitWidth: 1, count: n, what: "definition levels")
                         }
-                        try decodeValues(&body, encoding: encoding, count: n, levels: levels, dictionary: dictionary, into: &builder)
+                        try decodeValues(&body, encoding: encoding, count: n, levels: levels, dictionary: dictionary,
+                                         picks: pagePicks(n), into: &builder)
                     }
                     valuesRead += n
                 case let .dataV2(count, nullCount, _, encoding, definitionLength, repetitionLength, isCompressed):
@@ -89,7 +106,8 @@ struct ParquetColumnChunkReader {
                                                                    expectedSize: Int(header.uncompressedSize) - levelBytes)
                     try data.withUnsafeBytes { raw in
                         var body = ByteCursor(raw)
-                        try decodeValues(&body, encoding: encoding, count: n, levels: levels, dictionary: dictionary, into: &builder)
+                        try decodeValues(&body, encoding: encoding, count: n, levels: levels, dictionary: dictionary,
+                                         picks: pagePicks(n), into: &builder)
                     }
                     valuesRead += n
                 case .other:
@@ -102,10 +120,37 @@ struct ParquetColumnChunkReader {
         }
     }
 
+    /// Decodes a data page's values; with `picks` (ascending rows of the
+    /// page) only those rows' values are appended, a missing one as when
+    /// every row is read.
     private func decodeValues(_ body: inout ByteCursor, encoding: Int32, count: Int, levels: [UInt32]?,
-                              dictionary: ParquetDictionary?, into builder: inout ParquetColumnBuilder) throws {
+                              dictionary: ParquetDictionary?, picks: [Int]?, into builder: inout ParquetColumnBuilder) throws {
         let start = builder.count
         let present = levels.map { $0.reduce(0) { $0 + Int($1) } } ?? count
+        if let picks {
+            // Each picked row's place among the page's present values, and its level.
+            var valueIndices = picks, pickLevels: [UInt32]?
+            if let levels, present < count {
+                valueIndices = []
+                pickLevels = []
+                var presentBefore = 0, row = 0
+                for pick in picks {
+                    while row < pick { presentBefore += Int(levels[row]); row += 1 }
+                    pickLevels!.append(levels[pick])
+                    if levels[pick] != 0 { valueIndices.append(presentBefore) }
+                }
+            } else if levels != nil {
+                // No row of the page is missing: the picked rows are the picked values.
+                pickLevels = [UInt32](repeating: 1, count: picks.count)
+            }
+            try ParquetValueDecoding.decode(&body, encoding: encoding, count: present, typeLength: typeLength,
+                                            dictionary: dictionary, picking: valueIndices, into: &builder)
+            guard builder.count == start + valueIndices.count else {
+                throw ParquetIssue("expected \(present) values in the page, found fewer")
+            }
+            if let pickLevels { builder.spreadNulls(from: start, levels: pickLevels) }
+            return
+        }
         try ParquetValueDecoding.decode(&body, encoding: encoding, count: present, typeLength: typeLength,
                                         dictionary: dictionary, into: &builder)
         guard builder.count == start + present else {

@@ -132,6 +132,35 @@ enum ParquetDecompression {
     private static func zstd(_ input: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
         guard let context = ZSTD_createDCtx() else { throw ParquetIssue("expected zstd to start (out of memory?)") }
         defer { ZSTD_freeDCtx(context) }
+        if initialCapacity(input.count, expectedSize) == expectedSize, let out = zstdInOneCall(context, input, expectedSize: expectedSize) {
+            return out
+        }
+        return try zstdStreaming(context, input, expectedSize: expectedSize)
+    }
+
+    /// The page in one call into an uninitialised buffer of the size its
+    /// header states, or nil when that does not give exactly that size
+    /// (the streaming path then says what is wrong). Only taken when
+    /// `zstdStreaming` would allocate that size up front anyway, so a header
+    /// that lies costs no more memory than before.
+    ///
+    /// Why: log-prob columns barely compress (doubles are high-entropy), so
+    /// pages are large and decompression is a fifth of a Parquet build. The
+    /// streaming call decodes through zstd's own window buffer and copies
+    /// out, and the output had been zero-filled first; one call writes each
+    /// byte once.
+    private static func zstdInOneCall(_ context: OpaquePointer, _ input: UnsafeRawBufferPointer, expectedSize: Int) -> [UInt8]? {
+        var complete = false
+        let out = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
+            let r = ZSTD_decompressDCtx(context, buffer.baseAddress, expectedSize, input.baseAddress, input.count)
+            complete = ZSTD_isError(r) == 0 && r == expectedSize
+            initialized = complete ? expectedSize : 0
+        }
+        return complete ? out : nil
+    }
+
+    private static func zstdStreaming(_ context: OpaquePointer, _ input: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
+        ZSTD_DCtx_reset(context, ZSTD_reset_session_only)
         var out = [UInt8](repeating: 0, count: initialCapacity(input.count, expectedSize))
         var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
         var produced = 0

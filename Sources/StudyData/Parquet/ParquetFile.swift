@@ -127,23 +127,49 @@ public struct ParquetFile: Sendable {
         try names.map { try read(column: $0) }
     }
 
-    public func read(column name: String) throws -> ParquetColumn {
+    /// Decodes the named column; with `rows` (ascending row numbers, 0-based)
+    /// only those rows, in that order: the same values and the same errors as
+    /// reading every row and then picking. Text columns are read whole and
+    /// then picked; number columns decode only what is picked where their
+    /// encoding allows (see `ParquetValueDecoding.decode(_:encoding:count:typeLength:dictionary:picking:into:)`).
+    public func read(column name: String, rows: [Int]? = nil) throws -> ParquetColumn {
         let info = try info(name)
         let index = columns.firstIndex(of: info)!
         if info.physicalType == .int96 {
             throw DataError(path: path, message: "column \(quotedForMessage(name)): expected a column of a supported physical type, found INT96 (a legacy timestamp)")
         }
+        if let rows {
+            precondition(zip(rows, rows.dropFirst()).allSatisfy { $0 < $1 } && (rows.first ?? 0) >= 0 && (rows.last ?? 0) < max(rowCount, 1),
+                         "ParquetFile.read(column:rows:) takes ascending rows of the file")
+        }
+        if let rows, info.physicalType == .byteArray || info.physicalType == .fixedLenByteArray {
+            return try read(column: name).picking(rows)
+        }
         var builder = ParquetColumnBuilder(type: info.physicalType, byteBudget: byteBudget)
-        builder.reserve(rows: rowCount)   // bounded by the file size (see `rowLimit` in `init`)
+        builder.reserve(rows: rows?.count ?? rowCount)   // bounded by the file size (see `rowLimit` in `init`)
+        var groupStart = 0, nextRow = 0
         try data.withUnsafeBytes { raw in
             for (g, group) in metadata.rowGroups.enumerated() {
                 let chunk = group.columns[index]
+                let groupRows = Int(group.rowCount)
+                defer { groupStart += groupRows }
+                // This group's selected rows, counted from its first row.
+                var selection: ArraySlice<Int>?
+                if let rows {
+                    var local: [Int] = []
+                    while nextRow < rows.count, rows[nextRow] < groupStart + groupRows {
+                        local.append(rows[nextRow] - groupStart)
+                        nextRow += 1
+                    }
+                    selection = local[...]
+                }
                 do {
                     guard chunk.path == [name], chunk.type == info.physicalType.rawValue else {
                         throw ParquetIssue("expected the column's data under its own name and type, found \(chunk.path.map { quotedForMessage($0) }.joined(separator: ".")) of type \(chunk.type)")
                     }
-                    let reader = ParquetColumnChunkReader(chunk: chunk, rowCount: Int(group.rowCount), optional: info.optional,
-                                                          typeLength: info.typeLength, dataEnd: footerStart, pageBudget: byteBudget)
+                    let reader = ParquetColumnChunkReader(chunk: chunk, rowCount: groupRows, optional: info.optional,
+                                                          typeLength: info.typeLength, dataEnd: footerStart, pageBudget: byteBudget,
+                                                          selection: selection)
                     try reader.read(raw, into: &builder)
                 } catch let issue as ParquetIssue {
                     let page = issue.page.map { ", page \($0)" } ?? ""

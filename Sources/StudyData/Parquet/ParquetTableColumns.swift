@@ -14,9 +14,10 @@ extension ParquetFile {
         return strings.map { $0 ?? "" }
     }
 
-    /// A column of numbers as doubles, NaN where a value is missing.
-    public func numberColumn(_ name: String) throws -> [Double] {
-        let column = try read(column: name)
+    /// A column of numbers as doubles, NaN where a value is missing; with
+    /// `rows` (ascending, 0-based), the values of those rows only, in order.
+    public func numberColumn(_ name: String, rows: [Int]? = nil) throws -> [Double] {
+        let column = try read(column: name, rows: rows)
         guard let numbers = column.doubles else {
             let kind = column.physicalType == .boolean ? "true/false values" : "text"
             throw DataError(path: path, message: "column \(quotedForMessage(name)): expected numbers, found \(kind) (\(column.physicalType))")

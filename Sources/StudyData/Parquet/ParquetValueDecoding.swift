@@ -1,11 +1,17 @@
 import Foundation
 
-/// A column chunk's dictionary page, decoded once: numbers in their own
-/// builder; strings as entries of the column's own string store, so rows
-/// that use them refer to the entry instead of copying its bytes.
+/// A column chunk's dictionary page. Fixed-width numbers stay as the page
+/// stores them and are converted where a row uses them: a log-prob column's
+/// dictionary holds some 120,000 values, of which §3 picks a few thousand.
+/// Booleans are decoded (PLAIN packs them in bits); strings become entries
+/// of the column's own string store, so rows that use them refer to the
+/// entry instead of copying its bytes.
 struct ParquetDictionary {
-    var numbers: ParquetColumnBuilder
-    var firstEntry: Int32
+    /// The decompressed dictionary page, and where its values start.
+    var numberBytes: [UInt8] = []
+    var numberOffset = 0
+    var booleans: [Bool] = []
+    var firstEntry: Int32 = 0
     var count: Int
 }
 
@@ -52,45 +58,99 @@ enum ParquetValueDecoding {
         }
     }
 
+    /// The values at `picks` (ascending indices among the page's `count`
+    /// present values) of a page of a column that is not text: the same
+    /// values, and the same errors, as decoding the page and then picking.
+    ///
+    /// Why: §3 reads each log-prob table's prompt columns for a few thousand
+    /// dictionary words out of some 256,000 rows. PLAIN values are read
+    /// where they lie and dictionary indices looked up only where picked;
+    /// other encodings are decoded whole and then picked.
+    static func decode(_ cursor: inout ByteCursor, encoding raw: Int32, count: Int, typeLength: Int,
+                       dictionary: ParquetDictionary?, picking picks: [Int], into builder: inout ParquetColumnBuilder) throws {
+        switch try ParquetEncoding.from(raw) {
+        case .plain where builder.type != .boolean:
+            try PlainDecoder.decodeNumbers(&cursor, count: count, picking: picks, into: &builder)
+        case .plainDictionary, .rleDictionary:
+            guard let dictionary else { throw ParquetIssue("expected a dictionary page before a \(try ParquetEncoding.from(raw)) data page, found none") }
+            try gather(&cursor, count: count, dictionary: dictionary, picking: picks, into: &builder)
+        default:
+            var page = ParquetColumnBuilder(type: builder.type, byteBudget: builder.byteBudget)
+            try decode(&cursor, encoding: raw, count: count, typeLength: typeLength, dictionary: dictionary, into: &page)
+            guard page.count == count else { throw ParquetIssue("expected \(count) values in the page, found \(page.count)") }
+            builder.append(picks, of: page)
+        }
+    }
+
     /// Dictionary indices: one byte of bit width, then RLE/bit-packed indices.
-    private static func gather(_ cursor: inout ByteCursor, count: Int, dictionary: ParquetDictionary, into builder: inout ParquetColumnBuilder) throws {
+    /// `picks` (ascending) keeps only those of the page's values; nil keeps all.
+    private static func gather(_ cursor: inout ByteCursor, count: Int, dictionary: ParquetDictionary,
+                               picking picks: [Int]? = nil, into builder: inout ParquetColumnBuilder) throws {
         guard count > 0 else { return }
         let width = Int(try cursor.byte("the bit width of the dictionary indices"))
         let indices = try RLEHybridDecoder.decode(&cursor, bitWidth: width, count: count, what: "dictionary indices")
         if let index = indices.first(where: { Int($0) >= dictionary.count }) {
             throw ParquetIssue("expected dictionary indices below \(dictionary.count), found \(index)")
         }
-        // Every index is checked above, so the lookups read the table directly.
-        func pick<T>(_ table: [T], into out: inout [T]) {
-            table.withUnsafeBufferPointer { t in out.append(contentsOf: indices.lazy.map { t[Int($0)] }) }
+        // Every index is checked above, so the lookups read the page directly.
+        func pick<Raw: FixedWidthInteger, T>(_: Raw.Type, into out: inout [T], _ convert: (Raw) -> T) {
+            let size = MemoryLayout<Raw>.size, offset = dictionary.numberOffset
+            out.reserveCapacity(out.count + (picks?.count ?? indices.count))
+            dictionary.numberBytes.withUnsafeBytes { table in
+                indices.withUnsafeBufferPointer { index in
+                    func value(_ i: UInt32) -> T {
+                        convert(Raw(littleEndian: table.loadUnaligned(fromByteOffset: offset + Int(i) * size, as: Raw.self)))
+                    }
+                    if let picks {
+                        for k in picks { out.append(value(index[k])) }
+                    } else {
+                        for i in index { out.append(value(i)) }
+                    }
+                }
+            }
         }
-        let d = dictionary.numbers
         switch builder.type {
-        case .boolean: pick(d.booleans, into: &builder.booleans)
-        case .int32: pick(d.int32s, into: &builder.int32s)
-        case .int64: pick(d.int64s, into: &builder.int64s)
-        case .float: pick(d.floats, into: &builder.floats)
-        case .double: pick(d.doubles, into: &builder.doubles)
+        case .boolean:
+            let table = dictionary.booleans
+            builder.booleans.append(contentsOf: (picks ?? Array(indices.indices)).lazy.map { table[Int(indices[$0])] })
+        case .int32: pick(UInt32.self, into: &builder.int32s) { Int32(bitPattern: $0) }
+        case .int64: pick(UInt64.self, into: &builder.int64s) { Int64(bitPattern: $0) }
+        case .float: pick(UInt32.self, into: &builder.floats) { Float(bitPattern: $0) }
+        case .double: pick(UInt64.self, into: &builder.doubles) { Double(bitPattern: $0) }
         case .byteArray, .fixedLenByteArray, .int96:
-            builder.strings.rowEntries.append(contentsOf: indices.lazy.map { dictionary.firstEntry + Int32($0) })
+            let first = dictionary.firstEntry
+            if let picks {
+                builder.strings.rowEntries.append(contentsOf: picks.lazy.map { first + Int32(indices[$0]) })
+            } else {
+                builder.strings.rowEntries.append(contentsOf: indices.lazy.map { first + Int32($0) })
+            }
         }
     }
 
-    /// Decodes a dictionary page (PLAIN values) into a dictionary.
+    /// A dictionary page (PLAIN values); `cursor` reads `page`, the page decompressed.
     static func dictionary(_ cursor: inout ByteCursor, encoding raw: Int32, count: Int, typeLength: Int,
-                           builder: inout ParquetColumnBuilder) throws -> ParquetDictionary {
+                           page: [UInt8], builder: inout ParquetColumnBuilder) throws -> ParquetDictionary {
         let encoding = try ParquetEncoding.from(raw)
         guard encoding == .plain || encoding == .plainDictionary else {
             throw ParquetIssue("expected a PLAIN dictionary page, found \(encoding)")
         }
-        var numbers = ParquetColumnBuilder(type: builder.type, byteBudget: 0)
-        var firstEntry: Int32 = 0
+        var dictionary = ParquetDictionary(count: count)
         switch builder.type {
         case .byteArray, .fixedLenByteArray, .int96:
-            firstEntry = try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, into: &builder, entriesOnly: true)
-        default:
-            try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, into: &numbers)
+            dictionary.firstEntry = try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, into: &builder, entriesOnly: true)
+        case .boolean:
+            var booleans = ParquetColumnBuilder(type: .boolean, byteBudget: 0)
+            try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, into: &booleans)
+            dictionary.booleans = booleans.booleans
+        case .int32, .float, .int64, .double:
+            let size = builder.type == .int32 || builder.type == .float ? 4 : 8
+            guard count <= cursor.remaining / size else {
+                throw ParquetIssue("expected \(count) PLAIN values of \(size) bytes, found \(cursor.remaining) bytes")
+            }
+            dictionary.numberOffset = cursor.position
+            try cursor.skip(count * size, "\(count) PLAIN values")
+            dictionary.numberBytes = page
         }
-        return ParquetDictionary(numbers: numbers, firstEntry: firstEntry, count: count)
+        return dictionary
     }
 }

@@ -40,6 +40,31 @@ enum PlainDecoder {
         return firstEntry
     }
 
+    /// The values at `picks` (ascending indices below `count`) of a page of
+    /// `count` PLAIN numbers, read where they lie; the page must hold all
+    /// `count`, as when every value is decoded. Not for booleans or text.
+    static func decodeNumbers(_ cursor: inout ByteCursor, count: Int, picking picks: [Int], into builder: inout ParquetColumnBuilder) throws {
+        switch builder.type {
+        case .int32: try picked(&cursor, count, picks, &builder.int32s) { Int32(littleEndian: $0) }
+        case .int64: try picked(&cursor, count, picks, &builder.int64s) { Int64(littleEndian: $0) }
+        case .float: try picked(&cursor, count, picks, &builder.floats) { Float(bitPattern: UInt32(littleEndian: $0)) }
+        case .double: try picked(&cursor, count, picks, &builder.doubles) { Double(bitPattern: UInt64(littleEndian: $0)) }
+        case .boolean, .byteArray, .fixedLenByteArray, .int96:
+            preconditionFailure("PlainDecoder.decodeNumbers reads numbers only, not \(builder.type)")
+        }
+    }
+
+    private static func picked<Raw: FixedWidthInteger, T>(_ cursor: inout ByteCursor, _ count: Int, _ picks: [Int], _ out: inout [T],
+                                                         _ convert: (Raw) -> T) throws {
+        let size = MemoryLayout<Raw>.size
+        guard count <= cursor.remaining / size else {
+            throw ParquetIssue("expected \(count) PLAIN values of \(size) bytes, found \(cursor.remaining) bytes")
+        }
+        let bytes = try cursor.bytes(count * size, "\(count) PLAIN values")
+        out.reserveCapacity(out.count + picks.count)
+        for i in picks { out.append(convert(bytes.loadUnaligned(fromByteOffset: i * size, as: Raw.self))) }
+    }
+
     /// Fixed-width values: the byte count is checked once, then loaded without copies.
     private static func fixed<Raw: FixedWidthInteger, T>(_ cursor: inout ByteCursor, _ count: Int, _ out: inout [T], _ convert: (Raw) -> T) throws {
         let size = MemoryLayout<Raw>.size

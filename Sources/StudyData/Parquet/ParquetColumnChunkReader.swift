@@ -18,6 +18,18 @@ struct ParquetColumnChunkReader {
     /// nil keeps every row. Text columns are always read whole.
     var selection: ArraySlice<Int>? = nil
 
+    /// Where the chunk's first page starts: its dictionary page if it has one.
+    private var firstPageOffset: Int64 {
+        if let d = chunk.dictionaryPageOffset, d > 0, d < chunk.dataPageOffset { return d }
+        return chunk.dataPageOffset
+    }
+
+    /// The chunk's bytes in the file, as its metadata gives them (checked by `read`).
+    var byteRange: Range<Int> {
+        let start = Int(clamping: max(firstPageOffset, 0))
+        return start ..< start + Int(clamping: max(chunk.totalCompressedSize, 0))
+    }
+
     /// Appends the chunk's `rowCount` values to `builder` (those of the
     /// selected rows only, with a selection). Errors carry the page number.
     func read(_ file: UnsafeRawBufferPointer, into builder: inout ParquetColumnBuilder) throws {
@@ -25,8 +37,7 @@ struct ParquetColumnChunkReader {
         guard chunk.valueCount == Int64(rowCount) else {
             throw ParquetIssue("expected \(rowCount) values as the row group has rows, found \(chunk.valueCount) in the column's metadata")
         }
-        var start = chunk.dataPageOffset
-        if let d = chunk.dictionaryPageOffset, d > 0, d < start { start = d }
+        let start = firstPageOffset
         guard start >= 4, chunk.totalCompressedSize >= 0, start <= Int64(dataEnd), chunk.totalCompressedSize <= Int64(dataEnd) - start else {
             throw ParquetIssue("expected the column's pages between byte 4 and the footer at byte \(dataEnd), found \(chunk.totalCompressedSize) bytes from byte \(start)")
         }

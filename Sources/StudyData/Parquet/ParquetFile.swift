@@ -23,30 +23,34 @@ public struct ParquetFile: Sendable {
     public let path: String
     public let columns: [ParquetColumnInfo]
     public let rowCount: Int
-    let data: Data
+    /// The file's bytes: given in memory, or mapped from the file (`open`).
+    private let data: Data?
+    private let map: ParquetFileMap?
     let metadata: ParquetFileMetadata
     let footerStart: Int
     let byteBudget: Int
 
     static let magic: [UInt8] = Array("PAR1".utf8)
 
-    /// Reads (maps) the file at `url`; `displayPath` is what errors show.
+    /// Maps the file at `url`; `displayPath` is what errors show. Each
+    /// column chunk's pages leave memory once the chunk is decoded.
     public static func open(url: URL, displayPath: String) throws -> ParquetFile {
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw DataError(path: displayPath, message: "cannot read the file (\(SystemErrorReason.reason(error)))")
-        }
-        return try ParquetFile(data: data, path: displayPath)
+        try ParquetFile(data: nil, map: ParquetFileMap(url: url, displayPath: displayPath), path: displayPath)
     }
 
     public init(data: Data, path: String) throws {
+        try self.init(data: data, map: nil, path: path)
+    }
+
+    private init(data: Data?, map: ParquetFileMap?, path: String) throws {
         self.path = path
         self.data = data
-        let size = data.count
+        self.map = map
+        let size = map?.bytes.count ?? data?.count ?? 0
         byteBudget = size.multipliedReportingOverflow(by: 64).overflow ? Int.max : max(size * 64, 1 << 26)
         let rowLimit = min(Int(Int32.max), size * 512 + (1 << 20))
         do {
-            (metadata, footerStart) = try data.withUnsafeBytes { raw in try Self.footer(raw) }
+            (metadata, footerStart) = try Self.withBytes(data, map) { raw in try Self.footer(raw) }
             columns = try Self.flatColumns(metadata.schema)
             rowCount = try checkedCount(metadata.rowCount, limit: rowLimit, "the file's row count (at most \(rowLimit) for a file of \(size) bytes)")
             var sum = 0
@@ -61,6 +65,11 @@ public struct ParquetFile: Sendable {
         } catch let issue as ParquetIssue {
             throw DataError(path: path, message: issue.message)
         }
+    }
+
+    private static func withBytes<R>(_ data: Data?, _ map: ParquetFileMap?, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let map { return try body(map.bytes) }
+        return try (data ?? Data()).withUnsafeBytes(body)
     }
 
     /// Checks the magic bytes and decodes the footer (`FileMetaData`).
@@ -148,7 +157,7 @@ public struct ParquetFile: Sendable {
         var builder = ParquetColumnBuilder(type: info.physicalType, byteBudget: byteBudget)
         builder.reserve(rows: rows?.count ?? rowCount)   // bounded by the file size (see `rowLimit` in `init`)
         var groupStart = 0, nextRow = 0
-        try data.withUnsafeBytes { raw in
+        try Self.withBytes(data, map) { raw in
             for (g, group) in metadata.rowGroups.enumerated() {
                 let chunk = group.columns[index]
                 let groupRows = Int(group.rowCount)
@@ -171,6 +180,7 @@ public struct ParquetFile: Sendable {
                                                           typeLength: info.typeLength, dataEnd: footerStart, pageBudget: byteBudget,
                                                           selection: selection)
                     try reader.read(raw, into: &builder)
+                    map?.dropPages(in: reader.byteRange)
                 } catch let issue as ParquetIssue {
                     let page = issue.page.map { ", page \($0)" } ?? ""
                     throw DataError(path: path, message: "column \(quotedForMessage(name)), row group \(g + 1)\(page): \(issue.message)")

@@ -2,10 +2,11 @@
 # Target 2: the whole build with the 12 full-size SIMULATED log-prob tables
 # (2.1 GB) and --permutations 1, warm page cache (RUNS alternating runs, with
 # BASE_BIN also the baseline binary), then cold: the time to read the tables'
-# bytes (`cat DIR/*.csv > /dev/null`) and the time of one build, each right
+# bytes (`cat` of the tables > /dev/null) and the time of one build, each right
 # after `echo 3 > /proc/sys/vm/drop_caches` (needs root; COLD_RUNS rounds,
 # default 3, 0 to skip; with BASE_BIN each round also builds with the
 # baseline, the two taking turns going first).
+# DIR may hold the tables as CSV or as Parquet.
 # Usage: [RUNS=5] [BASE_BIN=...] Benchmarks/speed/logprobs-build.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +16,8 @@ if [ ! -f "$DIR/SIMULATED.txt" ]; then
   echo "generating the 12 full-size simulated tables into $DIR"
   "$BIN" generate-logprobs --out "$DIR" 2>/dev/null
 fi
-tables=$(ls "$DIR"/*.csv | grep -v -- '-copy[0-9]*\.csv$')
+# The tables as CSV or, as the study publishes them, as Parquet (Benchmarks/parquet/convert.py).
+tables=$(shopt -s nullglob; printf '%s\n' "$DIR"/*.csv "$DIR"/*.parquet | grep -v -E -- '-copy[0-9]*\.(csv|parquet)$')
 echo "tables: $(echo "$tables" | wc -l) files, $(cat $tables | wc -c | awk '{ printf "%.2f GB", $1 / 1e9 }') in $DIR"
 out=$(mktemp -d); times="$out/times"
 cat $tables > /dev/null

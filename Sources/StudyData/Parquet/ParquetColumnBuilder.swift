@@ -74,14 +74,16 @@ struct ParquetColumnBuilder {
         }
     }
 
+    /// The last `rows` rows appended all have a value.
+    mutating func markPresent(_ rows: Int) {
+        if present != nil { present!.append(contentsOf: repeatElement(true, count: rows)) }
+    }
+
     /// The last `levels.count` rows were appended densely (present values
     /// only); spreads them so that rows with level 0 hold a filler value.
     mutating func spreadNulls(from start: Int, levels: [UInt32]) {
         let presentCount = levels.reduce(0) { $0 + Int($1) }
-        guard presentCount < levels.count else {
-            if present != nil { present!.append(contentsOf: repeatElement(true, count: levels.count)) }
-            return
-        }
+        guard presentCount < levels.count else { return markPresent(levels.count) }
         if present == nil { present = [Bool](repeating: true, count: start) }
         present!.append(contentsOf: levels.map { $0 != 0 })
         switch type {

@@ -92,7 +92,7 @@ struct ParquetColumnChunkReader {
                             let length = try Int(body.littleEndian(UInt32.self, "the length of the definition levels"))
                             let bytes = try body.bytes(length, "the definition levels")
                             var levelCursor = ByteCursor(bytes)
-                            levels = try RLEHybridDecoder.decode(&levelCursor, bitWidth: 1, count: n, what: "definition levels")
+                            levels = try RLEHybridDecoder.definitionLevels(&levelCursor, count: n)
                         }
                         try decodeValues(&body, encoding: encoding, count: n, levels: levels, dictionary: dictionary,
                                          picks: pagePicks(n), into: &builder)
@@ -108,8 +108,8 @@ struct ParquetColumnChunkReader {
                     var levels: [UInt32]?
                     if optional {
                         var levelCursor = ByteCursor(UnsafeRawBufferPointer(rebasing: payload[0 ..< levelBytes]))
-                        levels = try RLEHybridDecoder.decode(&levelCursor, bitWidth: 1, count: n, what: "definition levels")
-                        let nulls = levels!.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+                        levels = try RLEHybridDecoder.definitionLevels(&levelCursor, count: n)
+                        let nulls = levels?.reduce(0) { $0 + ($1 == 0 ? 1 : 0) } ?? 0
                         guard nulls == Int(nullCount) else { throw ParquetIssue("expected \(nullCount) missing values as the page header says, found \(nulls)") }
                     }
                     let rest = UnsafeRawBufferPointer(rebasing: payload[levelBytes...])
@@ -133,7 +133,8 @@ struct ParquetColumnChunkReader {
 
     /// Decodes a data page's values; with `picks` (ascending rows of the
     /// page) only those rows' values are appended, a missing one as when
-    /// every row is read.
+    /// every row is read. `levels` is nil when no row of the page can be
+    /// missing (a required column, or every level 1).
     private func decodeValues(_ body: inout ByteCursor, encoding: Int32, count: Int, levels: [UInt32]?,
                               dictionary: ParquetDictionary?, picks: [Int]?, into builder: inout ParquetColumnBuilder) throws {
         let start = builder.count
@@ -150,16 +151,13 @@ struct ParquetColumnChunkReader {
                     pickLevels!.append(levels[pick])
                     if levels[pick] != 0 { valueIndices.append(presentBefore) }
                 }
-            } else if levels != nil {
-                // No row of the page is missing: the picked rows are the picked values.
-                pickLevels = [UInt32](repeating: 1, count: picks.count)
             }
             try ParquetValueDecoding.decode(&body, encoding: encoding, count: present, typeLength: typeLength,
                                             dictionary: dictionary, picking: valueIndices, into: &builder)
             guard builder.count == start + valueIndices.count else {
                 throw ParquetIssue("expected \(present) values in the page, found fewer")
             }
-            if let pickLevels { builder.spreadNulls(from: start, levels: pickLevels) }
+            if let pickLevels { builder.spreadNulls(from: start, levels: pickLevels) } else { builder.markPresent(picks.count) }
             return
         }
         try ParquetValueDecoding.decode(&body, encoding: encoding, count: present, typeLength: typeLength,
@@ -167,6 +165,6 @@ struct ParquetColumnChunkReader {
         guard builder.count == start + present else {
             throw ParquetIssue("expected \(present) values in the page, found \(builder.count - start)")
         }
-        if let levels { builder.spreadNulls(from: start, levels: levels) }
+        if let levels { builder.spreadNulls(from: start, levels: levels) } else { builder.markPresent(count) }
     }
 }

@@ -47,6 +47,21 @@ enum RLEHybridDecoder {
         }
     }
 
+    /// A flat column's definition levels (bit width 1), or nil when all
+    /// `count` are 1 as one run, which is how writers store a page without
+    /// missing values: no array of ones is made for it, and nothing is
+    /// counted over one. Otherwise every level, as `decode` gives them, with
+    /// its errors.
+    static func definitionLevels(_ cursor: inout ByteCursor, count: Int) throws -> [UInt32]? {
+        var probe = cursor
+        if count > 0, let header = try? probe.uleb128("a run header"), header & 1 == 0, header >> 1 >= UInt64(count),
+           let value = try? probe.byte("the repeated value"), value == 1 {
+            cursor = probe
+            return nil
+        }
+        return try decode(&cursor, bitWidth: 1, count: count, what: "definition levels")
+    }
+
     /// `out.count` values of `bitWidth` bits, least significant bit first
     /// (the caller has checked that the bytes are there). A value of up to
     /// 32 bits starting at any bit lies within 8 bytes, so wherever 8 bytes

@@ -1,3 +1,5 @@
+import CScan
+
 /// One pass over a CSV file's bytes by the rules `CSVReader` states, giving
 /// a `CSVTable`: each field becomes a range of the bytes, found by scanning
 /// to its delimiter, so no byte is copied except those of a quoted field
@@ -13,7 +15,6 @@ enum CSVParser {
     private static let comma = UInt8(ascii: ",")
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
-    private static let minus = UInt8(ascii: "-")
 
     static func parse(_ file: [UInt8], path: String) throws -> CSVTable {
         let scan = try file.withUnsafeBufferPointer { try self.scan($0, path: path) }
@@ -56,6 +57,9 @@ enum CSVParser {
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Scan {
         var out = Scan()
         let n = bytes.count
+        // About one field per 12 bytes in the study's tables (a score is ~13
+        // bytes with its comma): room made once instead of doubling 20 times.
+        out.fields.reserveCapacity(n / 12)
         // A UTF-8 byte order mark (Excel, R's "UTF-8-BOM") is not part of the
         // header. Skip it here, before parsing, so that a quoted first header
         // field (`\u{FEFF}"Category",…`) still starts with its quote.
@@ -151,13 +155,14 @@ enum CSVParser {
                     }
                 }
             } else {
-                // Unquoted field: runs to a comma, LF or CRLF (a bare CR is data).
+                // Unquoted field: runs to a comma, LF or CRLF (a bare CR is
+                // data). Found 16 bytes at a time (`backbone_field_end`): a
+                // score field is about 13 bytes, and a byte loop paid a
+                // mispredicted exit per field.
                 let start = i
-                while i < n {
-                    let c = bytes[i]
-                    // Comma, LF and CR are all below "-": digits, points,
-                    // signs and letters pass with one comparison.
-                    if c < minus && (c == comma || c == lf || (c == cr && i + 1 < n && bytes[i + 1] == lf)) { break }
+                while true {
+                    i = backbone_field_end(bytes.baseAddress!, i, n)
+                    guard i < n, bytes[i] == cr, !(i + 1 < n && bytes[i + 1] == lf) else { break }
                     i += 1
                 }
                 range = start..<i

@@ -10,46 +10,31 @@ import Glibc
 final class MappedFile {
     let pointer: UnsafePointer<UInt8>
     let count: Int
-    private let base: UnsafeMutableRawPointer?
-    private let fd: Int32
+    private let mapping: FileMapping
     private var released = 0
-    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     init(url: URL, displayPath: String) throws {
-        fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw DataError(path: displayPath, message: "cannot open the file (\(String(cString: strerror(errno))))") }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            Glibc.close(fd)
-            throw DataError(path: displayPath, message: "cannot read the file's size")
-        }
-        count = Int(info.st_size)
-        if count == 0 {
-            base = nil
+        mapping = try FileMapping(url: url, displayPath: displayPath)
+        count = mapping.count
+        if let base = mapping.base {
+            _ = madvise(base, count, MADV_SEQUENTIAL)
+            pointer = UnsafePointer(base.assumingMemoryBound(to: UInt8.self))
+        } else {
             pointer = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
-            return
         }
-        guard let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-            Glibc.close(fd)
-            throw DataError(path: displayPath, message: "cannot map the file into memory")
-        }
-        _ = madvise(mapped, count, MADV_SEQUENTIAL)
-        base = mapped
-        pointer = UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Drops the pages before `offset` from memory (they are re-read from the
     /// file if touched again).
     func release(upTo offset: Int) {
-        guard let base else { return }
-        let end = (offset / Self.pageSize) * Self.pageSize
+        let end = offset / FileMapping.pageSize * FileMapping.pageSize
         guard end > released else { return }
-        _ = madvise(base + released, end - released, MADV_DONTNEED)
+        mapping.dropPages(in: released ..< end)
         released = end
     }
 
     deinit {
-        if let base { munmap(base, count) } else { UnsafeMutablePointer(mutating: pointer).deallocate() }
-        Glibc.close(fd)
+        if mapping.base == nil { UnsafeMutablePointer(mutating: pointer).deallocate() }
+        mapping.close()
     }
 }

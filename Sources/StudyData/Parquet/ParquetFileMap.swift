@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A Parquet file mapped read-only into memory, whose pages can be handed
 /// back once the column chunks they hold have been decoded.
@@ -18,44 +15,15 @@ import Glibc
 /// file again if touched), which is safe from any thread.
 final class ParquetFileMap: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-    private let fd: Int32
-    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    private let mapping: FileMapping
 
     init(url: URL, displayPath: String) throws {
-        fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw DataError(path: displayPath, message: "cannot read the file (\(String(cString: strerror(errno))))") }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            Glibc.close(fd)
-            throw DataError(path: displayPath, message: "cannot read the file's size")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            Glibc.close(fd)
-            throw DataError(path: displayPath, message: "cannot read the file (\(String(cString: strerror(info.st_mode & S_IFMT == S_IFDIR ? EISDIR : EINVAL))))")
-        }
-        let count = Int(info.st_size)
-        guard count > 0 else {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-            Glibc.close(fd)
-            throw DataError(path: displayPath, message: "cannot map the file into memory")
-        }
-        bytes = UnsafeRawBufferPointer(start: mapped, count: count)
+        mapping = try FileMapping(url: url, displayPath: displayPath)
+        bytes = UnsafeRawBufferPointer(start: mapping.base, count: mapping.count)
     }
 
     /// Drops from memory the whole pages inside `range` (byte offsets).
-    func dropPages(in range: Range<Int>) {
-        guard let base = bytes.baseAddress else { return }
-        let start = (max(range.lowerBound, 0) + Self.pageSize - 1) / Self.pageSize * Self.pageSize
-        let end = min(range.upperBound, bytes.count) / Self.pageSize * Self.pageSize
-        guard end > start else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
-    }
+    func dropPages(in range: Range<Int>) { mapping.dropPages(in: range) }
 
-    deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
-        Glibc.close(fd)
-    }
+    deinit { mapping.close() }
 }

@@ -4,6 +4,16 @@ import Foundation
 public enum ParquetPhysicalType: Int32, Sendable, CustomStringConvertible {
     case boolean = 0, int32 = 1, int64 = 2, int96 = 3, float = 4, double = 5, byteArray = 6, fixedLenByteArray = 7
 
+    /// The bytes of one PLAIN value of a fixed-width number type; nil for
+    /// booleans (bits), text and INT96.
+    var numberWidth: Int? {
+        switch self {
+        case .int32, .float: 4
+        case .int64, .double: 8
+        case .boolean, .int96, .byteArray, .fixedLenByteArray: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .boolean: "BOOLEAN"

@@ -69,8 +69,8 @@ enum ParquetValueDecoding {
     static func decode(_ cursor: inout ByteCursor, encoding raw: Int32, count: Int, typeLength: Int,
                        dictionary: ParquetDictionary?, picking picks: [Int], into builder: inout ParquetColumnBuilder) throws {
         switch try ParquetEncoding.from(raw) {
-        case .plain where builder.type != .boolean:
-            try PlainDecoder.decodeNumbers(&cursor, count: count, picking: picks, into: &builder)
+        case .plain where builder.type.numberWidth != nil:
+            try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, picking: picks, into: &builder)
         case .plainDictionary, .rleDictionary:
             guard let dictionary else { throw ParquetIssue("expected a dictionary page before a \(try ParquetEncoding.from(raw)) data page, found none") }
             try gather(&cursor, count: count, dictionary: dictionary, picking: picks, into: &builder)
@@ -143,12 +143,8 @@ enum ParquetValueDecoding {
             try PlainDecoder.decode(&cursor, count: count, typeLength: typeLength, into: &booleans)
             dictionary.booleans = booleans.booleans
         case .int32, .float, .int64, .double:
-            let size = builder.type == .int32 || builder.type == .float ? 4 : 8
-            guard count <= cursor.remaining / size else {
-                throw ParquetIssue("expected \(count) PLAIN values of \(size) bytes, found \(cursor.remaining) bytes")
-            }
             dictionary.numberOffset = cursor.position
-            try cursor.skip(count * size, "\(count) PLAIN values")
+            _ = try PlainDecoder.valueBytes(&cursor, count: count, size: builder.type.numberWidth!)
             dictionary.numberBytes = page
         }
         return dictionary

@@ -3,12 +3,14 @@
 // `test` is the one-panel Swift loop PermutationTest.welch ran until session
 // 10 (partial Fisher–Yates, sums of the drawn group); `previous` is that loop
 // as it was before session 7 (checked draws, array indices); `draws` makes
-// the same draws and nothing else; `lanes` is what the build runs now, four
-// panels side by side through `backbone_relabel_four` (the generators in one
-// AVX2 vector), its time divided by four; `alone` is one panel through
-// `backbone_relabel_one`, what the build runs for the last one or two panels
-// of a shape (two alone take less than one four-lane step, which costs the
-// same however many of its lanes are used). Every row draws exactly the same
+// the same draws and nothing else; `lanes 4` is four panels side by side
+// through `backbone_relabel_lanes` (the generators in one AVX2 vector), its
+// time divided by four; `lanes 8` is eight side by side (one AVX-512 vector
+// where the machine has it, else plain C lane after lane), divided by eight:
+// what the build runs for five to eight panels of a shape since session 14;
+// `alone` is one panel through `backbone_relabel_one`, what the build runs
+// for the last one or two panels of a shape (two alone take less than one
+// four-lane step, which costs the same however many of its lanes are used). Every row draws exactly the same
 // numbers; only a different generator or fewer draws — different p-values —
 // could go below `draws`/`lanes`.
 // Run (from the repository root):
@@ -79,23 +81,23 @@ func draws(_ values: [Double], smaller m: Int, resamples: Int, generator: inout 
     return Double(total)
 }
 
-/// Four copies of the panel side by side, each from its own generator (the
-/// seeds `seed`…`seed + 3`), interleaved as `backbone_relabel_four` reads them.
+/// `count` copies of the panel side by side, each from its own generator
+/// (the seeds `seed`…), interleaved as `backbone_relabel_lanes` reads them.
 @inline(never)
-func lanes(_ values: [Double], smaller m: Int, resamples: Int, seed: UInt64) -> Double {
+func lanes(_ count: Int, _ values: [Double], smaller m: Int, resamples: Int, seed: UInt64) -> Double {
     let n = values.count
-    var interleaved = [Double](repeating: 0, count: 4 * n), state = [UInt64](repeating: 0, count: 16)
-    for lane in 0..<4 {
-        for (i, v) in values.enumerated() { interleaved[4 * i + lane] = v }
+    var interleaved = [Double](repeating: 0, count: count * n), state = [UInt64](repeating: 0, count: 4 * count)
+    for lane in 0..<count {
+        for (i, v) in values.enumerated() { interleaved[count * i + lane] = v }
         var g = SeededGenerator(seed: seed + UInt64(lane))
         // The state words through the generator's own outputs would change
-        // the draws; the benchmark only needs four distinct, valid states.
-        for word in 0..<4 { state[4 * word + lane] = g.next() | 1 }
+        // the draws; the benchmark only needs distinct, valid states.
+        for word in 0..<4 { state[count * word + lane] = g.next() | 1 }
     }
-    var sums = [Double](repeating: 0, count: 4), squares = sums, total = 0.0
+    var sums = [Double](repeating: 0, count: count), squares = sums, total = 0.0
     for _ in 0..<resamples {
-        backbone_relabel_four(&interleaved, n, m, &state, &sums, &squares)
-        total += sums[0] + squares[0] + sums[3] + squares[3]
+        backbone_relabel_lanes(&interleaved, count, n, m, &state, &sums, &squares)
+        total += sums[0] + squares[0] + sums[count - 1] + squares[count - 1]
     }
     return total
 }
@@ -126,10 +128,12 @@ enum PermutationFloor {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 print("round \(round) \(name): \(ms) ms (\(sink > 0))")
             }
-            let start = DispatchTime.now().uptimeNanoseconds
-            let sink = lanes(values, smaller: 108, resamples: 99_999, seed: 42)
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            print("round \(round) lanes (per panel, four side by side): \(ms / 4) ms (\(sink != 0))")
+            for count in [4, 8] {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let sink = lanes(count, values, smaller: 108, resamples: 99_999, seed: 42)
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                print("round \(round) lanes \(count) (per panel, \(count) side by side): \(ms / Double(count)) ms (\(sink != 0))")
+            }
             let startAlone = DispatchTime.now().uptimeNanoseconds
             let sinkAlone = alone(values, smaller: 108, resamples: 99_999, seed: 42)
             let msAlone = Double(DispatchTime.now().uptimeNanoseconds - startAlone) / 1e6

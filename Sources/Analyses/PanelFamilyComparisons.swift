@@ -21,14 +21,16 @@ enum PanelFamilyComparisons {
         }
         // Each panel draws from its own seed (derived from its name), so the
         // panels' permutation tests — most of §2's time — give the same draws
-        // however they are run: four at a time side by side (one vector of
-        // generators), the groups of four on every core.
+        // however they are run: side by side in one vector of generators (as
+        // many as the machine's widest vector takes: 8 with AVX-512, else 4),
+        // the batches on every core.
         let inputs = panels.map { framing, category, family -> (x: [Double], y: [Double], seed: UInt64) in
             (RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category),
              RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category),
              SeedDerivation.seed(options.seed, [dictionary, framing.rawValue, category, family]))
         }
-        let groups = stride(from: 0, to: panels.count, by: 4).map { $0..<min($0 + 4, panels.count) }
+        let width = PermutationTest.sideBySideWidth
+        let groups = stride(from: 0, to: panels.count, by: width).map { $0..<min($0 + width, panels.count) }
         let permutations = try await Parallel.map(groups.count) { [inputs] k in
             PermutationTest.welch(sideBySide: groups[k].map {
                 WelchPermutationInput(x: inputs[$0].x, y: inputs[$0].y, generator: SeededGenerator(seed: inputs[$0].seed))

@@ -52,14 +52,14 @@ public enum PermutationTest {
     /// the input's order with each generator where its draws ended.
     ///
     /// Why side by side: the Figure 1 panels' 24 × 99,999 relabellings are
-    /// half of a default build's instructions, and almost all of that is
-    /// stepping the generators. Tests whose pooled samples and drawn groups
-    /// have the same sizes run four to a group, their generators stepped
-    /// together in one AVX2 vector where the machine has it
-    /// (`backbone_relabel_four`); a last group of three repeats its last
-    /// test in the spare lane and discards it, and a last one or two run
-    /// one at a time (`backbone_relabel_one`), which is quicker than a
-    /// vector step half used.
+    /// half of a default build's time, and almost all of that is stepping
+    /// the generators and swapping slots. Tests whose pooled samples and
+    /// drawn groups have the same sizes run in lanes of one vector
+    /// (`backbone_relabel_lanes`), up to `sideBySideWidth` at a time: a run
+    /// of five to eight takes eight lanes (AVX-512), of three or four four
+    /// lanes, and spare lanes repeat the run's last test and are discarded;
+    /// a last one or two run one at a time (`backbone_relabel_one`), which
+    /// is quicker than a vector step mostly unused.
     public static func welch(sideBySide tests: [WelchPermutationInput],
                              resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
         precondition(resamples >= 0, "resamples must be non-negative")
@@ -80,19 +80,26 @@ public enum PermutationTest {
             if let k = shapeIndex[shape] { shapes[k].append(i) } else { shapeIndex[shape] = shapes.count; shapes.append([i]) }
         }
         for members in shapes {
-            for start in stride(from: 0, to: members.count, by: 4) {
-                let lanes = Array(members[start..<min(start + 4, members.count)])
-                if lanes.count >= 3 {
-                    let done = relabelInFours(lanes.map { relabellings[$0]! }, generators: lanes.map { tests[$0].generator },
+            for start in stride(from: 0, to: members.count, by: sideBySideWidth) {
+                let run = Array(members[start..<min(start + sideBySideWidth, members.count)])
+                if run.count >= 3 {
+                    let lanes = run.count > 4 ? 8 : 4
+                    let done = relabelInLanes(lanes, run.map { relabellings[$0]! }, generators: run.map { tests[$0].generator },
                                               resamples: resamples)
-                    for (lane, i) in lanes.enumerated() { outcomes[i] = done[lane] }
+                    for (lane, i) in run.enumerated() { outcomes[i] = done[lane] }
                 } else {
-                    for i in lanes { outcomes[i] = relabelAlone(relabellings[i]!, generator: tests[i].generator, resamples: resamples) }
+                    for i in run { outcomes[i] = relabelAlone(relabellings[i]!, generator: tests[i].generator, resamples: resamples) }
                 }
             }
         }
         return outcomes.map { $0! }
     }
+
+    /// How many tests of one shape `welch(sideBySide:)` runs in one vector on
+    /// this machine: 8 with AVX-512, otherwise 4. A caller that splits its
+    /// tests into batches (to spread them over cores) should make batches of
+    /// this many, so no batch leaves lanes that another could have filled.
+    public static let sideBySideWidth = Int(backbone_relabel_widest())
 
     /// One test through `backbone_relabel_one`: for the last one or two of
     /// a shape, which would leave half of a four-lane step unused.
@@ -114,21 +121,21 @@ public enum PermutationTest {
         return (test.result(resamples: resamples, extremeCount: extreme), g)
     }
 
-    /// Three or four tests of one shape, relabelled in the four lanes of
-    /// `backbone_relabel_four` (three repeat the last in the spare lane).
-    private static func relabelInFours(_ tests: [WelchRelabelling], generators: [SeededGenerator],
+    /// Up to `lanes` (4 or 8) tests of one shape, relabelled in the lanes of
+    /// `backbone_relabel_lanes` (spare lanes repeat the last test).
+    private static func relabelInLanes(_ lanes: Int, _ tests: [WelchRelabelling], generators: [SeededGenerator],
                                        resamples: Int) -> [(result: PermutationTestResult, generator: SeededGenerator)] {
         let n = tests[0].pooled.count, m = tests[0].drawn
-        var values = [Double](repeating: 0, count: 4 * n), state = [UInt64](repeating: 0, count: 16)
-        for lane in 0..<4 {
+        var values = [Double](repeating: 0, count: lanes * n), state = [UInt64](repeating: 0, count: 4 * lanes)
+        for lane in 0..<lanes {
             let source = min(lane, tests.count - 1)
-            for (i, v) in tests[source].pooled.enumerated() { values[4 * i + lane] = v }
+            for (i, v) in tests[source].pooled.enumerated() { values[lanes * i + lane] = v }
             let g = generators[source]
-            state[lane] = g.s0; state[4 + lane] = g.s1; state[8 + lane] = g.s2; state[12 + lane] = g.s3
+            state[lane] = g.s0; state[lanes + lane] = g.s1; state[2 * lanes + lane] = g.s2; state[3 * lanes + lane] = g.s3
         }
         let statistics = tests.map(\.statistic)
         var extreme = [Int](repeating: 0, count: tests.count)
-        var sums = [Double](repeating: 0, count: 4), squares = [Double](repeating: 0, count: 4)
+        var sums = [Double](repeating: 0, count: lanes), squares = [Double](repeating: 0, count: lanes)
         values.withUnsafeMutableBufferPointer { values in
             state.withUnsafeMutableBufferPointer { state in
                 sums.withUnsafeMutableBufferPointer { sums in
@@ -136,8 +143,8 @@ public enum PermutationTest {
                         statistics.withUnsafeBufferPointer { statistics in
                             extreme.withUnsafeMutableBufferPointer { extreme in
                                 for _ in 0..<resamples {
-                                    backbone_relabel_four(values.baseAddress!, n, m, state.baseAddress!,
-                                                          sums.baseAddress!, squares.baseAddress!)
+                                    backbone_relabel_lanes(values.baseAddress!, lanes, n, m, state.baseAddress!,
+                                                           sums.baseAddress!, squares.baseAddress!)
                                     for lane in 0..<statistics.count
                                     where statistics[lane].isExtreme(sumA: sums[lane], squaresA: squares[lane]) {
                                         extreme[lane] += 1
@@ -151,7 +158,7 @@ public enum PermutationTest {
         }
         return tests.indices.map { lane in
             var g = generators[lane]
-            g.s0 = state[lane]; g.s1 = state[4 + lane]; g.s2 = state[8 + lane]; g.s3 = state[12 + lane]
+            g.s0 = state[lane]; g.s1 = state[lanes + lane]; g.s2 = state[2 * lanes + lane]; g.s3 = state[3 * lanes + lane]
             return (tests[lane].result(resamples: resamples, extremeCount: extreme[lane]), g)
         }
     }

@@ -120,9 +120,10 @@ final class PermutationTestTests: XCTestCase {
     }
 
     /// Tests of three shapes, a degenerate one among them, run side by side:
-    /// the seven tests of the first shape fill a group of four and a group
-    /// of three (one spare lane), the one test of the second shape and the
-    /// two of the third run alone. Every test's count, observed t and final
+    /// the seven tests of the first shape fill eight lanes (one spare) where
+    /// the machine has AVX-512, else a group of four and a group of three
+    /// (one spare lane); the one test of the second shape and the two of
+    /// the third run alone. Every test's count, observed t and final
     /// generator equal the plain loop's on its own generator.
     func testSideBySideEqualsEachTestAlone() {
         var data = SeededGenerator(seed: 21)
@@ -181,8 +182,9 @@ final class PermutationTestTests: XCTestCase {
     /// low word of 0 (drawn again), lane 3's of 3 (below b, kept), lane 1's
     /// meets the cheap condition but not Lemire's (kept); lane 2 is plain.
     /// Every lane must equal the plain loop, on both the dispatching and
-    /// the plain-C paths of `backbone_relabel_four`, and each generator
-    /// alone through `backbone_relabel_one`.
+    /// the plain-C paths of `backbone_relabel_lanes` (four and eight lanes),
+    /// side by side through `welch(sideBySide:)` (four tests, and eight:
+    /// the four twice), and each generator alone through `backbone_relabel_one`.
     func testRejectedDrawIsDrawnAgainInItsOwnLane() {
         var data = SeededGenerator(seed: 33)
         let x = (0..<3).map { _ in Double(data.nextInt(below: 100)) }, y = (0..<4).map { _ in Double(data.nextInt(below: 100)) + 20 }
@@ -210,14 +212,16 @@ final class PermutationTestTests: XCTestCase {
             }
         }
 
-        let outcomes = PermutationTest.welch(sideBySide: generators.map { WelchPermutationInput(x: x, y: y, generator: $0) },
-                                             resamples: 500)
-        for (lane, outcome) in outcomes.enumerated() {
-            var reference = generators[lane]
-            let plain = plainTest(x, y, resamples: 500, generator: &reference)
-            XCTAssertEqual(outcome.result.extremeCount, plain.extreme, "lane \(lane)")
-            var after = outcome.generator
-            XCTAssertEqual(after.next(), reference.next(), "lane \(lane)")
+        for side in [generators, generators + generators] {
+            let outcomes = PermutationTest.welch(sideBySide: side.map { WelchPermutationInput(x: x, y: y, generator: $0) },
+                                                 resamples: 500)
+            for (lane, outcome) in outcomes.enumerated() {
+                var reference = side[lane]
+                let plain = plainTest(x, y, resamples: 500, generator: &reference)
+                XCTAssertEqual(outcome.result.extremeCount, plain.extreme, "\(side.count) side by side, lane \(lane)")
+                var after = outcome.generator
+                XCTAssertEqual(after.next(), reference.next(), "\(side.count) side by side, lane \(lane)")
+            }
         }
 
         // The same generators each alone (`backbone_relabel_one`).
@@ -229,22 +233,29 @@ final class PermutationTestTests: XCTestCase {
             XCTAssertEqual(alone.next(), reference.next(), "alone, lane \(lane)")
         }
 
-        // The two C paths on the same lanes: the same values, state and sums after every relabelling.
+        // The C paths on the same lanes, at both widths (the eight lanes hold
+        // the four generators twice, the second four one output further on):
+        // the same values, state and sums after every relabelling as the
+        // plain-C lanes, whichever vector path this machine takes.
         let n = 7, m = 3
-        var state = [UInt64](repeating: 0, count: 16)
-        for (lane, g) in generators.enumerated() {
-            state[lane] = g.s0; state[4 + lane] = g.s1; state[8 + lane] = g.s2; state[12 + lane] = g.s3
-        }
-        var values = (0..<(4 * n)).map { Double($0 % n) + Double($0 % 4) / 8 }
-        var portableState = state, portableValues = values
-        for _ in 0..<200 {
-            var sums = [Double](repeating: 0, count: 4), squares = sums, portableSums = sums, portableSquares = sums
-            backbone_relabel_four(&values, n, m, &state, &sums, &squares)
-            backbone_relabel_four_portable(&portableValues, n, m, &portableState, &portableSums, &portableSquares)
-            XCTAssertEqual(values, portableValues)
-            XCTAssertEqual(state, portableState)
-            XCTAssertEqual(sums, portableSums)
-            XCTAssertEqual(squares, portableSquares)
+        for lanes in [4, 8] {
+            var state = [UInt64](repeating: 0, count: 4 * lanes)
+            for lane in 0..<lanes {
+                var g = generators[lane % 4]
+                if lane >= 4 { _ = g.next() }
+                state[lane] = g.s0; state[lanes + lane] = g.s1; state[2 * lanes + lane] = g.s2; state[3 * lanes + lane] = g.s3
+            }
+            var values = (0..<(lanes * n)).map { Double($0 % n) + Double($0 % lanes) / 8 }
+            var portableState = state, portableValues = values
+            for _ in 0..<200 {
+                var sums = [Double](repeating: 0, count: lanes), squares = sums, portableSums = sums, portableSquares = sums
+                backbone_relabel_lanes(&values, lanes, n, m, &state, &sums, &squares)
+                backbone_relabel_lanes_portable(&portableValues, lanes, n, m, &portableState, &portableSums, &portableSquares)
+                XCTAssertEqual(values, portableValues, "\(lanes) lanes")
+                XCTAssertEqual(state, portableState, "\(lanes) lanes")
+                XCTAssertEqual(sums, portableSums, "\(lanes) lanes")
+                XCTAssertEqual(squares, portableSquares, "\(lanes) lanes")
+            }
         }
     }
 }

@@ -4,9 +4,12 @@
 SHELL := /bin/bash
 APT_PACKAGES := libopenblas-dev libcmark-dev libssl-dev libxml2-dev pkg-config libsnappy-dev libzstd-dev zlib1g-dev
 BROWSER_PACKAGES := chromium
+# pdflatex, which compile-checks the .tex downloads (LaTeXTableTests); without
+# it that test is skipped, so `make test` installs it (about 30 s, 65 MB).
+LATEX_PACKAGES := texlive-latex-recommended
 SWIFT ?= swift
 
-.PHONY: report test deps browser-deps build-release site-check clean
+.PHONY: report test deps browser-deps latex-deps build-release site-check clean
 
 report: deps build-release
 	./.build/release/backbone build --content content --out site
@@ -24,7 +27,7 @@ report: deps build-release
 # temporary folder, or a scratch folder that outlives its run, shows there and
 # fails `make test`: left in /tmp, such files once filled CI's disk. (SwiftPM's
 # own lock files and TemporaryDirectory.* folders land there too.)
-test: deps browser-deps build-release
+test: deps browser-deps latex-deps build-release
 	$(SWIFT) build
 	@rm -rf .build/test-tmp && mkdir -p .build/test-tmp
 	set -o pipefail; TMPDIR=$(CURDIR)/.build/test-tmp BACKBONE_BIN=.build/release/backbone $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
@@ -46,6 +49,13 @@ browser-deps:
 	  echo "installing: $(BROWSER_PACKAGES)"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(BROWSER_PACKAGES); \
+	fi
+
+latex-deps:
+	@if ! command -v pdflatex >/dev/null 2>&1; then \
+	  echo "installing: $(LATEX_PACKAGES)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $(LATEX_PACKAGES); \
 	fi
 
 # The Swift runtime and Foundation linked statically: the dynamic loader no

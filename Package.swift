@@ -29,7 +29,7 @@ let package = Package(
         // A prefetch hint for Swift code (a header-only module: the hint compiles into its caller; StudyData's TokenIndex).
         .systemLibrary(name: "CPrefetch"),
         .target(name: "StudyData", dependencies: ["Failures", "Parallel", .product(name: "Yams", package: "Yams"), "CSnappy", "CZstd", "CZlib", "CCrypto", "CScan", "CPrefetch"]),
-        // The permutation tests' relabellings four at a time, the generators in one AVX2 vector where the machine has it (Stats' PermutationTest).
+        // The permutation tests' relabellings eight (AVX-512) or four (AVX2) at a time, the generators in one vector where the machine has it (Stats' PermutationTest).
         .target(name: "CRelabel"),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS", "CRelabel"]),
         .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),

@@ -12,25 +12,27 @@ public enum MaximalModel {
     /// nil when the RMs cannot support the covariance: it has q(q + 1)/2
     /// parameters for q cells per RM, and with more parameters than RMs
     /// (MFD2: 10 cells, 55 parameters, 10 RMs) it is not identifiable in practice.
-    public static func fit(_ r: DictionaryRankResult, framings: [Framing]) throws -> RandomSlopesResult? {
-        let rows = r.medianRanks
+    /// `randomIntercept`: the paper's model on the same rows (§2), which the
+    /// likelihood ratio compares with.
+    public static func fit(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
+                           randomIntercept: MixedModelResult) throws -> RandomSlopesResult? {
         var rms: [String] = []
         for row in rows where !rms.contains(row.rm) { rms.append(row.rm) }
-        let cells = r.categories.count * framings.count
+        let cells = categories.count * framings.count
         guard cells * (cells + 1) / 2 <= rms.count else { return nil }
-        let family = Factor(name: "family", levels: r.families, codes: rows.map { r.families.firstIndex(of: $0.family)! })
-        let category = Factor(name: "category", levels: r.categories, codes: rows.map { r.categories.firstIndex(of: $0.category)! })
+        let family = Factor(name: "family", levels: families, codes: rows.map { families.firstIndex(of: $0.family)! })
+        let category = Factor(name: "category", levels: categories, codes: rows.map { categories.firstIndex(of: $0.category)! })
         let framing = Factor(name: "framing", levels: framings.map(\.rawValue), codes: rows.map { framings.firstIndex(of: $0.framing)! })
-        let df = Double(rms.count - r.families.count)
+        let df = Double(rms.count - families.count)
         let fit = try RandomSlopesModel.fitREML(
             response: rows.map(\.medianRank), design: DesignMatrix.fullFactorial([family, category, framing]),
             randomDesign: DesignMatrix.fullFactorial([category, framing]), groups: rows.map { rms.firstIndex(of: $0.rm)! }, df: df)
         let parameters = cells * (cells + 1) / 2
-        let statistic = max(0, 2 * (fit.logLikelihood - r.mixedModel.logLikelihood))
+        let statistic = max(0, 2 * (fit.logLikelihood - randomIntercept.logLikelihood))
         let lrDF = Double(parameters - 1)
         return RandomSlopesResult(
             formula: "median_rank ~ family * category * framing + (1 + category * framing | rm)",
-            logLikelihood: fit.logLikelihood, logLikelihoodRandomIntercept: r.mixedModel.logLikelihood,
+            logLikelihood: fit.logLikelihood, logLikelihoodRandomIntercept: randomIntercept.logLikelihood,
             singular: fit.singular,
             fixedEffects: fit.fixedEffects.map(FixedEffectRow.init),
             randomEffects: RandomEffectCovariance(terms: fit.randomEffectNames, sd: fit.randomEffectSD, correlations: fit.randomEffectCorrelations),

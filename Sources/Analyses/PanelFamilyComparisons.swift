@@ -8,56 +8,96 @@ import StudyData
 /// (what its text describes) are always computed; options only choose which
 /// one supplies the figure's stars.
 enum PanelFamilyComparisons {
-    static func compare(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
-                        dictionary: String, options: AnalysisOptions) async throws -> [PanelComparison] {
+    /// One framing × category panel's comparison of a family with the
+    /// reference family: its two samples and the seed of its permutation test.
+    struct Panel: Sendable {
+        var framing: Framing
+        var category: String
+        var family: String
+        var referenceFamily: String
+        /// The family's median ranks in the panel, and the reference family's.
+        var x: [Double]
+        var y: [Double]
+        /// Derived from the panel's name, so the panel draws the same
+        /// relabellings however the tests are batched.
+        var seed: UInt64
+
+        var permutationInput: WelchPermutationInput {
+            WelchPermutationInput(x: x, y: y, generator: SeededGenerator(seed: seed))
+        }
+    }
+
+    /// The panels in result order: per framing, per category, each family
+    /// against the reference (the first family).
+    static func panels(rows: [MedianRankRow], families: [String], categories: [String], framings: [Framing],
+                       dictionary: String, options: AnalysisOptions) -> [Panel] {
         let reference = families[0]
-        struct Raw { var framing: Framing; var category: String; var family: String
-                     var x: [Double]; var y: [Double]; var welch: WelchTestResult; var perm: PermutationTestResult; var seed: UInt64 }
-        var panels: [(framing: Framing, category: String, family: String)] = []
-        for f in framings {
+        var panels: [Panel] = []
+        for framing in framings {
             for category in categories {
-                for family in families.dropFirst() { panels.append((f, category, family)) }
+                for family in families.dropFirst() {
+                    panels.append(Panel(framing: framing, category: category, family: family, referenceFamily: reference,
+                                        x: RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category),
+                                        y: RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category),
+                                        seed: SeedDerivation.seed(options.seed, [dictionary, framing.rawValue, category, family])))
+                }
             }
         }
-        // Each panel draws from its own seed (derived from its name), so the
-        // panels' permutation tests — most of §2's time — give the same draws
-        // however they are run: side by side in one vector of generators (as
-        // many as the machine's widest vector takes: 8 with AVX-512, else 4),
-        // the batches on every core.
-        let inputs = panels.map { framing, category, family -> (x: [Double], y: [Double], seed: UInt64) in
-            (RewardModelRanks.panelValues(rows, family: family, framing: framing, category: category),
-             RewardModelRanks.panelValues(rows, family: reference, framing: framing, category: category),
-             SeedDerivation.seed(options.seed, [dictionary, framing.rawValue, category, family]))
+        return panels
+    }
+
+    /// The permutation tests of several dictionaries' panels, pooled: most of
+    /// §2's time. Each panel draws from its own seed, so its result is the
+    /// same however it is run; pooled, the tests of one shape (sample sizes)
+    /// fill the lanes of one vector — `PermutationTest.sideBySideWidth` of
+    /// them, the batches on every core — where one dictionary alone would
+    /// leave lanes empty (MFD2's ten panels are eight and two, Big Two's four).
+    /// Results per dictionary, in panel order.
+    static func permutationTests(_ dictionaries: [[Panel]], resamples: Int) async throws -> [[PermutationTestResult]] {
+        let tests = dictionaries.flatMap { $0.map(\.permutationInput) }
+        // Stable by shape, so a batch holds one shape wherever the dictionaries allow.
+        let order = tests.indices.sorted {
+            let a = tests[$0], b = tests[$1]
+            let shapeA = (a.x.count + a.y.count, min(a.x.count, a.y.count)), shapeB = (b.x.count + b.y.count, min(b.x.count, b.y.count))
+            return shapeA != shapeB ? shapeA < shapeB : $0 < $1
         }
         let width = PermutationTest.sideBySideWidth
-        let groups = stride(from: 0, to: panels.count, by: width).map { $0..<min($0 + width, panels.count) }
-        let permutations = try await Parallel.map(groups.count) { [inputs] k in
-            PermutationTest.welch(sideBySide: groups[k].map {
-                WelchPermutationInput(x: inputs[$0].x, y: inputs[$0].y, generator: SeededGenerator(seed: inputs[$0].seed))
-            }, resamples: options.permutations).map(\.result)
-        }.flatMap { $0 }
-        let raw = panels.indices.map { i in
-            let (framing, category, family) = panels[i]
-            let (x, y, seed) = inputs[i]
-            return Raw(framing: framing, category: category, family: family, x: x, y: y,
-                       welch: WelchTest.test(x, y), perm: permutations[i], seed: seed)
+        let batches = stride(from: 0, to: order.count, by: width).map { Array(order[$0..<min($0 + width, order.count)]) }
+        let done = try await Parallel.map(batches.count) { [tests] k in
+            PermutationTest.welch(sideBySide: batches[k].map { tests[$0] }, resamples: resamples).map(\.result)
         }
-        let welchAdjusted = MultipleComparisons.bonferroni(raw.map(\.welch.p))
-        let permAdjusted = MultipleComparisons.bonferroni(raw.map(\.perm.p))
-        return raw.indices.map { i in
-            let r = raw[i]
-            let d = CohensD.compute(r.x, r.y)
-            let welch = WelchPanelTest(t: r.welch.t, df: r.welch.df, p: r.welch.p, pAdjusted: welchAdjusted[i],
+        var results = [PermutationTestResult?](repeating: nil, count: tests.count)
+        for (batch, outcomes) in zip(batches, done) {
+            for (i, outcome) in zip(batch, outcomes) { results[i] = outcome }
+        }
+        var start = 0
+        return dictionaries.map { panels in
+            defer { start += panels.count }
+            return results[start..<(start + panels.count)].map { $0! }
+        }
+    }
+
+    /// The comparisons of `panels` (in `panels` order), given their
+    /// permutation tests (`permutationTests`).
+    static func compare(_ panels: [Panel], permutations: [PermutationTestResult], options: AnalysisOptions) -> [PanelComparison] {
+        precondition(permutations.count == panels.count, "one permutation test per panel")
+        let welchTests = panels.map { WelchTest.test($0.x, $0.y) }
+        let welchAdjusted = MultipleComparisons.bonferroni(welchTests.map(\.p))
+        let permAdjusted = MultipleComparisons.bonferroni(permutations.map(\.p))
+        return panels.indices.map { i in
+            let panel = panels[i], w = welchTests[i], p = permutations[i]
+            let d = CohensD.compute(panel.x, panel.y)
+            let welch = WelchPanelTest(t: w.t, df: w.df, p: w.p, pAdjusted: welchAdjusted[i],
                                        stars: Significance.stars(welchAdjusted[i]))
-            let perm = PermutationPanelTest(resamples: r.perm.resamples, seed: r.seed, extremeCount: r.perm.extremeCount,
-                                            p: r.perm.p, pAdjusted: permAdjusted[i], stars: Significance.stars(permAdjusted[i]),
-                                            atFloor: r.perm.extremeCount == 0)
-            return PanelComparison(category: r.category, framing: r.framing, referenceFamily: reference, family: r.family,
-                                   nReference: r.y.count, nFamily: r.x.count,
-                                   meanReference: Descriptive.mean(r.y), meanFamily: Descriptive.mean(r.x),
+            let perm = PermutationPanelTest(resamples: p.resamples, seed: panel.seed, extremeCount: p.extremeCount,
+                                            p: p.p, pAdjusted: permAdjusted[i], stars: Significance.stars(permAdjusted[i]),
+                                            atFloor: p.extremeCount == 0)
+            return PanelComparison(category: panel.category, framing: panel.framing, referenceFamily: panel.referenceFamily,
+                                   family: panel.family, nReference: panel.y.count, nFamily: panel.x.count,
+                                   meanReference: Descriptive.mean(panel.y), meanFamily: Descriptive.mean(panel.x),
                                    welch: welch, permutation: perm, cohensD: d.averageVariance, cohensDPooled: d.pooled,
                                    stars: options.panelTest == .welch ? welch.stars : perm.stars,
-                                   bonferroniPanels: raw.count)
+                                   bonferroniPanels: panels.count)
         }
     }
 }

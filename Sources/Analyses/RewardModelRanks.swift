@@ -20,7 +20,9 @@ import Stats
 ///    `median_rank ~ family * category * framing + (1 | rm)`.
 /// 7. `PanelFamilyComparisons.compare` (Docs/Methods.md#panel-tests) — per
 ///    panel, each family against the reference: Welch and permutation tests,
-///    Bonferroni, Cohen's d.
+///    Bonferroni, Cohen's d. The permutation tests are most of §2's time;
+///    `StudyAnalysis` pools them across dictionaries, so their vector lanes
+///    fill (`prepare` does everything else first, `analyse` puts the result together).
 public enum RewardModelRanks {
     /// One RM's scores on the answers of one dictionary.
     public struct ScoredModel: Sendable {
@@ -48,7 +50,22 @@ public enum RewardModelRanks {
         }
     }
 
-    public static func analyse(_ input: Input, options: AnalysisOptions) async throws -> DictionaryRankResult {
+    /// Steps 1 and 6, and the panels of step 7: everything but the panels'
+    /// permutation tests, which `StudyAnalysis` pools across dictionaries
+    /// (`PanelFamilyComparisons.permutationTests`) and runs beside the
+    /// robustness re-analyses, which read these rows and this model.
+    public struct Prepared: Sendable {
+        let input: Input
+        let families: [String]
+        let categories: [String]
+        let framings: [Framing]
+        let ranked: RankedAnswers
+        let mixedModel: MixedModelResult
+        let panels: [PanelFamilyComparisons.Panel]
+        var rows: [MedianRankRow] { ranked.rows }
+    }
+
+    public static func prepare(_ input: Input, options: AnalysisOptions) throws -> Prepared {
         let dict = input.dictionary
         let categories = dict.categories
         let families = input.familyOrder.filter { f in input.models.contains { $0.family == f } }
@@ -56,15 +73,21 @@ public enum RewardModelRanks {
             throw AnalysisError("the \(input.dictionaryName) analysis needs reward models of at least two families; found \(families.joined(separator: ", "))")
         }
         let framings = Framing.allCases.filter { f in input.prompts.contains { $0.framing == f } }
-
         let ranked = try rankAnswers(input)
-        let rows = ranked.rows
-        // The panels' permutation tests (most of §2's time) run beside the mixed-model fit.
-        async let comparedPanels = PanelFamilyComparisons.compare(rows: rows, families: families, categories: categories, framings: framings,
-                                                                  dictionary: dict.id, options: options)
-        let mixedModel = try fitMixedModel(rows: rows, models: input.models, families: families,
+        let mixedModel = try fitMixedModel(rows: ranked.rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
-        let panels = try await comparedPanels
+        let panels = PanelFamilyComparisons.panels(rows: ranked.rows, families: families, categories: categories, framings: framings,
+                                                   dictionary: dict.id, options: options)
+        return Prepared(input: input, families: families, categories: categories, framings: framings, ranked: ranked,
+                        mixedModel: mixedModel, panels: panels)
+    }
+
+    /// The dictionary's result, given the permutation tests of `prepared.panels`, in order.
+    public static func analyse(_ prepared: Prepared, panelPermutations: [PermutationTestResult],
+                               options: AnalysisOptions) -> DictionaryRankResult {
+        let input = prepared.input, dict = input.dictionary
+        let (families, categories, framings, ranked) = (prepared.families, prepared.categories, prepared.framings, prepared.ranked)
+        let rows = ranked.rows
         return DictionaryRankResult(
             dictionary: dict.id, dictionaryName: input.dictionaryName, columns: input.columns,
             answersRanked: ranked.answersRanked.count,
@@ -75,7 +98,9 @@ public enum RewardModelRanks {
             averageRanks: averageRanks(ranked.answerRanks, input: input, families: families, framings: framings),
             rmPanelMeans: rmPanelMeans(rows, models: input.models, categories: categories, framings: framings),
             familyPanelSummaries: familyPanelSummaries(rows, families: families, categories: categories, framings: framings),
-            mixedModel: mixedModel, panels: panels, figureStarsFrom: options.panelTest,
+            mixedModel: prepared.mixedModel,
+            panels: PanelFamilyComparisons.compare(prepared.panels, permutations: panelPermutations, options: options),
+            figureStarsFrom: options.panelTest,
             violins: violins(rows, families: families, categories: categories, framings: framings))
     }
 

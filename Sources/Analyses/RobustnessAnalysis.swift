@@ -17,19 +17,29 @@ public enum RobustnessAnalysis {
         return inputs
     }
 
-    static func analyse(_ r: DictionaryRankResult, options: AnalysisOptions) async throws -> DictionaryRobustness {
-        let framings = Framing.allCases.filter { f in r.medianRanks.contains { $0.framing == f } }
-        let key = RobustnessSection.key(dictionary: r.dictionary, columns: r.columns)
+    /// R1–R3: the dictionary's rows re-analysed three ways. They read only
+    /// what §2 has before its panels' permutation tests end (rows, families,
+    /// categories, the random-intercept fit), so `StudyAnalysis` runs them
+    /// beside those tests; `summarise` adds R4 once the §2 result is whole.
+    static func reanalyse(dictionary: String, columns: MFDColumns?, rows: [MedianRankRow], families: [String], categories: [String],
+                          mixedModel: MixedModelResult, options: AnalysisOptions) async throws -> DictionaryRobustness {
+        let framings = Framing.allCases.filter { f in rows.contains { $0.framing == f } }
+        let key = RobustnessSection.key(dictionary: dictionary, columns: columns)
         // The three re-analyses read the same rows and nothing of each other:
         // side by side, the longest (leave-one-out) sets the time.
-        async let rmLevel = RMLevelInference.analyse(rows: r.medianRanks, families: r.families, categories: r.categories,
-                                                     framings: framings, terms: r.mixedModel.fixedEffects.map(\.term),
+        async let rmLevel = RMLevelInference.analyse(rows: rows, families: families, categories: categories,
+                                                     framings: framings, terms: mixedModel.fixedEffects.map(\.term),
                                                      seedKey: key, options: options)
-        async let leaveOneOut = LeaveOneOut.refits(rows: r.medianRanks, families: r.families, categories: r.categories,
-                                                   framings: framings)
-        async let randomSlopes = MaximalModel.fit(r, framings: framings)
-        var result = DictionaryRobustness(dictionary: r.dictionary, columns: r.columns, rmLevel: await rmLevel,
-                                          leaveOneOut: try await leaveOneOut, randomSlopes: try await randomSlopes)
+        async let leaveOneOut = LeaveOneOut.refits(rows: rows, families: families, categories: categories, framings: framings)
+        async let randomSlopes = MaximalModel.fit(rows: rows, families: families, categories: categories, framings: framings,
+                                                  randomIntercept: mixedModel)
+        return DictionaryRobustness(dictionary: dictionary, columns: columns, rmLevel: await rmLevel,
+                                    leaveOneOut: try await leaveOneOut, randomSlopes: try await randomSlopes)
+    }
+
+    /// R4: every headline quantity of `r` under every specification of `reanalysed` (from `reanalyse` of `r`'s rows).
+    static func summarise(_ r: DictionaryRankResult, _ reanalysed: DictionaryRobustness) -> DictionaryRobustness {
+        var result = reanalysed
         result.specifications = SpecificationTable.rows(r, result)
         result.headlines = HeadlineRobustness.summarise(result.specifications)
         return result

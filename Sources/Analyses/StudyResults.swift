@@ -101,25 +101,29 @@ public enum StudyAnalysis {
     /// side by side; errors still come in manifest order.
     static func rewardModelSection(_ study: LoadedStudy, options: AnalysisOptions) async throws -> RewardModelSection {
         let inputs = rankInputs(study, options: options)
-        let results = try await Parallel.map(inputs.count) { [inputs] i in
-            try await RewardModelRanks.analyse(inputs[i].input, options: options)
-        }
-        return section(results, inputs)
+        let results = try await rankDictionaries(inputs.map(\.input), options: options, beside: { _ in () }, then: { _, _ in () })
+        return section(results.map(\.ranks), inputs)
     }
 
-    /// §2 and its robustness re-analyses, one pipeline per dictionary and column
-    /// rule: a dictionary's re-analyses start as soon as its own §2 result is
-    /// ready, not after every dictionary's (Big Two's four panels finish long
-    /// before MFD2's twenty). A re-analysis's error is held, not thrown, so
-    /// errors still come in the order `run` awaits the sections.
+    /// §2 and its robustness re-analyses, one pipeline per dictionary and
+    /// column rule: a dictionary's re-analyses (R1–R3) run beside the panels'
+    /// permutation tests, and its summary (R4) follows its own §2 result. A
+    /// re-analysis's error is held, not thrown, so errors still come in the
+    /// order `run` awaits the sections.
     static func rewardModelsWithRobustness(_ study: LoadedStudy, options: AnalysisOptions) async throws
         -> (rewardModels: RewardModelSection, robustness: Result<RobustnessSection, any Error>) {
         let inputs = rankInputs(study, options: options)
-        let pipelines = try await Parallel.map(inputs.count) { [inputs] i -> (DictionaryRankResult, Result<DictionaryRobustness, any Error>) in
-            let ranks = try await RewardModelRanks.analyse(inputs[i].input, options: options)
-            do { return (ranks, .success(try await RobustnessAnalysis.analyse(ranks, options: options))) } catch { return (ranks, .failure(error)) }
-        }
-        let rewardModels = section(pipelines.map(\.0), inputs)
+        let pipelines = try await rankDictionaries(
+            inputs.map(\.input), options: options,
+            beside: { p -> Result<DictionaryRobustness, any Error> in
+                do {
+                    return .success(try await RobustnessAnalysis.reanalyse(
+                        dictionary: p.input.dictionary.id, columns: p.input.columns, rows: p.rows, families: p.families,
+                        categories: p.categories, mixedModel: p.mixedModel, options: options))
+                } catch { return .failure(error) }
+            },
+            then: { ranks, reanalysed in reanalysed.map { RobustnessAnalysis.summarise(ranks, $0) } })
+        let rewardModels = section(pipelines.map(\.ranks), inputs)
         let robustness = Result { () throws -> RobustnessSection in
             var byKey: [String: DictionaryRobustness] = [:]
             for (ranks, result) in pipelines { byKey[RobustnessSection.key(dictionary: ranks.dictionary, columns: ranks.columns)] = try result.get() }
@@ -128,6 +132,34 @@ public enum StudyAnalysis {
             })
         }
         return (rewardModels, robustness)
+    }
+
+    /// Every dictionary's §2 (in input order), with `beside` run on each
+    /// prepared dictionary while its panels' permutation tests run, and
+    /// `then` on its result and `beside`'s as soon as both are ready.
+    ///
+    /// The permutation tests are most of §2's time. Those of all dictionaries
+    /// run pooled (`PanelFamilyComparisons.permutationTests`): 24 panels of
+    /// one shape fill three eight-lane vectors, where dictionary by
+    /// dictionary they took five vector runs and four tests alone. Everything
+    /// else a dictionary needs is done first (`RewardModelRanks.prepare`), so
+    /// `beside` keeps the cores busy while the last batch runs. Errors come
+    /// in input order.
+    private static func rankDictionaries<Beside: Sendable, Then: Sendable>(
+        _ inputs: [RewardModelRanks.Input], options: AnalysisOptions,
+        beside: @escaping @Sendable (RewardModelRanks.Prepared) async -> Beside,
+        then: @escaping @Sendable (DictionaryRankResult, Beside) -> Then) async throws -> [(ranks: DictionaryRankResult, then: Then)] {
+        let prepared = try await Parallel.map(inputs.count) { [inputs] i in try RewardModelRanks.prepare(inputs[i], options: options) }
+        // A task of its own, which every dictionary's pipeline awaits (an
+        // `async let` cannot be shared with them).
+        let permutations = Task {
+            try await PanelFamilyComparisons.permutationTests(prepared.map(\.panels), resamples: options.permutations)
+        }
+        return try await Parallel.map(prepared.count) { [prepared] i in
+            async let besides = beside(prepared[i])
+            let ranks = RewardModelRanks.analyse(prepared[i], panelPermutations: try await permutations.value[i], options: options)
+            return (ranks, then(ranks, await besides))
+        }
     }
 
     /// What §2 analyses, in manifest order: each dictionary under the chosen

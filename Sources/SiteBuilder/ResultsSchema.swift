@@ -45,7 +45,7 @@ enum ResultsSchema {
         "VocabularyCounts.analyse": ["VocabularyCountsResult"],
         "ClaimsEvaluation.evaluate": ["ClaimResult"],
         "StudyAnalysis.rewardModelsWithRobustness": ["RobustnessSection"],
-        "RobustnessAnalysis.analyse": ["DictionaryRobustness"],
+        "RobustnessAnalysis.reanalyse (RobustnessAnalysis.summarise)": ["DictionaryRobustness"],
         "RMLevelInference.analyse": ["RMLevelResult", "RMCellMean", "RMLevelTerm", "RMValue", "RMLevelPanel", "RMLevelWelch", "RMLevelPermutation"],
         "LeaveOneOut.refits": ["LeaveOneOutFit", "ConfidenceInterval"],
         "MaximalModel.fit": ["RandomSlopesResult", "RandomEffectCovariance", "LikelihoodRatio"],

@@ -106,19 +106,21 @@ public enum PermutationTest {
     private static func relabelAlone(_ test: WelchRelabelling, generator: SeededGenerator,
                                      resamples: Int) -> (result: PermutationTestResult, generator: SeededGenerator) {
         var values = test.pooled, state = [generator.s0, generator.s1, generator.s2, generator.s3]
-        let n = values.count, m = test.drawn, statistic = test.statistic
-        var extreme = 0, sum = 0.0, square = 0.0
+        let n = values.count, m = test.drawn, statistics = RelabelledWelchT.lanes([test.statistic], count: 1)
+        var extreme: Int64 = 0, sum = 0.0, square = 0.0
         values.withUnsafeMutableBufferPointer { values in
             state.withUnsafeMutableBufferPointer { state in
-                for _ in 0..<resamples {
-                    backbone_relabel_one(values.baseAddress!, n, m, state.baseAddress!, &sum, &square)
-                    if statistic.isExtreme(sumA: sum, squaresA: square) { extreme += 1 }
+                statistics.withUnsafeBufferPointer { statistics in
+                    for _ in 0..<resamples {
+                        backbone_relabel_one(values.baseAddress!, n, m, state.baseAddress!, &sum, &square)
+                        backbone_count_extreme(1, &sum, &square, statistics.baseAddress!, &extreme)
+                    }
                 }
             }
         }
         var g = generator
         g.s0 = state[0]; g.s1 = state[1]; g.s2 = state[2]; g.s3 = state[3]
-        return (test.result(resamples: resamples, extremeCount: extreme), g)
+        return (test.result(resamples: resamples, extremeCount: Int(extreme)), g)
     }
 
     /// Up to `lanes` (4 or 8) tests of one shape, relabelled in the lanes of
@@ -133,8 +135,8 @@ public enum PermutationTest {
             let g = generators[source]
             state[lane] = g.s0; state[lanes + lane] = g.s1; state[2 * lanes + lane] = g.s2; state[3 * lanes + lane] = g.s3
         }
-        let statistics = tests.map(\.statistic)
-        var extreme = [Int](repeating: 0, count: tests.count)
+        let statistics = RelabelledWelchT.lanes(tests.map(\.statistic), count: lanes)
+        var extreme = [Int64](repeating: 0, count: lanes)     // spare lanes counted too, never read
         var sums = [Double](repeating: 0, count: lanes), squares = [Double](repeating: 0, count: lanes)
         values.withUnsafeMutableBufferPointer { values in
             state.withUnsafeMutableBufferPointer { state in
@@ -145,10 +147,8 @@ public enum PermutationTest {
                                 for _ in 0..<resamples {
                                     backbone_relabel_lanes(values.baseAddress!, lanes, n, m, state.baseAddress!,
                                                            sums.baseAddress!, squares.baseAddress!)
-                                    for lane in 0..<statistics.count
-                                    where statistics[lane].isExtreme(sumA: sums[lane], squaresA: squares[lane]) {
-                                        extreme[lane] += 1
-                                    }
+                                    backbone_count_extreme(lanes, sums.baseAddress!, squares.baseAddress!,
+                                                           statistics.baseAddress!, extreme.baseAddress!)
                                 }
                             }
                         }
@@ -159,7 +159,7 @@ public enum PermutationTest {
         return tests.indices.map { lane in
             var g = generators[lane]
             g.s0 = state[lane]; g.s1 = state[lanes + lane]; g.s2 = state[2 * lanes + lane]; g.s3 = state[3 * lanes + lane]
-            return (tests[lane].result(resamples: resamples, extremeCount: extreme[lane]), g)
+            return (tests[lane].result(resamples: resamples, extremeCount: Int(extreme[lane])), g)
         }
     }
 }

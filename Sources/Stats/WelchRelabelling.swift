@@ -1,3 +1,5 @@
+import CRelabel
+
 /// One Welch permutation test made ready for relabelling: the pooled sample
 /// (centred, so the one-pass variance stays exact enough) and the statistic
 /// each relabelling is held against.
@@ -44,37 +46,36 @@ struct WelchRelabelling {
 }
 
 /// |t| of a relabelling from its drawn group's sum and sum of squares, and
-/// whether it is as extreme as the observed labelling's. A plain value (no
-/// arrays), so the per-relabelling test touches no reference counts.
+/// what it is held against. The arithmetic is `backbone_welch_absolute_t`
+/// (C, CRelabel), the one place it is written, so that the observed
+/// labelling and every relabelling — counted eight lanes at a time by
+/// `backbone_count_extreme` — are measured alike: with S = sum, Q = sum of
+/// squares of the drawn group A and the rest B (totals minus A's),
+/// mean = S/n, var = max(0, (Q − S·mean)/(n − 1)),
+/// |t| = |meanA − meanB| / √(varA/nA + varB/nB), each step rounded as
+/// written (nothing fused).
 struct RelabelledWelchT {
-    private let totalSum: Double
-    private let totalSquares: Double
-    /// Sizes of the drawn group and of the rest.
-    private let sizeA: Double
-    private let sizeB: Double
+    /// Total sum, total sum of squares, size of the drawn group, size of the rest.
+    let totals: [Double]
     /// |t_obs| · (1 − 1e-12): |t*| within 1e-12 relative of |t_obs| counts
     /// as ≥, so floating-point noise cannot drop relabellings that tie exactly.
-    private(set) var threshold: Double
+    let threshold: Double
 
     init(totalSum: Double, totalSquares: Double, sizeA: Double, sizeB: Double, observedSumA: Double, observedSquaresA: Double) {
-        self.totalSum = totalSum; self.totalSquares = totalSquares
-        self.sizeA = sizeA; self.sizeB = sizeB
-        threshold = 0      // set below, from the formula every relabelling uses
-        threshold = absoluteT(sumA: observedSumA, squaresA: observedSquaresA) * (1 - 1e-12)
+        totals = [totalSum, totalSquares, sizeA, sizeB]
+        threshold = backbone_welch_absolute_t(totals, observedSumA, observedSquaresA) * (1 - 1e-12)
     }
 
-    @inline(__always)
-    func absoluteT(sumA: Double, squaresA: Double) -> Double {
-        let sumB = totalSum - sumA
-        let squaresB = totalSquares - squaresA
-        let meanA = sumA / sizeA, meanB = sumB / sizeB
-        let varA = max(0, (squaresA - sumA * meanA) / (sizeA - 1))
-        let varB = max(0, (squaresB - sumB * meanB) / (sizeB - 1))
-        return abs(meanA - meanB) / (varA / sizeA + varB / sizeB).squareRoot()
-    }
-
-    @inline(__always)
-    func isExtreme(sumA: Double, squaresA: Double) -> Bool {
-        absoluteT(sumA: sumA, squaresA: squaresA) >= threshold
+    /// The statistics of several tests as `backbone_count_extreme` reads
+    /// them: five rows (the four totals, then the thresholds) of `lanes`
+    /// values; lanes past the tests repeat the last.
+    static func lanes(_ statistics: [RelabelledWelchT], count lanes: Int) -> [Double] {
+        var rows = [Double](repeating: 0, count: 5 * lanes)
+        for lane in 0..<lanes {
+            let s = statistics[min(lane, statistics.count - 1)]
+            for r in 0..<4 { rows[r * lanes + lane] = s.totals[r] }
+            rows[4 * lanes + lane] = s.threshold
+        }
+        return rows
     }
 }

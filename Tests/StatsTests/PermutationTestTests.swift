@@ -258,4 +258,70 @@ final class PermutationTestTests: XCTestCase {
             }
         }
     }
+
+    /// `backbone_count_extreme` on eight lanes (one AVX-512 vector where the
+    /// machine has it) against the plain-C loop and against Welch's |t|
+    /// written out here, on sums that land on every side of each lane's
+    /// threshold: exactly on it (a relabelling that ties the observed one),
+    /// one ulp either side, a variance that rounds below zero (taken as 0),
+    /// a zero spread (|t| = ∞ or NaN), and overflowed sums (∞ − ∞: a NaN
+    /// variance, which Swift's max(0, v) also takes as 0).
+    func testEightLaneExtremeCountsEqualThePlainLoop() {
+        var data = SeededGenerator(seed: 41)
+        func absoluteT(_ totals: [Double], _ sumA: Double, _ squaresA: Double) -> Double {
+            let (totalSum, totalSquares, sizeA, sizeB) = (totals[0], totals[1], totals[2], totals[3])
+            let sumB = totalSum - sumA, squaresB = totalSquares - squaresA
+            let meanA = sumA / sizeA, meanB = sumB / sizeB
+            let varA = max(0, (squaresA - sumA * meanA) / (sizeA - 1)), varB = max(0, (squaresB - sumB * meanB) / (sizeB - 1))
+            return abs(meanA - meanB) / (varA / sizeA + varB / sizeB).squareRoot()
+        }
+        var infinite = 0, notANumber = 0, ties = 0
+        for round in 0..<2_000 {
+            let lanes = 8
+            var statistics = [Double](repeating: 0, count: 5 * lanes)
+            var sums = [Double](repeating: 0, count: lanes), squares = sums
+            var expected = [Int64](repeating: 0, count: lanes)
+            for lane in 0..<lanes {
+                let sizeA = Double(2 + data.nextInt(below: 20)), sizeB = Double(2 + data.nextInt(below: 30))
+                var totals = [Double(data.nextInt(below: 2_001)) / 100 - 10, Double(data.nextInt(below: 5_000)) / 10 + 1, sizeA, sizeB]
+                var sumA = Double(data.nextInt(below: 2_001)) / 100 - 10, squaresA = Double(data.nextInt(below: 3_000)) / 10
+                switch (round + lane) % 7 {
+                case 0: squaresA = sumA * sumA / sizeA                       // the drawn group's variance rounds to about 0
+                case 1: sumA = totals[0] * sizeA / (sizeA + sizeB); squaresA = totals[1] * sizeA / (sizeA + sizeB)   // t near 0
+                case 2:
+                    // Both groups constant, exactly: zero spread, |t| = ∞ (or NaN when the constants are equal).
+                    let a = Double(data.nextInt(below: 3)), b = Double(data.nextInt(below: 3))
+                    sumA = a * sizeA; squaresA = a * a * sizeA
+                    totals[0] = sumA + b * sizeB; totals[1] = squaresA + b * b * sizeB
+                case 3:
+                    // Overflowed sums: ∞ − ∞ makes the drawn group's variance NaN, which counts as 0 (Swift's max(0, v)).
+                    sumA = .infinity; squaresA = .infinity
+                default: break
+                }
+                let t = absoluteT(totals, sumA, squaresA)
+                if t.isInfinite { infinite += 1 }
+                if t.isNaN { notANumber += 1 }
+                let threshold: Double
+                switch (round + lane) % 4 {
+                case 0: threshold = t; if t.isFinite { ties += 1 }          // a tie counts
+                case 1: threshold = t.nextUp
+                case 2: threshold = t.nextDown
+                default: threshold = Double(data.nextInt(below: 400)) / 100
+                }
+                for r in 0..<4 { statistics[r * lanes + lane] = totals[r] }
+                statistics[4 * lanes + lane] = threshold
+                sums[lane] = sumA; squares[lane] = squaresA
+                expected[lane] = t >= threshold ? 1 : 0
+                XCTAssertEqual(backbone_welch_absolute_t(totals, sumA, squaresA).bitPattern, t.bitPattern)
+            }
+            var vector = [Int64](repeating: 0, count: lanes), portable = vector
+            backbone_count_extreme(lanes, sums, squares, statistics, &vector)
+            backbone_count_extreme_portable(lanes, sums, squares, statistics, &portable)
+            XCTAssertEqual(vector, expected, "round \(round)")
+            XCTAssertEqual(portable, expected, "round \(round)")
+        }
+        XCTAssertGreaterThan(infinite, 100)
+        XCTAssertGreaterThan(notANumber, 100)
+        XCTAssertGreaterThan(ties, 1_000)
+    }
 }

@@ -40,4 +40,24 @@ void backbone_relabel_one(double *values, size_t n, size_t m, uint64_t state[4],
 /// must equal (the tests hold them to the same draws and sums).
 void backbone_relabel_lanes_portable(double *values, size_t lanes, size_t n, size_t m, uint64_t *state, double *sums, double *squares);
 
+/// |t| of a relabelling from its drawn group's sum and sum of squares:
+/// `statistic` is {total sum, total sum of squares, size of the drawn group,
+/// size of the rest} of the pooled sample. Welch's t through the one-pass
+/// variance, operation for operation as Stats' `RelabelledWelchT`
+/// documents; the one place this arithmetic is written, so the observed
+/// labelling and every relabelling are measured alike.
+double backbone_welch_absolute_t(const double statistic[4], double sumA, double squaresA);
+
+/// After one `backbone_relabel_lanes` step: adds 1 to `extreme[k]` for each
+/// lane k whose |t| (`backbone_welch_absolute_t` of `sums[k]`, `squares[k]`)
+/// is at least its threshold. `statistics` holds five rows of `lanes`
+/// values: the four of `backbone_welch_absolute_t`'s `statistic`, then the
+/// thresholds (lane k's value of row r at `statistics[r*lanes + k]`). Eight
+/// lanes at once with AVX-512, the same verdicts as the plain-C loop
+/// (`backbone_count_extreme_portable`).
+void backbone_count_extreme(size_t lanes, const double *sums, const double *squares, const double *statistics, int64_t *extreme);
+
+/// The plain-C loop of `backbone_count_extreme`, whatever the machine has.
+void backbone_count_extreme_portable(size_t lanes, const double *sums, const double *squares, const double *statistics, int64_t *extreme);
+
 #endif

@@ -35,6 +35,19 @@ static inline uint64_t finish_draw(uint64_t *words, size_t stride, uint64_t boun
     return high;
 }
 
+/// The rare end of a vector step whose cheap test flagged a lane (see
+/// `relabel_four_avx2`): with the step's `middles` (⌊output × bound / 2^32⌋),
+/// the low products' `lows` and draws `highs`, and the lanes' state words
+/// in memory (`lanes` to a word), each lane whose product's low word is
+/// below `remaining` draws again on its own generator, as Lemire's method does.
+static inline void redraw_rejected(uint64_t *state, size_t lanes, const uint64_t *middles, const uint64_t *lows,
+                                   uint64_t *highs, uint64_t remaining) {
+    for (size_t lane = 0; lane < lanes; lane++) {
+        uint64_t low = (middles[lane] << 32) | (lows[lane] & 0xFFFFFFFFu);
+        if (low < remaining) highs[lane] = finish_draw(state + lane, lanes, remaining, low, highs[lane]);
+    }
+}
+
 /// One test's relabelling in plain C: its slot i is `a[spacing*i]`, its
 /// generator's words `words[0]`, `words[stride]`, …. The words are held in
 /// locals (registers) and go back to memory only around the rare redraw:
@@ -165,10 +178,7 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
             _mm256_storeu_si256((__m256i *)(state + 4), s1);
             _mm256_storeu_si256((__m256i *)(state + 8), s2);
             _mm256_storeu_si256((__m256i *)(state + 12), s3);
-            for (int lane = 0; lane < 4; lane++) {
-                uint64_t low = (middles[lane] << 32) | (lows[lane] & 0xFFFFFFFFu);
-                if (low < remaining) highs[lane] = finish_draw(state + lane, 4, remaining, low, highs[lane]);
-            }
+            redraw_rejected(state, 4, middles, lows, highs, remaining);
             high = _mm256_loadu_si256((const __m256i *)highs);
             s0 = _mm256_loadu_si256((const __m256i *)(state + 0));
             s1 = _mm256_loadu_si256((const __m256i *)(state + 4));
@@ -250,10 +260,7 @@ static void relabel_eight_avx512(double *values, size_t n, size_t m, uint64_t st
             _mm512_storeu_si512(state + 8, s1);
             _mm512_storeu_si512(state + 16, s2);
             _mm512_storeu_si512(state + 24, s3);
-            for (int lane = 0; lane < 8; lane++) {
-                uint64_t low = (middles[lane] << 32) | (lows[lane] & 0xFFFFFFFFu);
-                if (low < remaining) highs[lane] = finish_draw(state + lane, 8, remaining, low, highs[lane]);
-            }
+            redraw_rejected(state, 8, middles, lows, highs, remaining);
             high = _mm512_loadu_si512(highs);
             s0 = _mm512_loadu_si512(state + 0);
             s1 = _mm512_loadu_si512(state + 8);

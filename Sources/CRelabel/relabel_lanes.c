@@ -315,8 +315,34 @@ static void count_extreme_avx512(const double *sums, const double *squares, cons
     _mm512_storeu_si512(extreme, _mm512_mask_add_epi64(counts, hits, counts, _mm512_set1_epi64(1)));
 }
 
+/// The same for four lanes with AVX2 (the four-lane kernel's machines).
+__attribute__((target("avx2")))
+static void count_extreme_avx2(const double *sums, const double *squares, const double *statistics, int64_t *extreme) {
+    const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1);
+    const __m256d signBit = _mm256_set1_pd(-0.0);
+    __m256d sumA = _mm256_loadu_pd(sums), squaresA = _mm256_loadu_pd(squares);
+    __m256d totalSum = _mm256_loadu_pd(statistics), totalSquares = _mm256_loadu_pd(statistics + 4);
+    __m256d sizeA = _mm256_loadu_pd(statistics + 8), sizeB = _mm256_loadu_pd(statistics + 12);
+    __m256d threshold = _mm256_loadu_pd(statistics + 16);
+    __m256d sumB = _mm256_sub_pd(totalSum, sumA);
+    __m256d squaresB = _mm256_sub_pd(totalSquares, squaresA);
+    __m256d meanA = _mm256_div_pd(sumA, sizeA), meanB = _mm256_div_pd(sumB, sizeB);
+    __m256d varA = _mm256_div_pd(_mm256_sub_pd(squaresA, _mm256_mul_pd(sumA, meanA)), _mm256_sub_pd(sizeA, one));
+    __m256d varB = _mm256_div_pd(_mm256_sub_pd(squaresB, _mm256_mul_pd(sumB, meanB)), _mm256_sub_pd(sizeB, one));
+    /* at_least_zero: keep v where v >= 0 (ordered), else 0. */
+    varA = _mm256_blendv_pd(zero, varA, _mm256_cmp_pd(varA, zero, _CMP_GE_OQ));
+    varB = _mm256_blendv_pd(zero, varB, _mm256_cmp_pd(varB, zero, _CMP_GE_OQ));
+    __m256d spread = _mm256_sqrt_pd(_mm256_add_pd(_mm256_div_pd(varA, sizeA), _mm256_div_pd(varB, sizeB)));
+    __m256d t = _mm256_div_pd(_mm256_andnot_pd(signBit, _mm256_sub_pd(meanA, meanB)), spread);
+    /* All ones (−1) in each lane at or above its threshold: subtracting adds 1. */
+    __m256i hits = _mm256_castpd_si256(_mm256_cmp_pd(t, threshold, _CMP_GE_OQ));
+    __m256i counts = _mm256_loadu_si256((const __m256i *)extreme);
+    _mm256_storeu_si256((__m256i *)extreme, _mm256_sub_epi64(counts, hits));
+}
+
 void backbone_count_extreme(size_t lanes, const double *sums, const double *squares, const double *statistics, int64_t *extreme) {
     if (lanes == 8 && __builtin_cpu_supports("avx512f")) count_extreme_avx512(sums, squares, statistics, extreme);
+    else if (lanes == 4 && __builtin_cpu_supports("avx2")) count_extreme_avx2(sums, squares, statistics, extreme);
     else backbone_count_extreme_portable(lanes, sums, squares, statistics, extreme);
 }
 

@@ -53,8 +53,8 @@ double backbone_welch_absolute_t(const double statistic[4], double sumA, double 
 /// is at least its threshold. `statistics` holds five rows of `lanes`
 /// values: the four of `backbone_welch_absolute_t`'s `statistic`, then the
 /// thresholds (lane k's value of row r at `statistics[r*lanes + k]`). Eight
-/// lanes at once with AVX-512, the same verdicts as the plain-C loop
-/// (`backbone_count_extreme_portable`).
+/// lanes in one vector with AVX-512, four with AVX2: the same verdicts as
+/// the plain-C loop (`backbone_count_extreme_portable`).
 void backbone_count_extreme(size_t lanes, const double *sums, const double *squares, const double *statistics, int64_t *extreme);
 
 /// The plain-C loop of `backbone_count_extreme`, whatever the machine has.

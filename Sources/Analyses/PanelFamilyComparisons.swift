@@ -57,9 +57,8 @@ enum PanelFamilyComparisons {
         let tests = dictionaries.flatMap { $0.map(\.permutationInput) }
         // Stable by shape, so a batch holds one shape wherever the dictionaries allow.
         let order = tests.indices.sorted {
-            let a = tests[$0], b = tests[$1]
-            let shapeA = (a.x.count + a.y.count, min(a.x.count, a.y.count)), shapeB = (b.x.count + b.y.count, min(b.x.count, b.y.count))
-            return shapeA != shapeB ? shapeA < shapeB : $0 < $1
+            let a = tests[$0].shape, b = tests[$1].shape
+            return a != b ? (a.x, a.y) < (b.x, b.y) : $0 < $1
         }
         let width = PermutationTest.sideBySideWidth
         let batches = stride(from: 0, to: order.count, by: width).map { Array(order[$0..<min($0 + width, order.count)]) }

@@ -27,6 +27,10 @@ public struct WelchPermutationInput: Sendable {
     public init(x: [Double], y: [Double], generator: SeededGenerator) {
         self.x = x; self.y = y; self.generator = generator
     }
+
+    /// The pooled sample's size and the smaller group's: tests of one shape
+    /// share a relabelling kernel's lanes (`PermutationTest.welch(sideBySide:)`).
+    public var shape: SIMD2<Int> { SIMD2(x.count + y.count, min(x.count, y.count)) }
 }
 
 /// The permutation test the paper's text describes for the Figure 1 panels.
@@ -76,7 +80,7 @@ public enum PermutationTest {
                 continue
             }
             relabellings.append(relabelling)
-            let shape = SIMD2(relabelling.pooled.count, relabelling.drawn)
+            let shape = test.shape
             if let k = shapeIndex[shape] { shapes[k].append(i) } else { shapeIndex[shape] = shapes.count; shapes.append([i]) }
         }
         for members in shapes {

@@ -23,7 +23,9 @@ void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv,
    sleep, beside the build's own threads. `blas_thread_shutdown_` (exported
    for fork handling) ends them; it is declared weak because builds of
    OpenBLAS without threads do not have it. After one thread is set, no BLAS
-   call starts them again. */
+   call starts them again, but setting the count again does (0.3.21's
+   goto_set_num_threads calls blas_thread_init when no workers are up):
+   call this once, and never openblas_set_num_threads after it. */
 extern int blas_thread_shutdown_(void) __attribute__((weak));
 
 static inline void backbone_openblas_use_calling_thread(void) {

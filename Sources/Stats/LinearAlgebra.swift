@@ -11,15 +11,20 @@ public enum LinearAlgebra {
     /// and the analyses already run side by side on every core: OpenBLAS's own
     /// worker threads only spun in `sched_yield` beside them (≈ 8 % of a
     /// build's CPU) and made the analyse phase's time bimodal.
+    /// It sets one thread and then ends the worker threads OpenBLAS started
+    /// when it was loaded, in that order and only once: setting the thread
+    /// count after the workers have ended starts them again (OpenBLAS 0.3.21's
+    /// `goto_set_num_threads` calls `blas_thread_init`), and they spun ~50 ms
+    /// of CPU in `sched_yield` beside the first mixed-model fit.
     /// (`static let` runs its initialiser exactly once, thread-safely.)
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    private static let singleThreaded: Void = backbone_openblas_use_calling_thread()
 
-    /// Sets that one thread now and ends the worker threads OpenBLAS started
-    /// when it was loaded, which otherwise spin beside the build's own work
-    /// for their first ~0.1 s (sched_yield, about 0.1 s of CPU a build).
+    /// Runs OpenBLAS on the calling thread from now on and ends its worker
+    /// threads, which otherwise spin beside the build's own work for their
+    /// first ~0.1 s (sched_yield, about 0.1 s of CPU a build).
     /// Called once, first thing, by the command line tool.
     public static func useCallingThreadOnly() {
-        backbone_openblas_use_calling_thread()
+        _ = singleThreaded
     }
 
     /// Upper triangle of AᵀA for an m×n matrix A (dsyrk). The lower triangle is

@@ -28,6 +28,14 @@ void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv,
    call this once, and never openblas_set_num_threads after it. */
 extern int blas_thread_shutdown_(void) __attribute__((weak));
 
+/* Whether OpenBLAS's worker threads are up (its exported flag); 0 where the
+   build has no such flag. */
+extern int blas_server_avail __attribute__((weak));
+
+static inline int backbone_openblas_workers_up(void) {
+    return &blas_server_avail != 0 && blas_server_avail != 0;
+}
+
 static inline void backbone_openblas_use_calling_thread(void) {
     openblas_set_num_threads(1);
     if (blas_thread_shutdown_) blas_thread_shutdown_();

@@ -27,6 +27,11 @@ public enum LinearAlgebra {
         _ = singleThreaded
     }
 
+    /// Whether OpenBLAS's worker threads are running (false where the
+    /// library has no threads): what `useCallingThreadOnly` ends, for a test
+    /// that no later call starts them again.
+    static var workerThreadsRunning: Bool { backbone_openblas_workers_up() != 0 }
+
     /// Upper triangle of AᵀA for an m×n matrix A (dsyrk). The lower triangle is
     /// filled in too, so the result can be used as a plain symmetric matrix.
     static func gram(_ a: [Double], rows m: Int, columns n: Int) -> [Double] {

@@ -44,8 +44,10 @@ let package = Package(
             "Failures", "Analyses", "SVGCharts", "CCmark", "CLibXML2", "StudyData", "OutputFormat", "RunDiff", "Parallel",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // glibc's allocator settings for the command line tool (a header-only module: mallopt is not in Swift's Glibc).
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(name: "backbone", dependencies: [
-            "Failures", "StudyData", "Stats", "Analyses", "SiteBuilder", "SVGCharts", "RunDiff",
+            "Failures", "StudyData", "Stats", "Analyses", "SiteBuilder", "SVGCharts", "RunDiff", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Shared test helpers (repository paths, hostile strings, XML scan, tolerance, snapshots).

@@ -27,8 +27,9 @@ public enum LogprobAnalyses {
         }
 
         // §3.1 Fig. 2 pairs; §3.2 tables, Fig. 3 grid and measure comparison;
-        // App. F simulation: independent, so they run side by side.
-        // Errors come in argument order: the tuple is awaited left to right.
+        // App. F simulation: independent but for the shared vocabulary, so
+        // they run side by side. Errors come in argument order (the vocabulary
+        // is awaited first, then the tuple left to right).
         async let rankPairs = { () throws -> [LogprobRankPairResult] in
             var pairs: [LogprobRankPairResult] = []
             for pair in section.rankPairs {
@@ -42,8 +43,10 @@ public enum LogprobAnalyses {
             }
             return pairs
         }()
+        // The vocabulary is interned once, beside the rank pairs, for the
+        // implicit rewards and the simulation's one value per distinct string.
+        let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
         async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
-            let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
             // Fig. 3's token labels need only the vocabulary: made beside the tables.
             async let gridLabels = ImplicitRewards.freedomLoveLabels(vocabulary)
             // The tables share nothing but the vocabulary: computed side by
@@ -65,8 +68,8 @@ public enum LogprobAnalyses {
         }()
         async let simulationResult = { () async throws -> MeasureRecoveryResult? in
             // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
-            guard let first = plan.tables.first, let target = loaded.tables[first.modelB] else { return nil }
-            return try await MeasureRecoverySimulation.run(model: first.modelB, table: target, prompt: plan.prompt, settings: simulation)
+            guard let first = plan.tables.first, let logprobs = vocabulary.highestPerString(first.modelB) else { return nil }
+            return try await MeasureRecoverySimulation.run(model: first.modelB, logprobs: logprobs, prompt: plan.prompt, settings: simulation)
         }()
         let (pairs, implicit, recovery) = try await (rankPairs, implicitRewards, simulationResult)
         let ranks = LogprobRankSection(status: InputStatus(ran: pairs.count, of: section.rankPairs.count),

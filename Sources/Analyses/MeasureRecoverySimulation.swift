@@ -50,13 +50,8 @@ public struct MeasureRecall: Codable, Equatable, Sendable {
 }
 
 public enum MeasureRecoverySimulation {
-    /// On one table's distinct strings (`TokenAlignment.highestPerString`).
-    public static func run(model: String, table: LogprobTable, prompt: String,
-                           settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult {
-        try await run(model: model, logprobs: TokenAlignment.highestPerString(table, prompt: prompt).values, prompt: prompt, settings: settings)
-    }
-
-    /// On a model's log-probs, one per distinct string (e.g. `SharedVocabulary.distinct`).
+    /// On a model's log-probs, one per distinct string, in first-listed order
+    /// (`SharedVocabulary.highestPerString`, `TokenAlignment.highestPerString`).
     public static func run(model: String, logprobs: [Double], prompt: String,
                            settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult {
         let base = logprobs.map { $0.isFinite ? $0 : -1e4 }

@@ -32,7 +32,9 @@ let package = Package(
         // The permutation tests' relabellings eight (AVX-512) or four (AVX2) at a time, the generators in one vector where the machine has it (Stats' PermutationTest).
         .target(name: "CRelabel"),
         .target(name: "Stats", dependencies: ["Failures", "COpenBLAS", "CRelabel"]),
-        .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats"]),
+        // The App. F simulation's skip over tokens no measure's top list can take, eight (AVX-512) or four (AVX2) at a time (Analyses' RecoveryTopScores).
+        .target(name: "CRecoveryScan"),
+        .target(name: "Analyses", dependencies: ["Failures", "Parallel", "StudyData", "Stats", "CRecoveryScan"]),
         .target(name: "SVGCharts", dependencies: ["OutputFormat"]),
         // snprintf of one double without Swift's variadic-call overhead (OutputFormat's PrintfNumber).
         .target(name: "CPrintf"),
@@ -56,7 +58,7 @@ let package = Package(
         .testTarget(name: "FailuresTests", dependencies: ["Failures"], path: "Tests/FailuresTests"),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], path: "Tests/ParallelTests"),
         .testTarget(name: "StatsTests", dependencies: ["Stats", "CRelabel", "TestSupport"], path: "Tests/StatsTests"),
-        .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "TestSupport"], path: "Tests/AnalysesTests"),
+        .testTarget(name: "AnalysesTests", dependencies: ["Analyses", "StudyData", "Stats", "CRecoveryScan", "TestSupport"], path: "Tests/AnalysesTests"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], path: "Tests/SVGChartsTests",
                     exclude: ["Snapshots"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Analyses", "StudyData", "OutputFormat", "TestSupport"], path: "Tests/SiteBuilderTests"),

@@ -1,3 +1,4 @@
+import CRecoveryScan
 import Foundation
 
 extension MeasureRecoverySimulation {
@@ -28,14 +29,18 @@ extension MeasureRecoverySimulation {
         guard count > 0 else { return ImplicitRewardMeasure.allCases.map { _ in [] } }
         var llr = RunningTop(count), lr20 = RunningTop(count), lr10 = RunningTop(count), p1lr = RunningTop(count)
         var p2lr = RunningTop(count), mwlr = RunningTop(count), gmlr = RunningTop(count), jslr = RunningTop(count)
+        // The thresholds as the skip reads them, refreshed before each skip.
+        var thresholds = [Double](repeating: 0, count: 8)
         copy.withUnsafeBufferPointer { ca in
             base.withUnsafeBufferPointer { cb in
                 pB.withUnsafeBufferPointer { cpb in
                     var i = 0
                     while true {
                         // Tokens no list would take are passed over in a tight loop (see `nextCandidate`).
-                        i = nextCandidate(ca, cb, cpb, from: i, thresholds: [llr.threshold, lr20.threshold, lr10.threshold, p1lr.threshold,
-                                                                              p2lr.threshold, mwlr.threshold, gmlr.threshold, jslr.threshold])
+                        thresholds[0] = llr.threshold; thresholds[1] = lr20.threshold; thresholds[2] = lr10.threshold
+                        thresholds[3] = p1lr.threshold; thresholds[4] = p2lr.threshold; thresholds[5] = mwlr.threshold
+                        thresholds[6] = gmlr.threshold; thresholds[7] = jslr.threshold
+                        i = thresholds.withUnsafeBufferPointer { nextCandidate(ca, cb, cpb, from: i, thresholds: $0) }
                         guard i < ca.count else { break }
                         defer { i += 1 }
                         let a = ca[i], b = cb[i], pb = cpb[i]
@@ -87,39 +92,28 @@ extension MeasureRecoverySimulation {
     /// is taken. A token all eight would pass over changes no list and no
     /// threshold; any other is handed back for the loop's exact steps. Most
     /// of the 256,000 tokens are passed over, here without touching the lists.
-    @inline(__always)
+    ///
+    /// In C (`backbone_recovery_next_candidate`, CRecoveryScan): eight tokens
+    /// a step with AVX-512, four with AVX2, the same IEEE operations as the
+    /// Swift loop it replaced, which was a chain of branches per token (a
+    /// third of the simulation's time in profiles).
     static func nextCandidate(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, _ pb: UnsafeBufferPointer<Double>,
-                              from start: Int, thresholds t: [Double]) -> Int {
-        let (llr, lr20, lr10, p1lr, p2lr, mwlr, gmlr, jslr) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7])
-        let widen = RunningTop.widen
-        var i = start
-        while i < a.count {
-            let x = a[i], y = b[i], p = pb[i]
-            if ImplicitRewardMeasure.llr.score(x, y, pA: 0, pB: 0) > llr
-                || ImplicitRewardMeasure.lr20.score(x, y, pA: 0, pB: 0) > lr20
-                || ImplicitRewardMeasure.lr10.score(x, y, pA: 0, pB: 0) > lr10 { return i }
-            let difference = abs(x - y)
-            let ceiling = expCeiling(x)
-            let largerCeiling = max(ceiling, p) * difference
-            if !(ceiling * difference * widen <= p1lr) || !(p * difference * widen <= p2lr)
-                || !(largerCeiling * widen <= mwlr) || !(largerCeiling * widen <= gmlr)
-                || !((ceiling + p) * M_LN2 * widen <= jslr) { return i }
-            i += 1
-        }
-        return i
+                              from start: Int, thresholds: UnsafeBufferPointer<Double>) -> Int {
+        precondition(thresholds.count == 8 && b.count == a.count && pb.count == a.count)
+        guard start < a.count else { return a.count }
+        return Int(backbone_recovery_next_candidate(a.baseAddress!, b.baseAddress!, pb.baseAddress!, start, a.count,
+                                                    thresholds.baseAddress!, RunningTop.widen))
     }
 
     /// An upper bound of the library's exp(a), without computing it:
     /// 2^(⌊t⌋ + 2) with t = a·log₂e rounded, which is at least 2^(a·log₂e + 1)
     /// less t's rounding (under 1e-12 here) — about twice e^a, above exp's
     /// sub-ulp error. Below t = −1076, a < −745.9 and exp(a) is 0; from t =
-    /// 1020 up (or NaN), +∞ (a bound that skips nothing).
+    /// 1020 up (or NaN), +∞ (a bound that skips nothing). Written once, in C
+    /// (`backbone_recovery_exp_ceiling`), for the skip and the loop alike.
     @inline(__always)
     static func expCeiling(_ a: Double) -> Double {
-        let t = (a * 1.4426950408889634).rounded(.down)
-        guard t < 1020 else { return .infinity }
-        guard t >= -1076 else { return 0 }
-        return Double(sign: .plus, exponent: Int(t) + 2, significand: 1)
+        backbone_recovery_exp_ceiling(a)
     }
 }
 

@@ -133,7 +133,7 @@ final class MeasureRecoverySimulationTests: XCTestCase {
                 var stops = 0, start = 0
                 a.withUnsafeBufferPointer { ca in b.withUnsafeBufferPointer { cb in pb.withUnsafeBufferPointer { cpb in
                     while start < n {
-                        let stop = MeasureRecoverySimulation.nextCandidate(ca, cb, cpb, from: start, thresholds: thresholds)
+                        let stop = thresholds.withUnsafeBufferPointer { MeasureRecoverySimulation.nextCandidate(ca, cb, cpb, from: start, thresholds: $0) }
                         for i in start..<stop where couldTake(i, threshold) {
                             XCTFail("\(measure) passed over token \(i), which could beat \(threshold)"); return
                         }

@@ -1,3 +1,4 @@
+import Parallel
 import StudyData
 import Stats
 
@@ -65,7 +66,7 @@ public enum RewardModelRanks {
         var rows: [MedianRankRow] { ranked.rows }
     }
 
-    public static func prepare(_ input: Input, options: AnalysisOptions) throws -> Prepared {
+    public static func prepare(_ input: Input, options: AnalysisOptions) async throws -> Prepared {
         let dict = input.dictionary
         let categories = dict.categories
         let families = input.familyOrder.filter { f in input.models.contains { $0.family == f } }
@@ -73,7 +74,7 @@ public enum RewardModelRanks {
             throw AnalysisError("the \(input.dictionaryName) analysis needs reward models of at least two families; found \(families.joined(separator: ", "))")
         }
         let framings = Framing.allCases.filter { f in input.prompts.contains { $0.framing == f } }
-        let ranked = try rankAnswers(input)
+        let ranked = try await rankAnswers(input)
         let mixedModel = try fitMixedModel(rows: ranked.rows, models: input.models, families: families,
                                            categories: categories, framings: framings)
         let panels = PanelFamilyComparisons.panels(rows: ranked.rows, families: families, categories: categories, framings: framings,
@@ -134,7 +135,12 @@ public enum RewardModelRanks {
     /// answers in rank order (`RankOrder`) files each rank under its
     /// category already sorted, so each median is read off, not selected;
     /// step 3 reuses these ranks.
-    static func rankAnswers(_ input: Input) throws -> RankedAnswers {
+    ///
+    /// The RMs are ranked side by side (they share only which answers are
+    /// kept, found first in input order, so the answer sets fill as before):
+    /// one dictionary's ranking on one core was the build's longest stretch
+    /// with the other core idle.
+    static func rankAnswers(_ input: Input) async throws -> RankedAnswers {
         let dict = input.dictionary
         let categories = dict.categories
         var out = RankedAnswers()
@@ -143,12 +149,11 @@ public enum RewardModelRanks {
         // once: the RMs' tables score the same answers.
         var answers = TokenIndex()
         var categoryOfAnswer: [Int] = []   // by answer id; -1: not in the dictionary
-        var order = RankOrder()
+        var keptByModel: [(rows: [Int], categories: [Int])] = []
         for model in input.models {
-            let table = model.table
             var kept: [Int] = []
             var keptCategory: [Int] = []
-            for (i, answer) in table.responses.enumerated() {
+            for (i, answer) in model.table.responses.enumerated() {
                 let (id, inserted) = answers.insert(answer)
                 if inserted {
                     if let c = dict.category(ofExactly: answer), let ci = categories.firstIndex(of: c) {
@@ -160,19 +165,34 @@ public enum RewardModelRanks {
                 let ci = categoryOfAnswer[Int(id)]
                 if ci >= 0 { kept.append(i); keptCategory.append(ci) }
             }
+            keptByModel.append((kept, keptCategory))
+        }
+        // Every prompt's column before any ranking: a missing one is reported
+        // for the first RM, in input order, that lacks it.
+        let columns: [[Int]] = try input.models.map { model in
+            try input.prompts.map { prompt in
+                guard let column = model.table.promptKeys.firstIndex(of: prompt.key) else {
+                    throw AnalysisError("\(model.table.path) has no column for the prompt \(prompt.key)")
+                }
+                return column
+            }
+        }
+        let perModel = try await Parallel.map(input.models.count) { [keptByModel] m -> (rows: [MedianRankRow], ranks: ModelAnswerRanks) in
+            let model = input.models[m], table = model.table
+            let (kept, keptCategory) = keptByModel[m]
             let n = kept.count
+            var rows: [MedianRankRow] = []
+            rows.reserveCapacity(input.prompts.count * categories.count)
             var categoryStart = [Int](repeating: 0, count: categories.count + 1)
             for ci in keptCategory { categoryStart[ci + 1] += 1 }
             for ci in categories.indices { categoryStart[ci + 1] += categoryStart[ci] }
             var ranks = [Double](repeating: 0, count: input.prompts.count * n)
             var scores = [Double](repeating: 0, count: n)
             var next = categoryStart
+            var order = RankOrder()
             for (p, prompt) in input.prompts.enumerated() {
-                guard let column = table.promptKeys.firstIndex(of: prompt.key) else {
-                    throw AnalysisError("\(table.path) has no column for the prompt \(prompt.key)")
-                }
                 scores.withUnsafeMutableBufferPointer { scores in
-                    table.scores[column].withUnsafeBufferPointer { column in
+                    table.scores[columns[m][p]].withUnsafeBufferPointer { column in
                         kept.withUnsafeBufferPointer { kept in
                             for k in 0..<n { scores[k] = column[kept[k]] }
                         }
@@ -185,13 +205,17 @@ public enum RewardModelRanks {
                 ranks.withUnsafeBufferPointer { r in
                     for (ci, category) in categories.enumerated() where categoryStart[ci] < categoryStart[ci + 1] {
                         let sorted = UnsafeBufferPointer(rebasing: r[block + categoryStart[ci] ..< block + categoryStart[ci + 1]])
-                        out.rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
-                                                      prompt: prompt.key, framing: prompt.framing,
-                                                      medianRank: Descriptive.median(ofSorted: sorted)))
+                        rows.append(MedianRankRow(rm: model.label, family: model.family, category: category,
+                                                  prompt: prompt.key, framing: prompt.framing,
+                                                  medianRank: Descriptive.median(ofSorted: sorted)))
                     }
                 }
             }
-            out.answerRanks.append(ModelAnswerRanks(ranks: ranks, categoryStart: categoryStart, answerCount: n))
+            return (rows, ModelAnswerRanks(ranks: ranks, categoryStart: categoryStart, answerCount: n))
+        }
+        for model in perModel {
+            out.rows.append(contentsOf: model.rows)
+            out.answerRanks.append(model.ranks)
         }
         return out
     }

@@ -149,7 +149,7 @@ public enum StudyAnalysis {
         _ inputs: [RewardModelRanks.Input], options: AnalysisOptions,
         beside: @escaping @Sendable (RewardModelRanks.Prepared) async -> Beside,
         then: @escaping @Sendable (DictionaryRankResult, Beside) -> Then) async throws -> [(ranks: DictionaryRankResult, then: Then)] {
-        let prepared = try await Parallel.map(inputs.count) { [inputs] i in try RewardModelRanks.prepare(inputs[i], options: options) }
+        let prepared = try await Parallel.map(inputs.count) { [inputs] i in try await RewardModelRanks.prepare(inputs[i], options: options) }
         // A task of its own, which every dictionary's pipeline awaits (an
         // `async let` cannot be shared with them).
         let permutations = Task {

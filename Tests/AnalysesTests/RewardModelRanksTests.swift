@@ -50,10 +50,10 @@ final class RankAnswersDifferentialTests: XCTestCase {
                      familyOrder: ["Gemma", "Llama"], models: models)
     }
 
-    func testRowsAnswersAndAverageRanksEqualTheReference() throws {
+    func testRowsAnswersAndAverageRanksEqualTheReference() async throws {
         for (seed, words, modelCount, promptCount) in [(1, 0, 2, 3), (2, 1, 2, 2), (3, 7, 3, 4), (4, 40, 4, 6), (5, 300, 5, 7), (6, 2_100, 2, 4)] {
             let input = input(seed: UInt64(seed), wordCount: words, modelCount: modelCount, promptCount: promptCount)
-            let ranked = try RewardModelRanks.rankAnswers(input)
+            let ranked = try await RewardModelRanks.rankAnswers(input)
 
             var rows: [MedianRankRow] = []
             var answersRanked: [String] = [], notInDictionary: [String] = []

@@ -129,12 +129,21 @@ public enum MeasureRecoverySimulation {
 
     /// The synthetic fine-tuned model: planted tokens at log(mass/k), every
     /// other log-prob plus N(0, sd²) noise, renormalised to the remaining mass.
+    /// Each noisy log-prob is written, and the largest unplanted one taken,
+    /// as its draw comes (in index order, as separate passes over a drawn
+    /// array did, so the same values and the same maximum): three passes of
+    /// 256,000 values per replicate fewer.
     static func boostedCopy(_ base: [Double], planted: [Bool], settings: MeasureRecoverySettings,
                             generator: inout SeededGenerator) -> [Double] {
-        var copy = standardNormals(count: base.count, generator: &generator)
-        for i in copy.indices { copy[i] = base[i] + settings.noiseSD * copy[i] }
         var hi = -Double.infinity
-        for i in copy.indices where !planted[i] { hi = max(hi, copy[i]) }
+        var copy = [Double](unsafeUninitializedCapacity: base.count) { buffer, initialized in
+            standardNormals(count: base.count, generator: &generator) { i, z in
+                let v = base[i] + settings.noiseSD * z
+                buffer.initializeElement(at: i, to: v)
+                if !planted[i] { hi = max(hi, v) }
+            }
+            initialized = base.count
+        }
         var sum = 0.0
         for i in copy.indices where !planted[i] { sum += exp(copy[i] - hi) }
         let shift = log1p(-settings.plantedMass) - (hi + log(sum))
@@ -143,12 +152,21 @@ public enum MeasureRecoverySimulation {
         return copy
     }
 
+    /// `count` standard normal draws, in an array.
+    static func standardNormals(count: Int, generator g: inout SeededGenerator) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            standardNormals(count: count, generator: &g) { i, z in buffer.initializeElement(at: i, to: z) }
+            initialized = count
+        }
+    }
+
     /// Standard normal draws by Marsaglia's polar method on 53-bit uniforms:
     /// two draws per accepted pair for one log and one square root, no
     /// trigonometry (half the cost of Box–Muller with one draw per pair), and
-    /// as reproducible for a seed.
-    static func standardNormals(count: Int, generator g: inout SeededGenerator) -> [Double] {
-        var out = [Double](repeating: 0, count: count)
+    /// as reproducible for a seed. Hands draw i to `take(i, z)` for i = 0, 1,
+    /// … in order.
+    @inline(__always)
+    static func standardNormals(count: Int, generator g: inout SeededGenerator, _ take: (Int, Double) -> Void) {
         var i = 0
         while i < count {
             let u = 2 * (Double(g.next() >> 11) / 9_007_199_254_740_992) - 1
@@ -156,11 +174,10 @@ public enum MeasureRecoverySimulation {
             let s = u * u + v * v
             guard s > 0, s < 1 else { continue }
             let factor = (-2 * log(s) / s).squareRoot()
-            out[i] = u * factor
-            if i + 1 < count { out[i + 1] = v * factor }
+            take(i, u * factor)
+            if i + 1 < count { take(i + 1, v * factor) }
             i += 2
         }
-        return out
     }
 
     /// Indices of the `count` largest scores of `measure` (source `copy`,

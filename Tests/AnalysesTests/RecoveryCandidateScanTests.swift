@@ -119,7 +119,7 @@ final class RecoveryCandidateScanTests: XCTestCase {
             let a = Double(k) / 1.4426950408889634
             edges += [a, a.nextUp, a.nextDown]
         }
-        for a in edges { tokens += [(a, a - 1, 0), (a, a + 0.5, 1e-310), (a, a - 3, 5e-324), (a, -21, exp(-21.0))] }
+        for a in edges { tokens += [(a, a - 1, 0), (a, a + 0.5, Double.leastNormalMagnitude / 16), (a, a - 3, Double.leastNonzeroMagnitude), (a, -21, exp(-21.0))] }
         let n = tokens.count
         let a = tokens.map(\.a), b = tokens.map(\.b), p = tokens.map(\.p)
         let widen = RunningTop.widen

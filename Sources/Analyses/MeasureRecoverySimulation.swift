@@ -152,14 +152,6 @@ public enum MeasureRecoverySimulation {
         return copy
     }
 
-    /// `count` standard normal draws, in an array.
-    static func standardNormals(count: Int, generator g: inout SeededGenerator) -> [Double] {
-        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            standardNormals(count: count, generator: &g) { i, z in buffer.initializeElement(at: i, to: z) }
-            initialized = count
-        }
-    }
-
     /// Standard normal draws by Marsaglia's polar method on 53-bit uniforms:
     /// two draws per accepted pair for one log and one square root, no
     /// trigonometry (half the cost of Box–Muller with one draw per pair), and

@@ -323,3 +323,18 @@ final class TokenIdentityTests: XCTestCase {
         }
     }
 }
+
+extension MeasureRecoverySimulation {
+    /// `count` standard normal draws in an array: how the tests look at the
+    /// draws `standardNormals(count:generator:_:)` hands on (the build takes
+    /// them one by one, into the boosted copy).
+    static func standardNormals(count: Int, generator g: inout SeededGenerator) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(count)
+        standardNormals(count: count, generator: &g) { i, z in
+            precondition(i == out.count, "draws come in index order")
+            out.append(z)
+        }
+        return out
+    }
+}

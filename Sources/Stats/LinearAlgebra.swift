@@ -127,65 +127,110 @@ public enum LinearAlgebra {
         return z
     }
 
-    // In-place forms of the calls above on buffers the caller keeps: the same
-    // BLAS/LAPACK routines on the same arguments (so the same bits), for a
-    // caller that evaluates many times (allocating each result, and Swift's
-    // copy-on-write checks on every store, cost more than the arithmetic on
-    // these small matrices).
+    // In-place forms on buffers the caller keeps, for the random-intercept
+    // search (`RandomInterceptProblem.evaluateInPlace`), which evaluates ~55
+    // times per fit and fits a few hundred times a build on p ≤ ~20 columns
+    // and G ≤ ~20 groups. These are plain loops, not OpenBLAS: on matrices
+    // this small its per-call cost (argument checks, a work buffer taken
+    // from its pool under a mutex, packing the operands for its kernels) was
+    // several times the arithmetic — about 6 % of a build's CPU went to five
+    // calls per evaluation. The loops also add up in one fixed order, so an
+    // evaluation gives the same bits on every machine (OpenBLAS picks its
+    // kernels by CPU). They agree with the allocating forms above to
+    // rounding (`LinearAlgebraInPlaceTests`). Column-major, as above.
 
     /// The upper triangle of C ← C − AᵀA for a k×n matrix A and a symmetric
     /// n×n C (`subtractGram` without filling in the lower triangle, which
     /// keeps its old contents: for `choleskyInPlace`, which reads only the
-    /// upper one).
+    /// upper one). Each entry's products are summed in row order, then subtracted.
     static func subtractGramUpper(_ a: UnsafeBufferPointer<Double>, rows k: Int, columns n: Int,
                                   from c: UnsafeMutableBufferPointer<Double>) {
-        _ = singleThreaded
         precondition(a.count >= k * n && c.count >= n * n)
-        guard k > 0, n > 0 else { return }
-        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(n), Int32(k),
-                    -1, a.baseAddress, Int32(k), 1, c.baseAddress, Int32(n))
+        guard k > 0, n > 0, let a = a.baseAddress, let c = c.baseAddress else { return }
+        for j in 0..<n {
+            let columnJ = a + j &* k
+            for i in 0...j {
+                let columnI = a + i &* k
+                var s = 0.0
+                for r in 0..<k { s += columnI[r] * columnJ[r] }
+                c[j &* n &+ i] -= s
+            }
+        }
     }
 
-    /// A ← its upper Cholesky factor U, the strictly lower triangle zeroed
-    /// (`cholesky`; dpotrf reads only the upper triangle); false, with A
-    /// overwritten, if A is not positive definite.
+    /// A ← its upper Cholesky factor U (A = UᵀU), the strictly lower triangle
+    /// zeroed (`cholesky`; only the upper triangle is read); false, with A
+    /// overwritten, if A is not positive definite (a pivot ≤ 0 or NaN, as
+    /// dpotrf reports it). Column by column: U's column j from A's and the
+    /// columns before it.
     static func choleskyInPlace(_ a: UnsafeMutableBufferPointer<Double>, n: Int) -> Bool {
-        _ = singleThreaded
         precondition(a.count >= n * n)
-        var order = Int32(n), lda = Int32(n), info: Int32 = 0
-        var uplo = CChar(UInt8(ascii: "U"))
-        dpotrf_(&uplo, &order, a.baseAddress, &lda, &info, 1)
-        guard info == 0 else { return false }
-        for j in 0..<n { for i in (j + 1)..<n { a[j * n + i] = 0 } }
+        guard n > 0, let a = a.baseAddress else { return true }
+        for j in 0..<n {
+            let columnJ = a + j &* n
+            for i in 0..<j {
+                let columnI = a + i &* n
+                var s = columnJ[i]
+                for r in 0..<i { s -= columnI[r] * columnJ[r] }
+                columnJ[i] = s / columnI[i]
+            }
+            var pivot = columnJ[j]
+            for r in 0..<j { pivot -= columnJ[r] * columnJ[r] }
+            guard pivot > 0 else { return false }
+            columnJ[j] = pivot.squareRoot()
+        }
+        for j in 0..<n { for i in (j + 1)..<n { a[j &* n &+ i] = 0 } }
         return true
     }
 
-    /// B ← A⁻¹ B given the upper Cholesky factor of A; B is n×q (`choleskySolve`).
+    /// B ← A⁻¹ B given the upper Cholesky factor U of A; B is n×q
+    /// (`choleskySolve`): Uᵀy = b forwards, then Ux = y backwards, per column.
     static func choleskySolve(_ u: UnsafeBufferPointer<Double>, n: Int, _ b: UnsafeMutableBufferPointer<Double>,
                               columns q: Int) {
-        _ = singleThreaded
         precondition(u.count >= n * n && b.count >= n * q)
-        var order = Int32(n), nrhs = Int32(q), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
-        var uplo = CChar(UInt8(ascii: "U"))
-        dpotrs_(&uplo, &order, &nrhs, u.baseAddress, &lda, b.baseAddress, &ldb, &info, 1)
-        precondition(info == 0, "dpotrs: invalid argument \(-info)")
+        guard n > 0, q > 0, let u = u.baseAddress, let b = b.baseAddress else { return }
+        forwardSolveTransposed(u, n: n, b, columns: q)
+        for column in 0..<q {
+            let x = b + column &* n
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                var s = x[i]
+                for r in (i + 1)..<n { s -= u[r &* n &+ i] * x[r] }
+                x[i] = s / u[i &* n &+ i]
+            }
+        }
     }
 
     /// B ← U⁻ᵀ B for an upper-triangular U; B is n×q (`solveUpperTransposed`).
     static func solveUpperTransposed(_ u: UnsafeBufferPointer<Double>, n: Int, _ b: UnsafeMutableBufferPointer<Double>,
                                      columns q: Int) {
-        _ = singleThreaded
         precondition(u.count >= n * n && b.count >= n * q)
-        guard n > 0, q > 0 else { return }
-        cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit,
-                    Int32(n), Int32(q), 1, u.baseAddress, Int32(n), b.baseAddress, Int32(n))
+        guard n > 0, q > 0, let u = u.baseAddress, let b = b.baseAddress else { return }
+        forwardSolveTransposed(u, n: n, b, columns: q)
     }
 
-    /// xᵀy (ddot, as `dot`).
+    /// Uᵀz = b per column of B (n×q), forwards: z_i = (b_i − Σ_{r<i} U_ri z_r) / U_ii.
+    /// Row i of every column before row i + 1 of any: each z_i waits for the
+    /// z_r before it, and taken column after column those waits added up;
+    /// the columns' sums for one row do not depend on each other, so the
+    /// processor overlaps them. Each column's operations are the same either way.
+    private static func forwardSolveTransposed(_ u: UnsafePointer<Double>, n: Int, _ b: UnsafeMutablePointer<Double>, columns q: Int) {
+        for i in 0..<n {
+            let columnI = u + i &* n
+            for column in 0..<q {
+                let z = b + column &* n
+                var s = z[i]
+                for r in 0..<i { s -= columnI[r] * z[r] }
+                z[i] = s / columnI[i]
+            }
+        }
+    }
+
+    /// xᵀy, summed in order.
     static func dot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
-        _ = singleThreaded
         precondition(x.count == y.count)
-        return cblas_ddot(Int32(x.count), x.baseAddress, 1, y.baseAddress, 1)
+        var s = 0.0
+        for i in 0..<x.count { s += x[i] * y[i] }
+        return s
     }
 
     /// log det A from the Cholesky factor (`logDeterminant`, same sum).

@@ -48,6 +48,16 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Whether `columns`' fields of two records hold the same bytes.
+    func sameFields(_ record: Int, _ other: Int, _ columns: [Int]) -> Bool {
+        storage.withUnsafeBufferPointer { all in
+            columns.allSatisfy { column in
+                let a = field(record, column), b = field(other, column)
+                return a.count == b.count && all[a].elementsEqual(all[b])
+            }
+        }
+    }
+
     /// The whole file as `CSVDocument`, every field decoded.
     public func document() -> CSVDocument {
         let width = header.count

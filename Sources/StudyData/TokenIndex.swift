@@ -28,6 +28,11 @@ public struct TokenIndex: Sendable {
     /// `Self.slot(id, hash)`, or 0 for an empty slot.
     private var slots: [UInt64]
     private var mask: Int
+    /// A bit per first two bytes (`Self.prefix`) of every string held: a
+    /// lookup whose bytes start otherwise is a miss without hashing or
+    /// probing. The log-prob reader asks a dictionary's few hundred words
+    /// about every row of a table, and almost every row misses.
+    private var prefixes = [UInt64](repeating: 0, count: 1 << 10)
 
     public var count: Int { strings.count }
 
@@ -89,6 +94,8 @@ public struct TokenIndex: Sendable {
             let (found, empty) = probe(bytes, hash: hash)
             if let found { return (found, false) }
             let id = Int32(strings.count)
+            let prefix = Self.prefix(bytes)
+            prefixes[prefix >> 6] |= 1 << UInt64(prefix & 63)
             strings.append(token)
             hashes.append(hash)
             arena.append(contentsOf: bytes)
@@ -108,7 +115,21 @@ public struct TokenIndex: Sendable {
     /// The id of the string with exactly these bytes, or nil.
     public func id(ofBytes bytes: UnsafeRawBufferPointer) -> Int32? {
         // An empty index (a Fig. 3 model read for no dictionary) is asked once per row: no hash needed.
-        strings.isEmpty ? nil : probe(bytes, hash: Self.hash(bytes)).found
+        guard !strings.isEmpty else { return nil }
+        let prefix = Self.prefix(bytes)
+        guard prefixes.withUnsafeBufferPointer({ $0[prefix >> 6] & (1 << UInt64(prefix & 63)) != 0 }) else { return nil }
+        return probe(bytes, hash: Self.hash(bytes)).found
+    }
+
+    /// The first two bytes as a number below 2¹⁶ (a one-byte string's second
+    /// byte taken as 0, the empty string as 0): equal strings give equal prefixes.
+    @inline(__always)
+    static func prefix(_ bytes: UnsafeRawBufferPointer) -> Int {
+        switch bytes.count {
+        case 0: return 0
+        case 1: return Int(bytes[0]) << 8
+        default: return Int(bytes[0]) << 8 | Int(bytes[1])
+        }
     }
 
     public func contains(_ token: String) -> Bool { id(of: token) != nil }

@@ -135,6 +135,25 @@ final class TokenIndexTests: XCTestCase {
 
     /// Strings absent from a large index are not found, and every present one
     /// is found under its own id, whatever the strings around it in its slots.
+    /// The two-byte prefix filter never turns a held string away: strings of
+    /// 0, 1 and 2+ bytes, a one-byte string beside a longer one whose second
+    /// byte is NUL, and misses that share a held string's prefix or not.
+    func testThePrefixFilterOnlyRulesOutStringsNotHeld() {
+        let held = ["", "a", "a\u{0}b", "ab", "abc", " freedom", "Freedom", "\u{E9}t\u{E9}", "\u{FF}"]
+        var index = TokenIndex()
+        for token in held { index.insert(token) }
+        for (k, token) in held.enumerated() {
+            XCTAssertEqual(token.utf8.withContiguousStorageIfAvailable { index.id(ofBytes: UnsafeRawBufferPointer($0)) } ?? nil, Int32(k), "\(Array(token.utf8))")
+        }
+        for token in ["b", "a\u{0}", "abd", "ba", " free", "freedom", "\u{E9}", "\u{FF}\u{FF}"] {
+            XCTAssertNil(index.id(of: token), "\(Array(token.utf8))")
+        }
+        XCTAssertEqual(index.id(of: "a\u{0}b"), 2)
+        XCTAssertEqual(TokenIndex.prefix(UnsafeRawBufferPointer(start: nil, count: 0)), 0)
+        XCTAssertEqual(Array("a".utf8).withUnsafeBytes { TokenIndex.prefix($0) }, Array("a\u{0}z".utf8).withUnsafeBytes { TokenIndex.prefix($0) },
+                       "a one-byte string shares its bit with two-byte prefixes ending in NUL: a false positive, never a false negative")
+    }
+
     func testLookupsInAFullIndex() {
         let tokens = (0..<50_000).map { "t\($0 * 7)" }
         var index = TokenIndex(minimumCapacity: tokens.count)

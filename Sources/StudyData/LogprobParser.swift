@@ -11,6 +11,7 @@ import Foundation
 struct LogprobParser {
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     private static let releaseEvery = 32 << 20
+    private static let noWords = TokenWords([])
 
     /// What the rest of a row needs once its token is known.
     private enum Mode: Int {
@@ -114,7 +115,7 @@ struct LogprobParser {
                     i = stop.fieldStart
                     try skipField(field: field)
                 } else if field == tokenColumn {
-                    let text = try readText(field: field, wanted: wanted, dropUnwanted: dropsUnwanted)
+                    let text = try readText(field: field, wanted: wanted, dropUnwanted: dropsUnwanted, words: wordRule, checkWords: usesWords)
                     if text.bareCR { audit.bareCRRows += 1 }
                     if !text.validUTF8 { audit.invalidUTF8Rows += 1 }
                     if text.control { audit.controlCharRows += 1 }
@@ -124,7 +125,7 @@ struct LogprobParser {
                         var kept = false
                         if let value = text.value {
                             kept = text.wanted ?? index.contains(value)
-                            if !kept, usesWords, wordRule.word(of: value) != nil { kept = true }
+                            if !kept, usesWords, text.mayReadAsWord != false, wordRule.word(of: value) != nil { kept = true }
                         }
                         if !kept { mode = keepsOtherRows ? .everyRow : .none }
                     }
@@ -210,6 +211,10 @@ struct LogprobParser {
         /// Whether the token is in `wanted`, when its bytes already told
         /// (plain ASCII, unquoted or without doubled quotes); nil: not asked, or ask the text.
         var wanted: Bool? = nil
+        /// `words.mayRead` of the token's bytes, when they were plain ASCII
+        /// and a word rule was given: false rules the token out of the rule
+        /// without looking at its String again; nil: ask the rule.
+        var mayReadAsWord: Bool? = nil
     }
 
     /// Whether plain ASCII bytes spell one of pandas' `na_values` (all are at
@@ -230,8 +235,12 @@ struct LogprobParser {
     /// through a `String` made and hashed again); with `dropUnwanted`, such a
     /// token not in it is not decoded at all: a Fig. 2 read keeps a few
     /// hundred noun rows of 256,000, and making and hashing a `String` per
-    /// row cost more than parsing the wanted numbers.
-    private mutating func readText(field: Int, wanted: TokenIndex? = nil, dropUnwanted: Bool = false) throws -> Text {
+    /// row cost more than parsing the wanted numbers. With `checkWords`,
+    /// such a token's bytes also go through `words`' prefilter
+    /// (`mayReadAsWord`): a Fig. 3 table asks it about every row, and asking
+    /// through the `String` made the row's bytes be found again.
+    private mutating func readText(field: Int, wanted: TokenIndex? = nil, dropUnwanted: Bool = false,
+                                   words: TokenWords = LogprobParser.noWords, checkWords: Bool = false) throws -> Text {
         var bytes: UnsafeBufferPointer<UInt8>
         var unescaped: [UInt8]? = nil
         var bareCR = false
@@ -279,7 +288,7 @@ struct LogprobParser {
                 return Text(value: nil, bareCR: bareCR, validUTF8: true, control: control, missingLike: missing)
             }
             return Text(value: String(decoding: bytes, as: UTF8.self), bareCR: bareCR, validUTF8: true, control: control, missingLike: missing,
-                        wanted: isWanted)
+                        wanted: isWanted, mayReadAsWord: checkWords ? words.mayRead(bytes: bytes) : nil)
         }
         let value: String
         var valid = true

@@ -22,6 +22,18 @@ public struct TokenWords: Sendable, Equatable {
     private let needleMasks: [UInt64]
     /// Every word is ASCII, so the byte prefilter of `mayRead` is exact.
     private let asciiWords: Bool
+    /// Per word, its rarest letter in English text (by `rarity`) in every
+    /// byte of a word; nil when a word has no ASCII letter. An ASCII token
+    /// holding none of these letters in either case reads as no word: for
+    /// tokens of up to 16 bytes that is tested on two words at once, and
+    /// rules out most tokens before the byte-by-byte letter set.
+    private let keyLetters: [UInt64]?
+    /// `byteBits`, held by the value: the static table was reached through a
+    /// lazy-initialisation check on every call, a tenth of this scan's time.
+    private let bits: [UInt8] = Self.byteBits
+
+    /// Letters from the rarest to the most common in English text.
+    private static let rarity = Array("zqxjkvbpygfwmucldrhsnioate".utf8)
 
     public init(_ words: Set<String>) {
         self.words = Set(words.map { $0.lowercased() })
@@ -30,6 +42,8 @@ public struct TokenWords: Sendable, Equatable {
         needleStarts = sorted.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         needleMasks = sorted.map { $0.reduce(0) { $0 | Self.letterBit($1) } }
         asciiWords = self.words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let keys = sorted.map { word in Self.rarity.first { word.contains($0) } }
+        keyLetters = keys.contains(nil) ? nil : keys.map { UInt64($0!) &* 0x0101_0101_0101_0101 }
     }
 
     /// The word of `words` the token reads as, or nil.
@@ -74,12 +88,13 @@ public struct TokenWords: Sendable, Equatable {
 
     private func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
+        if n <= 16, let keyLetters, !Self.mayHoldKeyLetter(UnsafeRawBufferPointer(b), keyLetters) { return false }
         // The letters the token holds, and whether it holds a non-ASCII
         // byte at all: only then is it searched for İ and the Kelvin sign
         // (most tokens are ASCII, and testing every byte for both was most
         // of this scan's time, which every row of a Fig. 3 table pays).
         var present: UInt64 = 0, union: UInt8 = 0
-        Self.byteBits.withUnsafeBufferPointer { bits in
+        bits.withUnsafeBufferPointer { bits in
             for c in b { present |= 1 &<< UInt64(bits[Int(c)]); union |= c }
         }
         if union >= 0x80, Self.holdsCapitalDottedIOrKelvinSign(b) { return true }
@@ -98,6 +113,38 @@ public struct TokenWords: Sendable, Equatable {
             }
             return false
         }
+    }
+
+    /// Whether a token of at most 16 bytes may hold one of `keys`' letters in
+    /// either case: false only for ASCII bytes none of which is one. Setting
+    /// bit 0x20 lower-cases a letter and maps no other byte onto a letter
+    /// ('F' and 'f' both become 'f'); the bytes past the token read as 0,
+    /// which becomes a space. A non-ASCII byte answers true (the letter set
+    /// then decides, İ and the Kelvin sign included).
+    @inline(__always)
+    private static func mayHoldKeyLetter(_ b: UnsafeRawBufferPointer, _ keys: [UInt64]) -> Bool {
+        let n = b.count
+        var low: UInt64 = 0, high: UInt64 = 0
+        if n >= 8 {
+            low = UInt64(littleEndian: b.loadUnaligned(as: UInt64.self))
+            if n == 16 { high = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+            else if n > 8 { high = TokenIndex.tailWord(b, from: 8) }
+        } else if n > 0 {
+            low = TokenIndex.tailWord(b, from: 0)
+        }
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return true }
+        let space: UInt64 = 0x2020_2020_2020_2020
+        low |= space; high |= space
+        for key in keys where hasZeroByte(low ^ key) || hasZeroByte(high ^ key) { return true }
+        return false
+    }
+
+    /// Whether some byte of `x` is 0, exactly (no false answer either way):
+    /// a byte's top bit survives below only where the byte is 0.
+    @inline(__always)
+    static func hasZeroByte(_ x: UInt64) -> Bool {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7) != 0
     }
 
     /// Whether the bytes hold İ (C4 B0 in UTF-8) or the Kelvin sign (E2 84 AA).

@@ -51,4 +51,51 @@ final class TokenWordsTests: XCTestCase {
         }
         XCTAssertGreaterThan(matches, 200, "the random tokens hit the words often enough to test both answers")
     }
+
+    /// The two-word test ahead of the letter set: every length up to 17
+    /// bytes, the key letter ('v' of "love", 'f' of "freedom") in either case
+    /// at every position, the bytes that only look like it once bit 0x20 is
+    /// set ('V' | 0x20 is 'v', but 0x56 ^ 0x20 and 0x36 are not), and words
+    /// without a letter, for which the test is not used.
+    func testTheKeyLetterTestNeverRulesOutAMatch() {
+        let words = TokenWords.freedomLove
+        for n in 0...17 {
+            for position in 0..<max(n, 1) where n > 0 {
+                for key in Array("vVfF".utf8) {
+                    var token = [UInt8](repeating: UInt8(ascii: "x"), count: n)
+                    token[position] = key
+                    XCTAssertFalse(words.mayRead(bytes: token), "\(token): a key letter alone is no word")
+                }
+                for word in ["love", "LoVe", "lOVE", "freedom", "FreeDOM"] where position + word.utf8.count <= n {
+                    var token = [UInt8](repeating: UInt8(ascii: "x"), count: n)
+                    token.replaceSubrange(position..<(position + word.utf8.count), with: Array(word.utf8))
+                    XCTAssertTrue(words.mayRead(bytes: token), "\(token)")
+                }
+            }
+            // Neither letter anywhere: ruled out, whatever else the bytes are.
+            let plain = (0..<n).map { k in Array("loe Ldm\u{16}6\u{0}-".utf8)[k % 11] }
+            XCTAssertFalse(words.mayRead(bytes: plain), "\(plain)")
+        }
+        // "love" and "FREEDOM" inside tokens of up to 16 bytes and past them.
+        for token in ["love", " Love", "xxxxxxxxxxxxLOVE", "xxxxxxxxxxxxxLOVE", "FREEDOM!", "..........freedom"] {
+            XCTAssertTrue(words.mayRead(bytes: Array(token.utf8)), token)
+        }
+        let dashes = TokenWords(["--"])
+        XCTAssertTrue(dashes.mayRead(bytes: Array("x--y".utf8)))
+        XCTAssertFalse(dashes.mayRead(bytes: Array("x-y".utf8)))
+        for byte in 0...255 {
+            for shift in stride(from: 0, to: 64, by: 8) {
+                let x = ~(UInt64(0xFF) << UInt64(shift)) | (UInt64(byte) << UInt64(shift))
+                XCTAssertEqual(TokenWords.hasZeroByte(x), byte == 0, "byte \(byte) at \(shift)")
+            }
+        }
+        XCTAssertFalse(TokenWords.hasZeroByte(0x0101_0101_0101_0101))
+        XCTAssertTrue(TokenWords.hasZeroByte(0))
+    }
+
+    /// The substring rule for "freedom" and "love" on ASCII bytes.
+    private static func holdsWord(_ bytes: [UInt8]) -> Bool {
+        let lower = String(decoding: bytes, as: UTF8.self).lowercased()
+        return lower.contains("love") || lower.contains("freedom")
+    }
 }

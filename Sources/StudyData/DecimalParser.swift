@@ -12,7 +12,38 @@ import Foundation
 /// else (more digits, large exponents) goes to `strtod`, which is only ever
 /// called on a NUL-terminated copy, never on the mapped file.
 enum DecimalParser {
-    private static let powers: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    /// 10^k for k in 0...22, each an exact double. A `switch` over
+    /// literals, not a static array: a static is reached through a
+    /// lazy-initialisation check on every call, and this runs once per
+    /// number of every table (4 % of the score tables' load was that check).
+    @inline(__always)
+    static func power(_ k: Int) -> Double {
+        switch k {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// Parses `[start, end)`; nil when the text is not a number. Accepts
     /// `-inf`/`inf`/`-Infinity` (a log-prob of −∞ is meaningful); rejects NaN.
@@ -46,7 +77,7 @@ enum DecimalParser {
                 // The last one to seven digits of the field at once, the same way.
                 if mantissa != 0, end - i < 8, digits + (end - i) <= 19, let tail = Self.lastDigits(p, i, end) {
                     let count = end - i
-                    mantissa = mantissa &* Self.integerPowers[count] &+ tail; exponent -= count; digits += count
+                    mantissa = mantissa &* Self.integerPower(count) &+ tail; exponent -= count; digits += count
                     i = end
                     break
                 }
@@ -74,7 +105,7 @@ enum DecimalParser {
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let m = Double(mantissa)
-            let v = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
+            let v = exponent < 0 ? m / Self.power(-exponent) : m * Self.power(exponent)
             return negative ? -v : v
         }
         if exponent >= -ExactScaling.maxExponent, exponent <= ExactScaling.maxExponent {
@@ -107,8 +138,20 @@ enum DecimalParser {
         return (v &* 10_000 &+ (v >> 32)) & 0xFFFF_FFFF
     }
 
-    /// 10^0 … 10^7.
-    private static let integerPowers: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000]
+    /// 10^k for k in 0...7 (as `power`, without a static array).
+    @inline(__always)
+    static func integerPower(_ k: Int) -> UInt64 {
+        switch k {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        default: return 10_000_000
+        }
+    }
 
     /// The value of the 1–7 bytes `[i, end)` if all are ASCII digits, read
     /// as the eight bytes ending at `end` with the ones before `i` taken as

@@ -73,6 +73,12 @@ final class DecimalParserTests: XCTestCase {
     /// The eight-digits-at-once step against reading the digits one by one:
     /// all digits, each position holding a neighbour of the digit range
     /// ('/' and ':', 0x30 ± 16, high bytes), and fewer than eight bytes left.
+    /// The powers of ten the fast path divides and multiplies by are the exact doubles and integers.
+    func testPowersOfTenAreExact() {
+        for k in 0...22 { XCTAssertEqual(DecimalParser.power(k), pow(10.0, Double(k)), "10^\(k)") }
+        for k in 0...7 { XCTAssertEqual(DecimalParser.integerPower(k), (0..<k).reduce(UInt64(1)) { r, _ in r * 10 }, "10^\(k)") }
+    }
+
     func testEightDigitsAtOnceMatchesOneByOne() {
         var rng = SplitMix64(seed: 7)
         let near: [UInt8] = [0x2F, 0x3A, 0x20, 0x40, 0x3F, 0xB0, 0xB9, 0xF0, 0x00, UInt8(ascii: "."), UInt8(ascii: "e")]

@@ -161,19 +161,15 @@ public enum LinearAlgebra {
     /// A ← its upper Cholesky factor U (A = UᵀU), the strictly lower triangle
     /// zeroed (`cholesky`; only the upper triangle is read); false, with A
     /// overwritten, if A is not positive definite (a pivot ≤ 0 or NaN, as
-    /// dpotrf reports it). Column by column: U's column j from A's and the
-    /// columns before it.
+    /// dpotrf reports it). Column by column: U's column j above the
+    /// diagonal solves U₀ᵀx = A's column j against the j × j factor U₀ made
+    /// so far; then the pivot.
     static func choleskyInPlace(_ a: UnsafeMutableBufferPointer<Double>, n: Int) -> Bool {
         precondition(a.count >= n * n)
         guard n > 0, let a = a.baseAddress else { return true }
         for j in 0..<n {
             let columnJ = a + j &* n
-            for i in 0..<j {
-                let columnI = a + i &* n
-                var s = columnJ[i]
-                for r in 0..<i { s -= columnI[r] * columnJ[r] }
-                columnJ[i] = s / columnI[i]
-            }
+            forwardSolveTransposed(a, n: j, stride: n, columnJ, columns: 1)
             var pivot = columnJ[j]
             for r in 0..<j { pivot -= columnJ[r] * columnJ[r] }
             guard pivot > 0 else { return false }
@@ -189,7 +185,7 @@ public enum LinearAlgebra {
                               columns q: Int) {
         precondition(u.count >= n * n && b.count >= n * q)
         guard n > 0, q > 0, let u = u.baseAddress, let b = b.baseAddress else { return }
-        forwardSolveTransposed(u, n: n, b, columns: q)
+        forwardSolveTransposed(u, n: n, stride: n, b, columns: q)
         for column in 0..<q {
             let x = b + column &* n
             for i in stride(from: n - 1, through: 0, by: -1) {
@@ -205,19 +201,23 @@ public enum LinearAlgebra {
                                      columns q: Int) {
         precondition(u.count >= n * n && b.count >= n * q)
         guard n > 0, q > 0, let u = u.baseAddress, let b = b.baseAddress else { return }
-        forwardSolveTransposed(u, n: n, b, columns: q)
+        forwardSolveTransposed(u, n: n, stride: n, b, columns: q)
     }
 
-    /// Uᵀz = b per column of B (n×q), forwards: z_i = (b_i − Σ_{r<i} U_ri z_r) / U_ii.
-    /// Row i of every column before row i + 1 of any: each z_i waits for the
-    /// z_r before it, and taken column after column those waits added up;
-    /// the columns' sums for one row do not depend on each other, so the
-    /// processor overlaps them. Each column's operations are the same either way.
-    private static func forwardSolveTransposed(_ u: UnsafePointer<Double>, n: Int, _ b: UnsafeMutablePointer<Double>, columns q: Int) {
+    /// Uᵀz = b per column of B (n×q), forwards: z_i = (b_i − Σ_{r<i} U_ri z_r) / U_ii,
+    /// for U the leading n × n block of a matrix whose columns, like B's,
+    /// are `stride` apart (the Cholesky solves against the part of the
+    /// factor it has made). Row i of every column before row i + 1 of any:
+    /// each z_i waits for the z_r before it, and taken column after column
+    /// those waits added up; the columns' sums for one row do not depend on
+    /// each other, so the processor overlaps them. Each column's operations
+    /// are the same either way.
+    private static func forwardSolveTransposed(_ u: UnsafePointer<Double>, n: Int, stride: Int, _ b: UnsafeMutablePointer<Double>,
+                                               columns q: Int) {
         for i in 0..<n {
-            let columnI = u + i &* n
+            let columnI = u + i &* stride
             for column in 0..<q {
-                let z = b + column &* n
+                let z = b + column &* stride
                 var s = z[i]
                 for r in 0..<i { s -= columnI[r] * z[r] }
                 z[i] = s / columnI[i]

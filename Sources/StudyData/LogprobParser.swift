@@ -125,7 +125,13 @@ struct LogprobParser {
                         var kept = false
                         if let value = text.value {
                             kept = text.wanted ?? index.contains(value)
-                            if !kept, usesWords, text.mayReadAsWord != false, wordRule.word(of: value) != nil { kept = true }
+                            if !kept, usesWords {
+                                switch text.mayReadAsWord {
+                                case false?: break
+                                case true?: kept = wordRule.word(ofPrefiltered: value) != nil
+                                case nil: kept = wordRule.word(of: value) != nil
+                                }
+                            }
                         }
                         if !kept { mode = keepsOtherRows ? .everyRow : .none }
                     }
@@ -212,8 +218,9 @@ struct LogprobParser {
         /// (plain ASCII, unquoted or without doubled quotes); nil: not asked, or ask the text.
         var wanted: Bool? = nil
         /// `words.mayRead` of the token's bytes, when they were plain ASCII
-        /// and a word rule was given: false rules the token out of the rule
-        /// without looking at its String again; nil: ask the rule.
+        /// and a word rule was given: false rules the token out, true leaves
+        /// only the exact rule to ask (`word(ofPrefiltered:)`); nil: ask the
+        /// whole rule.
         var mayReadAsWord: Bool? = nil
     }
 

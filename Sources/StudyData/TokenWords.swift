@@ -49,6 +49,13 @@ public struct TokenWords: Sendable, Equatable {
     /// The word of `words` the token reads as, or nil.
     public func word(of token: String) -> String? {
         guard !words.isEmpty, mayRead(bytes: token.utf8) else { return nil }
+        return word(ofPrefiltered: token)
+    }
+
+    /// `word(of:)` for a token whose bytes `mayRead` has already let
+    /// through (the log-prob reader asks it on the row's bytes): the exact
+    /// rule alone, without scanning the bytes a second time.
+    func word(ofPrefiltered token: String) -> String? {
         let word = Self.normalized(token)
         return words.contains(word) ? word : nil
     }

@@ -93,6 +93,17 @@ final class TokenWordsTests: XCTestCase {
         XCTAssertTrue(TokenWords.hasZeroByte(0))
     }
 
+    /// Past the prefilter, the exact rule alone gives what the whole rule gives.
+    func testThePrefilteredRuleIsTheWholeRuleOnTokensThePrefilterLetThrough() {
+        let words = TokenWords.freedomLove
+        for token in [" Freedom\n", "LOVE", "lovely", "free dom", "\u{1F}Love", "\u{212A}ilo", "xfx", "v", "Love\u{200B}"] {
+            guard words.mayRead(bytes: token.utf8) else { continue }
+            XCTAssertEqual(words.word(ofPrefiltered: token), words.word(of: token), token)
+        }
+        XCTAssertEqual(words.word(ofPrefiltered: " Freedom\n"), "freedom")
+        XCTAssertNil(words.word(ofPrefiltered: "lovely"))
+    }
+
     /// The substring rule for "freedom" and "love" on ASCII bytes.
     private static func holdsWord(_ bytes: [UInt8]) -> Bool {
         let lower = String(decoding: bytes, as: UTF8.self).lowercased()

@@ -16,7 +16,7 @@
 // Run (from the repository root):
 //   clang -O2 -c Sources/CRelabel/relabel_lanes.c -I Sources/CRelabel/include -o /tmp/relabel_lanes.o
 //   swiftc -O -wmo -import-objc-header Sources/CRelabel/include/CRelabel.h Sources/Stats/SeededGenerator.swift \
-//       Benchmarks/speed/permutation-floor.swift /tmp/relabel_lanes.o -o /tmp/permutation-floor && /tmp/permutation-floor
+//       Benchmarks/speed/permutation-floor.swift /tmp/relabel_lanes.o -lm -o /tmp/permutation-floor && /tmp/permutation-floor
 import Dispatch
 
 @inline(never)

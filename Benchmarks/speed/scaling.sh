@@ -71,6 +71,9 @@ awk -F'\t' '!/^#/ { if (!gb12) gb12 = $2; x1 = $2; x2 = $3; y = $4
       b = det(n, sy, s2, s1, s1y, s12, s2, s2y, s22) / D
       c = det(n, s1, sy, s1, s11, s1y, s2, s12, s2y) / D
       printf "fit: wall = %.3f s + %.3f s/GB + %.5f s/pair\n", a, b, c
+      # A negative pair term is noise (more pairs never take less time), and
+      # with it the time would fall for large studies: take it as 0 then.
+      if (c < 0) { printf "the pair term is negative, below the noise of these runs: taken as 0 below\n"; c = 0 }
     } else if (n >= 2) {
       b = (n * s1y - s1 * sy) / (n * s11 - s1 * s1); a = (sy - b * s1) / n; c = 0
       printf "fit (%d sizes: the pair term is folded into the byte term): wall = %.3f s + %.3f s/GB\n", n, a, b

@@ -61,7 +61,7 @@ cat "$tsv"
 # sizes (3×3 normal equations, Cramer's rule); with fewer the pair term
 # cannot be told apart from the byte term and the fit is wall = a + b·GB.
 fit() {
-awk -F'\t' '!/^#/ { if (!gb12) gb12 = $2; x1 = $2; x2 = $3; y = $4
+awk -F'\t' -v memory="$(awk '/MemTotal/ { printf "%.1f", $2 * 1024 / 1e9 }' /proc/meminfo)" '!/^#/ { if (!gb12) gb12 = $2; x1 = $2; x2 = $3; y = $4
      n++; s1 += x1; s2 += x2; s11 += x1 * x1; s12 += x1 * x2; s22 += x2 * x2; sy += y; s1y += x1 * y; s2y += x2 * y }
   function det(a, b, c, d, e, f, g, h, i) { return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g) }
   END {
@@ -82,6 +82,8 @@ awk -F'\t' '!/^#/ { if (!gb12) gb12 = $2; x1 = $2; x2 = $3; y = $4
     while (k < 1000) { k++; t = a + b * gb12 * k + c * 21 * k * k; if (t > 10) break; best = k; bt = t }
     if (best == 0) printf "largest study in 10 s (by the fit): none; 12 models already take %.1f s here\n", a + b * gb12 + c * 21
     else printf "largest study in 10 s (by the fit): %d models (%d copies of the 12: %.1f GB, %d Fig. 3 pairs), %.1f s\n", 12 * best, best, gb12 * best, 21 * best * best, bt
+    # The runs read warm tables: a study larger than memory cannot stay in the page cache.
+    if (best > 0 && gb12 * best > memory) printf "but %.1f GB of tables is more than the %.1f GB of memory here: the tables cannot all stay in the page cache, and read from disk they come no faster than cat (Benchmarks/speed/logprobs-build.sh, cold), so this warm estimate does not hold\n", gb12 * best, memory
   }' "$1"
 }
 fit "$tsv"

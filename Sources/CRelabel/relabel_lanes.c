@@ -224,14 +224,14 @@ static void relabel_four_avx2(double *values, size_t n, size_t m, uint64_t state
 /// among lanes does not matter. With AVX-512 this is about half the time
 /// per test of two four-lane AVX2 runs (Benchmarks/speed/permutation-floor.swift).
 ///
-/// The loop is bound by the two vector ports that 512-bit arithmetic may
-/// use, so it spends as few instructions there as it can: three-input
-/// XORs (`vpternlogq`) merge the generator's five XORs into four
-/// instructions, and the drawn slot's index relative to slot i, 8·drawn + k,
-/// is `middle >> 29` with its low three bits replaced by k (one shift and
-/// one bit-select: the draw `middle >> 32` is never formed apart from the
-/// rare redraw), so no running slot index is kept. Both give the same
-/// numbers; only fewer instructions (about 8 % less time per step).
+/// Its vector instructions all issue on the two ports that 512-bit
+/// arithmetic may use, so each one saved shows: three-input XORs
+/// (`vpternlogq`) take the generator's five XORs in four instructions, and
+/// the drawn slot's index relative to slot i, 8·drawn + k, is `middle >> 29`
+/// with its low three bits replaced by k (one shift and one bit-select; the
+/// draw `middle >> 32` itself is formed only for the rare redraw), so no
+/// running slot index is kept. The same numbers, in 7–12 % less time per
+/// step (permutation-floor.swift, lanes 8).
 __attribute__((target("avx512f")))
 static void relabel_eight_avx512(double *values, size_t n, size_t m, uint64_t state[32], double sums[8], double squares[8]) {
     __m512i s0 = _mm512_loadu_si512(state + 0), s1 = _mm512_loadu_si512(state + 8);

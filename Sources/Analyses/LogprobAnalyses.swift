@@ -7,7 +7,11 @@ import StudyData
 /// each section what could not run and why (the missing files), so pages can
 /// say so instead of showing invented or stale numbers.
 public enum LogprobAnalyses {
-    public static func run(_ study: LoadedStudy, simulation: MeasureRecoverySettings = MeasureRecoverySettings())
+    /// `recovery`: the App. F simulation when it already ran (with its error
+    /// held) while the tables were read (`StudyAnalysis.analyseWhileLoading`);
+    /// nil runs it here with `simulation`'s settings.
+    public static func run(_ study: LoadedStudy, simulation: MeasureRecoverySettings = MeasureRecoverySettings(),
+                           recovery: Result<MeasureRecoveryResult?, any Error>? = nil)
         async throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection)? {
         guard let section = study.manifest.logprobs, let loaded = study.logprobs else { return nil }
         let m = study.manifest
@@ -26,8 +30,8 @@ public enum LogprobAnalyses {
                          sizeB: spec.sizeB, table: table)
         }
 
-        // §3.1 Fig. 2 pairs; §3.2 tables, Fig. 3 grid and measure comparison;
-        // App. F simulation: independent but for the shared vocabulary, so
+        // §3.1 Fig. 2 pairs; §3.2 tables, Fig. 3 grid and measure comparison
+        // (independent but for the shared vocabulary); App. F simulation:
         // they run side by side. Errors come in argument order (the vocabulary
         // is awaited first, then the tuple left to right).
         async let rankPairs = { () throws -> [LogprobRankPairResult] in
@@ -44,7 +48,7 @@ public enum LogprobAnalyses {
             return pairs
         }()
         // The vocabulary is interned once, beside the rank pairs, for the
-        // implicit rewards and the simulation's one value per distinct string.
+        // implicit rewards.
         let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
         async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
             // Fig. 3's token labels need only the vocabulary: made beside the tables.
@@ -67,9 +71,9 @@ public enum LogprobAnalyses {
             return (tables, comparison, grid)
         }()
         async let simulationResult = { () async throws -> MeasureRecoveryResult? in
-            // The simulation perturbs the first table's target model (the paper used Gemma 2 IT 2B's base).
-            guard let first = plan.tables.first, let logprobs = vocabulary.highestPerString(first.modelB) else { return nil }
-            return try await MeasureRecoverySimulation.run(model: first.modelB, logprobs: logprobs, prompt: plan.prompt, settings: simulation)
+            if let recovery { return try recovery.get() }
+            guard let model = simulationModel(section), let table = loaded.tables[model] else { return nil }
+            return try await recoverySimulation(table, model: model, prompt: plan.prompt, settings: simulation)
         }()
         let (pairs, implicit, recovery) = try await (rankPairs, implicitRewards, simulationResult)
         let ranks = LogprobRankSection(status: InputStatus(ran: pairs.count, of: section.rankPairs.count),
@@ -83,5 +87,23 @@ public enum LogprobAnalyses {
                                             freedomLove: grid, measureComparison: comparison, simulation: recovery,
                                             simulated: loaded.simulated)
         return (ranks, rewards)
+    }
+
+    /// The model the App. F simulation perturbs: the first implicit-reward
+    /// table's target (the paper fine-tuned Gemma 2 IT 2B's base).
+    public static func simulationModel(_ section: LogprobSection) -> String? {
+        section.implicitRewards.tables.first?.modelB
+    }
+
+    /// The App. F simulation on `model`'s table, one log-prob per distinct
+    /// string (the highest, as the implicit rewards align tokens); nil when
+    /// the table was read without `prompt`, as the implicit rewards then
+    /// leave it out too. A function of the one table, so the build can run
+    /// it as soon as that table is read (`StudyAnalysis.analyseWhileLoading`).
+    public static func recoverySimulation(_ table: LogprobTable, model: String, prompt: String,
+                                          settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult? {
+        guard table.promptKeys.contains(prompt) else { return nil }
+        let logprobs = try TokenAlignment.highestPerString(table, prompt: prompt).values
+        return try await MeasureRecoverySimulation.run(model: model, logprobs: logprobs, prompt: prompt, settings: settings)
     }
 }

@@ -51,7 +51,7 @@ public struct MeasureRecall: Codable, Equatable, Sendable {
 
 public enum MeasureRecoverySimulation {
     /// On a model's log-probs, one per distinct string, in first-listed order
-    /// (`SharedVocabulary.highestPerString`, `TokenAlignment.highestPerString`).
+    /// (`TokenAlignment.highestPerString`).
     public static func run(model: String, logprobs: [Double], prompt: String,
                            settings: MeasureRecoverySettings) async throws -> MeasureRecoveryResult {
         let base = logprobs.map { $0.isFinite ? $0 : -1e4 }

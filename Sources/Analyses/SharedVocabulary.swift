@@ -61,15 +61,6 @@ public struct SharedVocabulary: Sendable {
         return out
     }
 
-    /// `model`'s highest log-prob per distinct non-empty string, in
-    /// first-listed order: exactly `TokenAlignment.highestPerString`'s values
-    /// (the same rules, the same order), without hashing the strings again
-    /// (the App. F simulation's input). nil if the model was not indexed.
-    public func highestPerString(_ model: String) -> [Double]? {
-        guard let ids = order[model], let top = best[model] else { return nil }
-        return ids.map { top[Int($0)] }
-    }
-
     /// Labels every interned string once (e.g. "freedom"/"love"/none), so a
     /// per-pair pass only compares small integers.
     public func labels(_ label: (String) -> UInt8) -> [UInt8] {

@@ -67,19 +67,17 @@ public struct RewardModelSection: Codable, Equatable, Sendable {
 /// it does no I/O.
 public enum StudyAnalysis {
     public static func run(_ study: LoadedStudy, options: AnalysisOptions) async throws -> StudyResults {
-        try await run(study, options: options, withoutLogprobs: await analyseWithoutLogprobs(study, options: options))
+        let arrivals = LogprobArrivals.loaded(study.logprobs?.tables ?? [:])
+        return try await run(study, options: options, whileLoading: await analyseWhileLoading(study, options: options, arrivals: arrivals))
     }
 
-    /// The rest of `run` once `analyseWithoutLogprobs` has run on the same
+    /// The rest of `run` once `analyseWhileLoading` has run on the same
     /// study (the build starts that stage while the §3 tables are read).
-    public static func run(_ study: LoadedStudy, options: AnalysisOptions, withoutLogprobs early: AnalysesWithoutLogprobs) async throws -> StudyResults {
-        var simulation = MeasureRecoverySettings()
-        simulation.seed = options.seed
+    public static func run(_ study: LoadedStudy, options: AnalysisOptions, whileLoading early: AnalysesWhileLoading) async throws -> StudyResults {
         // §3 and Fig. 3 under every prompt share no state: run them side by side.
         // Errors come in the order of a run of everything at once: §2, §3,
         // robustness, then freedom-vs-love.
-        let simulationSettings = simulation
-        async let section3 = LogprobAnalyses.run(study, simulation: simulationSettings)
+        async let section3 = LogprobAnalyses.run(study, simulation: recoverySettings(options), recovery: early.recovery)
         async let freedomVsLove = FreedomVsLove.analyse(study)
         let (rewardModels, robustness) = try early.rewardModels.get()
         let logprobs = try await section3
@@ -94,6 +92,13 @@ public enum StudyAnalysis {
         results.robustness?.freedomVsLove = try await freedomVsLove
         if let table = study.claims { results.claims = ClaimsEvaluation.evaluate(table, results: results, headlineDictionary: study.manifest.headlineDictionary?.id) }
         return results
+    }
+
+    /// The App. F simulation's settings: the defaults, with the build's seed.
+    static func recoverySettings(_ options: AnalysisOptions) -> MeasureRecoverySettings {
+        var settings = MeasureRecoverySettings()
+        settings.seed = options.seed
+        return settings
     }
 
     /// §2: every dictionary's reward-model ranks (MFD2 under both column rules).

@@ -1,5 +1,4 @@
 import Foundation
-import Parallel
 
 /// What the data page says about one log-prob file that was read.
 public struct LogprobFileRecord: Codable, Equatable, Sendable {
@@ -36,24 +35,29 @@ public enum LogprobLoader {
     /// The file a folder must contain so its tables are labelled simulated.
     public static let simulatedMarker = "SIMULATED.txt"
 
-    /// `progress(bytesRead, bytesInAll)` is called as each table is finished.
+    /// `progress(bytesRead, bytesInAll)` is called as each table is finished,
+    /// and `arrived(model, table)` with the table itself.
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> LoadedLogprobs {
+                            progress: (@Sendable (Int, Int) -> Void)? = nil,
+                            arrived: (@Sendable (String, LogprobTable) -> Void)? = nil) async throws -> LoadedLogprobs {
         let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: dictionaryWords)
         var isDirectory: ObjCBool = false
         let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
         let (present, missing) = try plan.locate(in: folderExists ? directory : nil, display: displayFolder)
 
         // One parallel pool over every file, each with its own request; progress in bytes over all of them.
+        // Each table is handed on, and fingerprinted (a pass over all of it), as soon as it is read.
+        let models = present.map(\.entry.model.name)
         let read = try await LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
                                                                                   request: $0.entry.request) },
-                                                   progress: progress)
-        // Each fingerprint is a pass over a whole table: one per core, not one after another.
-        let fingerprints = try await Parallel.map(read.count) { read[$0].fingerprint() }
+                                                   progress: progress) { k, table in
+            arrived?(models[k], table)
+            return (table: table, fingerprint: table.fingerprint())
+        }
         var tables: [String: LogprobTable] = [:]
         var records: [LogprobFileRecord] = []   // in the manifest's model order, as the plan is
-        for (((entry, url), table), fingerprint) in zip(zip(present, read), fingerprints) {
+        for ((entry, url), (table, fingerprint)) in zip(present, read) {
             tables[entry.model.name] = table
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
             records.append(LogprobFileRecord(path: table.path, model: entry.model.name, bytes: bytes ?? 0,

@@ -5,7 +5,8 @@ extension StudyLoader {
     /// content folder) and loads what is there.
     static func loadLogprobs(_ section: LogprobSection, manifest: StudyManifest, folder: ContentFolder, directory: URL?,
                              dictionaries: [String: [MFDColumns: CategoryDictionary]],
-                             progress: (@Sendable (Int, Int) -> Void)?) async throws -> LoadedLogprobs {
+                             progress: (@Sendable (Int, Int) -> Void)?,
+                             arrived: (@Sendable (String, LogprobTable) -> Void)? = nil) async throws -> LoadedLogprobs {
         let url: URL, display: String
         if let directory {
             url = directory.standardizedFileURL
@@ -26,6 +27,6 @@ extension StudyLoader {
             if let d = variants[.virtue] { words[id] = Set(d.categoryOfWord.keys) }
         }
         return try await LogprobLoader.load(section: section, manifest: manifest, directory: url, displayFolder: display,
-                                            dictionaryWords: words, progress: progress)
+                                            dictionaryWords: words, progress: progress, arrived: arrived)
     }
 }

@@ -48,20 +48,21 @@ public enum StudyLoader {
     /// `checkpoints`: the folder of §4 token-level tables (`--checkpoints`).
     public static func load(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> LoadedStudy {
-        try await load(folder: folder, logprobs: logprobs, checkpoints: checkpoints, progress: progress, beside: { _ in () }).study
+        try await load(folder: folder, logprobs: logprobs, checkpoints: checkpoints, progress: progress, beside: { _, _ in () }).study
     }
 
     /// The same load, and `beside` run on everything but the §3 tables
-    /// (`logprobs` nil) as soon as that is read, while the tables still are.
+    /// (`logprobs` nil) as soon as that is read, while the tables still are;
+    /// it gets each table as it is read through the `LogprobArrivals`.
     /// Why: the tables are most of a full build's bytes; work that does not
-    /// need them (the §2 and §4 analyses) then fills the cores while a cold
-    /// disk is read, or while the last table is parsed alone, instead of
-    /// waiting for the slowest file. Errors come as from `load` alone:
-    /// `beside` cannot throw (it holds its own), and a load error is thrown
-    /// after `beside` has finished, never one of its results.
+    /// need them (the §2 and §4 analyses), or needs only one, then fills the
+    /// cores while a cold disk is read, or while the last table is parsed
+    /// alone, instead of waiting for the slowest file. Errors come as from
+    /// `load` alone: `beside` cannot throw (it holds its own), and a load
+    /// error is thrown after `beside` has finished, never one of its results.
     public static func load<Beside: Sendable>(folder: ContentFolder, logprobs: URL? = nil, checkpoints: URL? = nil,
                                               progress: (@Sendable (Int, Int) -> Void)? = nil,
-                                              beside: @escaping @Sendable (LoadedStudy) async -> Beside) async throws
+                                              beside: @escaping @Sendable (LoadedStudy, LogprobArrivals) async -> Beside) async throws
         -> (study: LoadedStudy, beside: Beside) {
         let manifest = try ManifestLoader.load(from: folder)
         var inputs: [InputFileRecord] = []
@@ -126,14 +127,16 @@ public enum StudyLoader {
             }
             return study
         }()
+        let (arrivals, arrived) = LogprobArrivals.make()
         async let tables = { [dictionaries] () async throws -> LoadedLogprobs? in
+            defer { arrived.finish() }
             guard let section = manifest.logprobs else { return nil }
             return try await loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
-                                          dictionaries: dictionaries, progress: progress)
+                                          dictionaries: dictionaries, progress: progress, arrived: { arrived.yield(($0, $1)) })
         }()
         // Awaited in this order, so errors keep the sequential order above.
         let loaded = try await sections
-        async let besideResult = beside(loaded)
+        async let besideResult = beside(loaded, arrivals)
         let logprobTables = try await tables
         var study = loaded
         study.logprobs = logprobTables

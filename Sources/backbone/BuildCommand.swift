@@ -45,7 +45,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Skip the checks of the finished site (well-formed pages, links, no external URLs).")
     var noCheck = false
 
-    @Flag(help: "Print the wall time of each phase on stderr (for benchmarks): loading, with §2 and §4 analysed while the §3 tables are read; the §3 analyses; writing the site.")
+    @Flag(help: "Print the wall time of each phase on stderr (for benchmarks): loading, with §2, §4 and the App. F simulation analysed while the §3 tables are read; the other §3 analyses; writing the site.")
     var timings = false
 
     static let maxPermutations = 10_000_000
@@ -74,13 +74,13 @@ struct BuildCommand: AsyncParsableCommand {
             throw CLIFailure(message: "--compare-to: \(describeForUser(error))")
         }
         var clock = PhaseClock(enabled: timings)
-        // §2 and §4 are analysed while the §3 tables are still being read.
-        let (study, withoutLogprobs) = try await StudyLoader.load(
+        // §2, §4 and the App. F simulation are analysed while the §3 tables are still being read.
+        let (study, whileLoading) = try await StudyLoader.load(
             folder: folder, logprobs: logprobs.map { URL(fileURLWithPath: $0) }, checkpoints: checkpoints.map { URL(fileURLWithPath: $0) },
             progress: { done, total in Progress.report("log-prob tables", done, total) },
-            beside: { loaded in await StudyAnalysis.analyseWithoutLogprobs(loaded, options: options) })
-        clock.lap("load + §2/§4 analyses")
-        let results = try await StudyAnalysis.run(study, options: options, withoutLogprobs: withoutLogprobs)
+            beside: { loaded, arrivals in await StudyAnalysis.analyseWhileLoading(loaded, options: options, arrivals: arrivals) })
+        clock.lap("load + §2/§4 analyses, App. F simulation")
+        let results = try await StudyAnalysis.run(study, options: options, whileLoading: whileLoading)
         clock.lap("§3 analyses + claims")
         let summary = try await ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
                                                 previous: previous)

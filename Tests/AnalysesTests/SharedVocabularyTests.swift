@@ -20,23 +20,6 @@ final class SharedVocabularyTests: XCTestCase {
         }
         XCTAssertNil(vocabulary.align("no/such-model", usable.keys.first!))
     }
-
-    /// The simulation's input read off the index: each model's values, bit
-    /// for bit and in order, as the table's own pass gives them.
-    func testHighestPerStringIsTheTablesOwn() async throws {
-        let study = try await LogprobReferenceTests.sharedStudy()
-        let tables = try XCTUnwrap(study.logprobs?.tables)
-        let prompt = "greatest_ever_one"
-        let usable = tables.filter { $0.value.promptKeys.contains(prompt) }
-        let vocabulary = try await SharedVocabulary(tables: usable, prompt: prompt)
-        for (model, table) in usable {
-            let own = try TokenAlignment.highestPerString(table, prompt: prompt).values
-            let shared = try XCTUnwrap(vocabulary.highestPerString(model), model)
-            XCTAssertEqual(shared.map(\.bitPattern), own.map(\.bitPattern), model)
-            XCTAssertLessThan(shared.count, table.tokens.count, "\(model): the fixture repeats strings, so the pass is tested on duplicates")
-        }
-        XCTAssertNil(vocabulary.highestPerString("no/such-model"))
-    }
 }
 
 /// The one-pass extremes and ranks equal the full sort's.

@@ -41,6 +41,14 @@ final class LogprobReadAllTests: XCTestCase {
             XCTAssertEqual(t.promptKeys, job.request.prompts)
             XCTAssertEqual(t.tokens.count, job.request.tokens == nil ? t.rowsInFile : t.tokens.filter { $0 == "love" }.count)
         }
+        // `then` runs once on each job's own table; its results come in input order.
+        let calls = Reports()
+        let fingerprints = try await LogprobReader.readAll(jobs: jobs, progress: nil) { k, table in
+            calls.add(k, table.rowsInFile)
+            return table.fingerprint()
+        }
+        XCTAssertEqual(fingerprints, tables.map { $0.fingerprint() })
+        XCTAssertEqual(calls.all.sorted { $0.0 < $1.0 }.map { [$0.0, $0.1] }, tables.enumerated().map { [$0.offset, $0.element.rowsInFile] })
         let totalBytes = urls.reduce(0) { $0 + ((try? Data(contentsOf: $1))?.count ?? 0) }
         let seen = reports.all.sorted { $0.0 < $1.0 }
         XCTAssertEqual(seen.count, urls.count)

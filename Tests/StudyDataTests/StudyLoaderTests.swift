@@ -218,7 +218,7 @@ final class StudyLoaderTests: XCTestCase {
     /// (everything else already read) and returns what a plain `load` does.
     func testBesideSeesEverythingButTheLogprobTables() async throws {
         let folder = ContentFolder(root: Repo.content)
-        let (study, seen) = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables, beside: { core in
+        let (study, seen) = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables, beside: { core, _ in
             (hasTables: core.logprobs != nil, inputs: core.inputs.map(\.path), scores: core.scores.mapValues { $0.count }, training: core.training.count)
         })
         let plain = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables)
@@ -230,6 +230,24 @@ final class StudyLoaderTests: XCTestCase {
         XCTAssertEqual(seen.scores, ["big2": 10, "mfd2": 10])
         XCTAssertEqual(seen.training, plain.training.count)
         XCTAssertGreaterThan(seen.training, 0)
+    }
+
+    /// The work beside the load gets a table as it is read: the same table
+    /// the study ends with; and nil for one never read, once the reading is over.
+    func testBesideGetsATableAsItArrives() async throws {
+        let folder = ContentFolder(root: Repo.content)
+        for model in ["google/gemma-2-2b", "meta-llama/Llama-3.2-1B-Instruct"] {
+            let (study, arrived) = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables, beside: { core, arrivals in
+                (table: await arrivals.table(model)?.fingerprint(), hadTables: core.logprobs != nil)
+            })
+            XCTAssertFalse(arrived.hadTables)
+            XCTAssertEqual(arrived.table, study.logprobs?.tables[model]?.fingerprint(), model)
+            XCTAssertNotNil(arrived.table, model)
+        }
+        let (_, missing) = try await StudyLoader.load(folder: folder, logprobs: Self.logprobTables, beside: { _, arrivals in
+            await arrivals.table("no/such-model")
+        })
+        XCTAssertNil(missing)
     }
 
     /// With work beside the tables, errors still come in the sequential
@@ -248,8 +266,12 @@ final class StudyLoaderTests: XCTestCase {
         let score = "data/reward_model_scores/dict_MFD_20/MFD20_rewards_Skywork_Skywork-Reward-Llama-3.1-8B-v0.2.csv"
         try breakFile(content.appendingPathComponent(score))
         try breakFile(tables.appendingPathComponent("google--gemma-2-9b-it.csv"))
+        // The work beside waits for the broken table: the failed read must
+        // still end the arrivals, or this load would never return.
         func load() async throws -> Bool {
-            try await StudyLoader.load(folder: ContentFolder(root: content), logprobs: tables, beside: { _ in true }).beside
+            try await StudyLoader.load(folder: ContentFolder(root: content), logprobs: tables, beside: { _, arrivals in
+                await arrivals.table("google/gemma-2-9b-it") == nil
+            }).beside
         }
         await assertThrowsAsync(try await load()) { error in
             XCTAssertTrue("\(error)".hasPrefix("content/" + score), "\(error)")

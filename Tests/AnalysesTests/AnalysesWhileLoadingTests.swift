@@ -4,19 +4,20 @@ import StudyData
 import TestSupport
 import XCTest
 
-/// The build analyses §2 and §4 while the §3 tables are still read
-/// (`StudyLoader.load(…, beside:)` with `StudyAnalysis.analyseWithoutLogprobs`);
-/// the staged run must give what loading, then analysing, gives.
-final class AnalysesWithoutLogprobsTests: XCTestCase {
+/// The build analyses §2, §4 and the App. F simulation while the §3 tables
+/// are still read (`StudyLoader.load(…, beside:)` with
+/// `StudyAnalysis.analyseWhileLoading`); the staged run must give what
+/// loading, then analysing, gives.
+final class AnalysesWhileLoadingTests: XCTestCase {
     private let options = AnalysisOptions(mfdColumns: .virtue, panelTest: .permutation, permutations: 500, seed: 7)
 
     func testStagedRunEqualsLoadingThenAnalysing() async throws {
         let tables = LogprobReferenceTests.tablesFolder
         let options = options
-        let (study, early) = try await StudyLoader.load(folder: Fixtures.content, logprobs: tables, beside: { core in
-            await StudyAnalysis.analyseWithoutLogprobs(core, options: options)
+        let (study, early) = try await StudyLoader.load(folder: Fixtures.content, logprobs: tables, beside: { core, arrivals in
+            await StudyAnalysis.analyseWhileLoading(core, options: options, arrivals: arrivals)
         })
-        let staged = try await StudyAnalysis.run(study, options: options, withoutLogprobs: early)
+        let staged = try await StudyAnalysis.run(study, options: options, whileLoading: early)
         let sequential = try await StudyAnalysis.run(try await StudyLoader.load(folder: Fixtures.content, logprobs: tables), options: options)
         // Compared as JSON: the results hold NaNs, which `==` never equates.
         let encoder = JSONEncoder()
@@ -29,6 +30,7 @@ final class AnalysesWithoutLogprobsTests: XCTestCase {
         XCTAssertNotNil(staged.vocabulary)
         XCTAssertNotNil(staged.robustness)
         XCTAssertEqual(staged.implicitRewards?.status, .ok)
+        XCTAssertNotNil(staged.implicitRewards?.simulation)
         XCTAssertEqual(staged.logprobRanks?.status, .ok)
         XCTAssertFalse(staged.claims.isEmpty)
     }

@@ -2,12 +2,13 @@ import StudyData
 
 /// The analyses that run while the §3 log-prob tables are read: §2 with its
 /// robustness re-analyses, §4 and the vocabulary counts (which read no
-/// table), and the App. F simulation (which reads one), with their errors
+/// table), the App. F simulation (which reads one) and the implicit
+/// rewards' shared vocabulary (interned table by table), with their errors
 /// held.
 ///
 /// Why a stage of its own: the build starts it as soon as everything but the
-/// tables is read (`StudyLoader.load(…, beside:)`), and the simulation as
-/// soon as its table is, so the cores compute while a cold disk reads
+/// tables is read (`StudyLoader.load(…, beside:)`), and the table work as
+/// soon as its tables are, so the cores compute while a cold disk reads
 /// instead of waiting for it. Errors are held, not thrown, so
 /// `StudyAnalysis.run(_:options:whileLoading:)` throws them in the order a
 /// run of everything at once would, and a load error still comes before any
@@ -22,11 +23,14 @@ public struct AnalysesWhileLoading: Sendable {
     /// when the manifest has no §3 section, `.success(nil)` when its table
     /// was not read.
     let recovery: Result<MeasureRecoveryResult?, any Error>?
+    /// `SharedVocabulary` over the tables read with the implicit rewards'
+    /// prompt; nil when the manifest has no §3 section.
+    let sharedVocabulary: Result<SharedVocabulary, any Error>?
 }
 
 extension StudyAnalysis {
     /// Runs the stage on `study`, whose `logprobs` may still be nil: the
-    /// simulation takes its one table from `arrivals` instead.
+    /// table work takes its tables from `arrivals` instead.
     public static func analyseWhileLoading(_ study: LoadedStudy, options: AnalysisOptions, arrivals: LogprobArrivals) async -> AnalysesWhileLoading {
         // §2, §4, the vocabulary counts and the simulation share no state: run them side by side.
         async let section2 = { () async -> AnalysesWhileLoading.RewardModelStage in
@@ -49,6 +53,18 @@ extension StudyAnalysis {
                                                                              settings: recoverySettings(options)))
             } catch { return .failure(error) }
         }()
-        return await AnalysesWhileLoading(rewardModels: section2, training: section4, vocabulary: vocabulary, recovery: recovery)
+        // Interned in model-name order, as `SharedVocabulary(tables:prompt:)`
+        // does, each table as soon as it and those before it are read.
+        async let sharedVocabulary = { () async -> Result<SharedVocabulary, any Error>? in
+            guard let section = study.manifest.logprobs else { return nil }
+            var interning = SharedVocabulary.Interning(prompt: section.implicitRewards.prompt)
+            for model in Set(section.models.map(\.name)).sorted() {
+                guard let table = await arrivals.table(model), table.promptKeys.contains(interning.prompt) else { continue }
+                interning.add(model, table)
+            }
+            do { return .success(try await interning.finish()) } catch { return .failure(error) }
+        }()
+        return await AnalysesWhileLoading(rewardModels: section2, training: section4, vocabulary: vocabulary, recovery: recovery,
+                                          sharedVocabulary: sharedVocabulary)
     }
 }

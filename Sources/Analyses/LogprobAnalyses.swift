@@ -7,11 +7,13 @@ import StudyData
 /// each section what could not run and why (the missing files), so pages can
 /// say so instead of showing invented or stale numbers.
 public enum LogprobAnalyses {
-    /// `recovery`: the App. F simulation when it already ran (with its error
-    /// held) while the tables were read (`StudyAnalysis.analyseWhileLoading`);
-    /// nil runs it here with `simulation`'s settings.
+    /// `recovery` and `vocabulary`: the App. F simulation and the shared
+    /// vocabulary when they were made (with their errors held) while the
+    /// tables were read (`StudyAnalysis.analyseWhileLoading`); nil makes
+    /// them here (the simulation with `simulation`'s settings).
     public static func run(_ study: LoadedStudy, simulation: MeasureRecoverySettings = MeasureRecoverySettings(),
-                           recovery: Result<MeasureRecoveryResult?, any Error>? = nil)
+                           recovery: Result<MeasureRecoveryResult?, any Error>? = nil,
+                           vocabulary sharedVocabulary: Result<SharedVocabulary, any Error>? = nil)
         async throws -> (ranks: LogprobRankSection, rewards: ImplicitRewardSection)? {
         guard let section = study.manifest.logprobs, let loaded = study.logprobs else { return nil }
         let m = study.manifest
@@ -49,7 +51,9 @@ public enum LogprobAnalyses {
         }()
         // The vocabulary is interned once, beside the rank pairs, for the
         // implicit rewards.
-        let vocabulary = try await SharedVocabulary(tables: loaded.tables.filter { $0.value.promptKeys.contains(plan.prompt) }, prompt: plan.prompt)
+        let vocabulary = if let sharedVocabulary { try sharedVocabulary.get() } else {
+            try await SharedVocabulary(tables: loaded.tables, prompt: plan.prompt)
+        }
         async let implicitRewards = { () async throws -> (tables: [TokenTableResult], comparison: [MeasureComparisonRow], grid: [FreedomLoveRow]) in
             // Fig. 3's token labels need only the vocabulary: made beside the tables.
             async let gridLabels = ImplicitRewards.freedomLoveLabels(vocabulary)

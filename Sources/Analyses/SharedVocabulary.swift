@@ -16,36 +16,71 @@ public struct SharedVocabulary: Sendable {
     /// model → highest log-prob per id (NaN where the model lacks the string).
     private var best: [String: [Double]] = [:]
 
+    /// Every table of `tables` read with `prompt`, interned in model-name order.
     public init(tables: [String: LogprobTable], prompt: String) async throws {
-        let models = tables.keys.sorted().filter { tables[$0]!.promptKeys.contains(prompt) }
-        index = TokenIndex(minimumCapacity: models.map { tables[$0]!.tokens.count }.max() ?? 0)
-        // Interning is sequential (ids in model-name then row order, so the
-        // same tables give the same ids); the per-model passes run in parallel.
-        var rowIDs: [[Int32]] = []
-        for (m, model) in models.enumerated() {
-            let tokens = tables[model]!.tokens
-            if let same = (0..<m).first(where: { TokenIndex.sameBytes(tables[models[$0]]!.tokens, tokens) }) {
+        var interning = Interning(prompt: prompt, minimumCapacity: tables.values.map(\.tokens.count).max() ?? 0)
+        for model in tables.keys.sorted() where tables[model]!.promptKeys.contains(prompt) {
+            interning.add(model, tables[model]!)
+        }
+        self = try await interning.finish()
+    }
+
+    private init(index: TokenIndex, order: [String: [Int32]], best: [String: [Double]]) {
+        self.index = index; self.order = order; self.best = best
+    }
+
+    /// The vocabulary built one table at a time, so the build can intern
+    /// each table as it is read (`StudyAnalysis.analyseWhileLoading`) rather
+    /// than all of them after the last: the interning is sequential, and the
+    /// longest single step of §3. Tables added in the same order give the
+    /// same ids; `init(tables:prompt:)` adds them in model-name order.
+    public struct Interning: Sendable {
+        public let prompt: String
+        private var index: TokenIndex
+        private var models: [String] = []
+        private var tables: [LogprobTable] = []
+        /// Each model's row → id (-1 for an empty string).
+        private var rowIDs: [[Int32]] = []
+
+        public init(prompt: String, minimumCapacity: Int = 16) {
+            self.prompt = prompt
+            index = TokenIndex(minimumCapacity: minimumCapacity)
+        }
+
+        /// Interns `table`'s tokens; it must have been read with `prompt`.
+        public mutating func add(_ model: String, _ table: LogprobTable) {
+            precondition(table.promptKeys.contains(prompt), "\(table.path) was read without the prompt \(prompt)")
+            if let same = tables.indices.first(where: { TokenIndex.sameBytes(tables[$0].tokens, table.tokens) }) {
                 rowIDs.append(rowIDs[same])      // same tokenizer as an earlier model: same ids
             } else {
-                rowIDs.append(index.ids(addingNonEmpty: tokens))
+                rowIDs.append(index.ids(addingNonEmpty: table.tokens))
             }
+            models.append(model)
+            tables.append(table)
         }
-        let width = index.count
-        let results = try await Parallel.map(models.count) { [rowIDs] m -> (first: [Int32], top: [Double]) in
-            let table = tables[models[m]]!
-            let column = table.columns[table.promptKeys.firstIndex(of: prompt)!]
-            let values = column.dense ?? Array(column)
-            var top = [Double](repeating: .nan, count: width)
-            var first: [Int32] = []
-            for (row, id) in rowIDs[m].enumerated() where id >= 0 {
-                let v = values[row]
-                if top[Int(id)].isNaN { top[Int(id)] = v; first.append(id) } else if v > top[Int(id)] { top[Int(id)] = v }
+
+        /// Each model's highest log-prob per string: the per-model passes, in parallel.
+        public func finish() async throws -> SharedVocabulary {
+            let width = index.count
+            let (models, tables, rowIDs, prompt) = (models, tables, rowIDs, prompt)
+            let results = try await Parallel.map(models.count) { m -> (first: [Int32], top: [Double]) in
+                let table = tables[m]
+                let column = table.columns[table.promptKeys.firstIndex(of: prompt)!]
+                let values = column.dense ?? Array(column)
+                var top = [Double](repeating: .nan, count: width)
+                var first: [Int32] = []
+                for (row, id) in rowIDs[m].enumerated() where id >= 0 {
+                    let v = values[row]
+                    if top[Int(id)].isNaN { top[Int(id)] = v; first.append(id) } else if v > top[Int(id)] { top[Int(id)] = v }
+                }
+                return (first, top)
             }
-            return (first, top)
-        }
-        for (m, model) in models.enumerated() {
-            order[model] = results[m].first
-            best[model] = results[m].top
+            var order: [String: [Int32]] = [:], best: [String: [Double]] = [:]
+            for (m, model) in models.enumerated() {
+                order[model] = results[m].first
+                best[model] = results[m].top
+            }
+            return SharedVocabulary(index: index, order: order, best: best)
         }
     }
 

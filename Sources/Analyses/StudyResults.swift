@@ -77,7 +77,8 @@ public enum StudyAnalysis {
         // §3 and Fig. 3 under every prompt share no state: run them side by side.
         // Errors come in the order of a run of everything at once: §2, §3,
         // robustness, then freedom-vs-love.
-        async let section3 = LogprobAnalyses.run(study, simulation: recoverySettings(options), recovery: early.recovery)
+        async let section3 = LogprobAnalyses.run(study, simulation: recoverySettings(options), recovery: early.recovery,
+                                                  vocabulary: early.sharedVocabulary)
         async let freedomVsLove = FreedomVsLove.analyse(study)
         let (rewardModels, robustness) = try early.rewardModels.get()
         let logprobs = try await section3

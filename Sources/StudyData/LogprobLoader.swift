@@ -36,11 +36,12 @@ public enum LogprobLoader {
     public static let simulatedMarker = "SIMULATED.txt"
 
     /// `progress(bytesRead, bytesInAll)` is called as each table is finished,
-    /// and `arrived(model, table)` with the table itself.
+    /// and `arrivals` told which tables are read and given each one as it is
+    /// (the caller finishes it).
     public static func load(section: LogprobSection, manifest: StudyManifest, directory: URL?, displayFolder: String,
                             dictionaryWords: [String: Set<String>],
                             progress: (@Sendable (Int, Int) -> Void)? = nil,
-                            arrived: (@Sendable (String, LogprobTable) -> Void)? = nil) async throws -> LoadedLogprobs {
+                            arrivals: LogprobArrivals? = nil) async throws -> LoadedLogprobs {
         let plan = LogprobReadPlan(section: section, promptKeys: manifest.prompts.map(\.key), dictionaryWords: dictionaryWords)
         var isDirectory: ObjCBool = false
         let folderExists = directory.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
@@ -49,10 +50,11 @@ public enum LogprobLoader {
         // One parallel pool over every file, each with its own request; progress in bytes over all of them.
         // Each table is handed on, and fingerprinted (a pass over all of it), as soon as it is read.
         let models = present.map(\.entry.model.name)
+        arrivals?.expect(models)
         let read = try await LogprobReader.readAll(jobs: present.map { LogprobJob(url: $0.url, displayPath: displayFolder + "/" + $0.url.lastPathComponent,
                                                                                   request: $0.entry.request) },
                                                    progress: progress) { k, table in
-            arrived?(models[k], table)
+            arrivals?.arrive(models[k], table)
             return (table: table, fingerprint: table.fingerprint())
         }
         var tables: [String: LogprobTable] = [:]

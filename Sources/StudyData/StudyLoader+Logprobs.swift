@@ -6,7 +6,7 @@ extension StudyLoader {
     static func loadLogprobs(_ section: LogprobSection, manifest: StudyManifest, folder: ContentFolder, directory: URL?,
                              dictionaries: [String: [MFDColumns: CategoryDictionary]],
                              progress: (@Sendable (Int, Int) -> Void)?,
-                             arrived: (@Sendable (String, LogprobTable) -> Void)? = nil) async throws -> LoadedLogprobs {
+                             arrivals: LogprobArrivals? = nil) async throws -> LoadedLogprobs {
         let url: URL, display: String
         if let directory {
             url = directory.standardizedFileURL
@@ -27,6 +27,6 @@ extension StudyLoader {
             if let d = variants[.virtue] { words[id] = Set(d.categoryOfWord.keys) }
         }
         return try await LogprobLoader.load(section: section, manifest: manifest, directory: url, displayFolder: display,
-                                            dictionaryWords: words, progress: progress, arrived: arrived)
+                                            dictionaryWords: words, progress: progress, arrivals: arrivals)
     }
 }

@@ -127,12 +127,12 @@ public enum StudyLoader {
             }
             return study
         }()
-        let (arrivals, arrived) = LogprobArrivals.make()
+        let arrivals = LogprobArrivals()
         async let tables = { [dictionaries] () async throws -> LoadedLogprobs? in
-            defer { arrived.finish() }
+            defer { arrivals.finish() }
             guard let section = manifest.logprobs else { return nil }
             return try await loadLogprobs(section, manifest: manifest, folder: folder, directory: logprobs,
-                                          dictionaries: dictionaries, progress: progress, arrived: { arrived.yield(($0, $1)) })
+                                          dictionaries: dictionaries, progress: progress, arrivals: arrivals)
         }()
         // Awaited in this order, so errors keep the sequential order above.
         let loaded = try await sections

@@ -20,6 +20,31 @@ final class SharedVocabularyTests: XCTestCase {
         }
         XCTAssertNil(vocabulary.align("no/such-model", usable.keys.first!))
     }
+
+    /// Interned a table at a time in model-name order (as the build does while
+    /// the tables are read), the vocabulary is the one made from all at once.
+    func testInterningTableByTableGivesTheSameVocabulary() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
+        let tables = try XCTUnwrap(study.logprobs?.tables)
+        let prompt = "greatest_ever_one"
+        let whole = try await SharedVocabulary(tables: tables, prompt: prompt)
+        var interning = SharedVocabulary.Interning(prompt: prompt)
+        for model in tables.keys.sorted() where tables[model]!.promptKeys.contains(prompt) { interning.add(model, tables[model]!) }
+        let stepwise = try await interning.finish()
+        let labels = whole.labels { UInt8($0.utf8.count % 3) }
+        XCTAssertEqual(stepwise.labels { UInt8($0.utf8.count % 3) }, labels, "same strings under the same ids")
+        for a in tables.keys.sorted() {
+            for b in tables.keys.sorted() where b != a {
+                XCTAssertEqual(stepwise.align(a, b), whole.align(a, b), "\(a) vs \(b)")
+                XCTAssertEqual(stepwise.labelledPairs(a, b, labels: labels).map { "\($0)" }, whole.labelledPairs(a, b, labels: labels).map { "\($0)" })
+            }
+        }
+        // Another order interns the strings under other ids.
+        var reversed = SharedVocabulary.Interning(prompt: prompt)
+        for model in tables.keys.sorted().reversed() where tables[model]!.promptKeys.contains(prompt) { reversed.add(model, tables[model]!) }
+        let other = try await reversed.finish()
+        XCTAssertNotEqual(other.labels { UInt8($0.utf8.count % 3) }, labels)
+    }
 }
 
 /// The one-pass extremes and ranks equal the full sort's.

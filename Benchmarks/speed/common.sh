@@ -4,8 +4,11 @@
 #   BASE  a baseline binary to compare with, if BASE_BIN names one (e.g. a
 #         release build of main: git worktree add /tmp/base main &&
 #         (cd /tmp/base && swift build -c release --scratch-path "$PWD/.build-base"))
-# and defines `summary FILE`, which prints median, min, max wall seconds and
-# peak RSS per label of a "label seconds kilobytes" file (/usr/bin/time -f "%e %M").
+# and defines `summary FILE`, which prints median, min, max wall seconds, peak
+# RSS and mean CPU seconds (user + system) per label of a "label seconds
+# kilobytes user system" file (/usr/bin/time -f "LABEL $TIME_FORMAT"). CPU
+# seconds say whether a change saves work when two binaries' wall times are
+# within the host's spread; they are not comparable between machines.
 SCRATCH=${SCRATCH:-.build}
 RUNS=${RUNS:-5}
 if [ -n "${BACKBONE_BIN:-}" ]; then
@@ -15,11 +18,18 @@ else
   BIN="$SCRATCH/release/backbone"
 fi
 BASE=${BASE_BIN:-}
+# The CPU decides which relabelling kernel the permutation tests run (eight
+# lanes with AVX-512, else four with AVX2), so sittings on different hosts
+# are told apart by this line.
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+if grep -qw avx512f /proc/cpuinfo; then kernel="AVX-512, eight-lane relabelling"; else kernel="no AVX-512, four-lane relabelling"; fi
+TIME_FORMAT="%e %M %U %S"
+echo "cpu: $cpu ($kernel)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M UTC')"
 echo "binary: $BIN ($(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'))${BASE:+; baseline: $BASE}"
 
 summary() {
-  awk '{ n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3; if (!($1 in seen)) { seen[$1] = 1; order[++labels] = $1 } }
+  awk '{ n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3; cpu[$1] += $4 + $5; if (!($1 in seen)) { seen[$1] = 1; order[++labels] = $1 } }
        END {
          for (o = 1; o <= labels; o++) {
            who = order[o]; k = n[who]
@@ -27,7 +37,7 @@ summary() {
            for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
            peak = 0; for (i = 1; i <= k; i++) if (m[who, i] > peak) peak = m[who, i]
            med = k % 2 ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2
-           printf "%-22s median %.3f s  min %.3f  max %.3f  (%d runs)  peak RSS %d MB\n", who, med, s[1], s[k], k, peak / 1024
+           printf "%-22s median %.3f s  min %.3f  max %.3f  (%d runs)  peak RSS %d MB  cpu %.3f s\n", who, med, s[1], s[k], k, peak / 1024, cpu[who] / k
          }
        }' "$1"
 }

@@ -21,7 +21,7 @@ out=$(mktemp -d); times="$out/times"
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
     bin=$BIN; inputs=(); [ "$who" = base ] && { bin=$BASE; inputs=("${base_inputs[@]}"); }
-    /usr/bin/time -o "$times" -a -f "$who %e %M" "$bin" build "${inputs[@]}" --out "$out/site-$who" --timings 2>>"$out/phases-$who" >/dev/null
+    /usr/bin/time -o "$times" -a -f "$who $TIME_FORMAT" "$bin" build "${inputs[@]}" --out "$out/site-$who" --timings 2>>"$out/phases-$who" >/dev/null
   done
 done
 echo "== default build, $RUNS alternating runs"

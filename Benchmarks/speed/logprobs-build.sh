@@ -24,7 +24,7 @@ cat $tables > /dev/null
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
     bin=$BIN; [ "$who" = base ] && bin=$BASE
-    /usr/bin/time -o "$times" -a -f "warm-$who %e %M" "$bin" build --logprobs "$DIR" --permutations 1 --out "$out/site-$who" >/dev/null 2>&1
+    /usr/bin/time -o "$times" -a -f "warm-$who $TIME_FORMAT" "$bin" build --logprobs "$DIR" --permutations 1 --out "$out/site-$who" >/dev/null 2>&1
   done
 done
 echo "== warm page cache, $RUNS alternating runs"
@@ -38,12 +38,12 @@ if [ "${COLD_RUNS:-3}" -gt 0 ]; then
   # found it), so with BASE_BIN the two binaries take turns going first.
   for round in $(seq "${COLD_RUNS:-3}"); do
     sync; echo 3 > /proc/sys/vm/drop_caches
-    /usr/bin/time -o "$out/cold" -a -f "cold-cat %e %M" cat $tables > /dev/null
+    /usr/bin/time -o "$out/cold" -a -f "cold-cat $TIME_FORMAT" cat $tables > /dev/null
     order="new ${BASE:+base}"; [ -n "$BASE" ] && [ $((round % 2)) = 0 ] && order="base new"
     for who in $order; do
       bin=$BIN; [ "$who" = base ] && bin=$BASE
       sync; echo 3 > /proc/sys/vm/drop_caches
-      /usr/bin/time -o "$out/cold" -a -f "cold-$who %e %M" "$bin" build --logprobs "$DIR" --permutations 1 --out "$out/site-$who" >/dev/null 2>&1
+      /usr/bin/time -o "$out/cold" -a -f "cold-$who $TIME_FORMAT" "$bin" build --logprobs "$DIR" --permutations 1 --out "$out/site-$who" >/dev/null 2>&1
     done
   done
   echo "== cold page cache, ${COLD_RUNS:-3} rounds (cat of the tables, then one build of each binary, each after drop_caches)"

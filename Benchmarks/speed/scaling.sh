@@ -38,7 +38,7 @@ cat "$DIR"/*.csv > /dev/null   # warm the page cache
 for _ in $(seq "$RUNS"); do
   for c in $(seq "$COPIES"); do
     n=$((12 * c))
-    /usr/bin/time -o "$times" -a -f "$n %e %M" "$BIN" build --content "$(cat "$work/content-of-$n")" --logprobs "$DIR" \
+    /usr/bin/time -o "$times" -a -f "$n $TIME_FORMAT" "$BIN" build --content "$(cat "$work/content-of-$n")" --logprobs "$DIR" \
       --permutations 1 --out "$work/site-$n" >/dev/null 2>"$work/err-$n" || { cat "$work/err-$n"; exit 1; }
   done
 done

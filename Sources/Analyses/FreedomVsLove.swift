@@ -28,25 +28,78 @@ public enum FreedomVsLove {
         var seen = Set<String>()
         let missing = (plan.grid.sources + plan.grid.targets).filter { loaded.tables[$0] == nil }
             .map { section.model(named: $0)?.file ?? $0 }.filter { seen.insert($0).inserted }
+        var rows: [String: ModelRows] = [:]
+        for m in sources + targets where rows[m.name] == nil { rows[m.name] = ModelRows(m, prompts: study.manifest.prompts) }
         let pairs = try ImplicitRewards.figure3Pairs(sources: sources, targets: targets).map { a, b in
-            try pair(a, b, prompts: study.manifest.prompts)
+            try pair(rows[a.name]!, rows[b.name]!, prompts: study.manifest.prompts)
         }
         let expected = plan.grid.sources.count * plan.grid.targets.count
         return summarise(pairs, prompts: study.manifest.prompts, status: InputStatus(ran: pairs.count, of: expected),
                          missing: missing, figure3Prompt: plan.prompt, simulated: loaded.simulated)
     }
 
-    /// One pair under every prompt.
-    public static func pair(_ a: ImplicitRewards.Model, _ b: ImplicitRewards.Model, prompts: [Prompt]) throws -> FreedomVsLovePair {
+    /// A model's "freedom"/"love" rows as each of its pairs reads them,
+    /// made once per model: the distinct strings (ids in first-listed order,
+    /// as `TokenAlignment.align` numbers them), the word each reads as
+    /// (`ImplicitRewards.freedomLoveScores`' rule), and each string's highest
+    /// log-prob under each prompt.
+    ///
+    /// Why once per model: a model is in a pair with every model of the
+    /// other family, and each pair is read under every prompt. Indexing,
+    /// taking the highest per string and classifying every string again for
+    /// each pair and prompt (two alignments and a Unicode word test per
+    /// token) was this analysis's whole cost, and it grows with the square
+    /// of the models: with 48, 336 pairs × 54 prompts took half a second.
+    struct ModelRows {
+        var model: ImplicitRewards.Model
+        var index: TokenIndex
+        /// Per string id: true if it reads as "freedom", false as "love", nil as neither.
+        var readsAsFreedom: [Bool?]
+        /// Per prompt key: each string's highest log-prob, or why there is none.
+        var highest: [String: Result<[Double], any Error>]
+
+        init(_ model: ImplicitRewards.Model, prompts: [Prompt]) {
+            self.model = model
+            let strings = TokenAlignment.distinctStrings(model.table)
+            index = strings.index
+            readsAsFreedom = strings.index.strings.map { token in
+                ImplicitRewards.freedomLoveWords.word(of: token).map { $0 == "freedom" }
+            }
+            highest = [:]
+            for prompt in prompts where highest[prompt.key] == nil {
+                highest[prompt.key] = Result {
+                    try TokenAlignment.highestPerString(model.table, rowIDs: strings.rowIDs, count: strings.index.count, prompt: prompt.key)
+                }
+            }
+        }
+
+        func values(_ prompt: String) throws -> [Double] { try highest[prompt]!.get() }
+    }
+
+    /// One pair under every prompt: under each, exactly
+    /// `ImplicitRewards.freedomLoveScores(TokenAlignment.align(a, b, prompt:))`
+    /// (the strings of a that b holds, in a's order; of those, the ones that
+    /// read as "freedom" or "love"), with the join made once for every prompt.
+    static func pair(_ a: ModelRows, _ b: ModelRows, prompts: [Prompt]) throws -> FreedomVsLovePair {
+        var common: [(a: Int, b: Int, freedom: Bool)] = []
+        for (id, token) in a.index.strings.enumerated() {
+            guard let j = b.index.id(of: token), let freedom = a.readsAsFreedom[id] else { continue }
+            common.append((id, Int(j), freedom))
+        }
         let perPrompt = try prompts.map { prompt -> FreedomVsLovePrompt in
-            let (freedom, love) = ImplicitRewards.freedomLoveScores(try TokenAlignment.align(a.table, b.table, prompt: prompt.key))
+            let valuesA = try a.values(prompt.key), valuesB = try b.values(prompt.key)
+            var freedom: [Double] = [], love: [Double] = []
+            for c in common {
+                let s = ImplicitRewardMeasure.mwlr.score(valuesA[c.a], valuesB[c.b])
+                if c.freedom { freedom.append(s) } else { love.append(s) }
+            }
             let f = Descriptive.mean(freedom), l = Descriptive.mean(love)
             return FreedomVsLovePrompt(prompt: prompt.key, framing: prompt.framing.rawValue, freedomMwlr: f, loveMwlr: l,
                                        freedomMinusLove: f - l, freedomTokens: freedom.count, loveTokens: love.count)
         }
         let positive = perPrompt.filter { $0.framing == Framing.positive.rawValue }
         let negative = perPrompt.filter { $0.framing == Framing.negative.rawValue }
-        return FreedomVsLovePair(llamaModel: a.name, gemmaModel: b.name, label: ImplicitRewards.label(a, b),
+        return FreedomVsLovePair(llamaModel: a.model.name, gemmaModel: b.model.name, label: ImplicitRewards.label(a.model, b.model),
                                  positivePrompts: positive.count, positivePromptsFreedomAboveLove: positive.filter(\.freedomAboveLove).count,
                                  negativePrompts: negative.count, negativePromptsFreedomAboveLove: negative.filter(\.freedomAboveLove).count,
                                  perPrompt: perPrompt)

@@ -31,17 +31,33 @@ public struct TokenAlignment: Sendable, Equatable {
     /// A table's distinct non-empty strings (byte-exact, `TokenIndex`), ids
     /// in first-listed order, with each string's highest log-prob.
     static func highestPerString(_ table: LogprobTable, prompt: String) throws -> (index: TokenIndex, values: [Double]) {
+        let strings = distinctStrings(table)
+        return (strings.index, try highestPerString(table, rowIDs: strings.rowIDs, count: strings.index.count, prompt: prompt))
+    }
+
+    /// `highestPerString`'s index, and each row's id in it (−1 for an empty
+    /// token): the same for every prompt, so a caller that reads one table
+    /// under many prompts makes it once.
+    static func distinctStrings(_ table: LogprobTable) -> (index: TokenIndex, rowIDs: [Int32]) {
+        var index = TokenIndex(minimumCapacity: table.tokens.count)
+        let rowIDs = index.ids(addingNonEmpty: table.tokens)
+        return (index, rowIDs)
+    }
+
+    /// Each string's highest log-prob under `prompt`, by the ids of
+    /// `distinctStrings(table)` (`count` of them).
+    static func highestPerString(_ table: LogprobTable, rowIDs: [Int32], count: Int, prompt: String) throws -> [Double] {
         guard let column = table.promptKeys.firstIndex(of: prompt) else {
             throw AnalysisError("\(table.path) was read without the prompt \(prompt)")
         }
         let source = table.columns[column].dense ?? Array(table.columns[column])
-        var index = TokenIndex(minimumCapacity: table.tokens.count)
         var values: [Double] = []
+        values.reserveCapacity(count)
         // A new string's id is the next one: `values.count`.
-        for (row, id) in index.ids(addingNonEmpty: table.tokens).enumerated() where id >= 0 {
+        for (row, id) in rowIDs.enumerated() where id >= 0 {
             let v = source[row]
             if Int(id) == values.count { values.append(v) } else if v > values[Int(id)] { values[Int(id)] = v }
         }
-        return (index, values)
+        return values
     }
 }

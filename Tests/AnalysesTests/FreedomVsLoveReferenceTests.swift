@@ -1,5 +1,6 @@
 import Analyses
 import Foundation
+import Stats
 import StudyData
 import TestSupport
 import XCTest
@@ -62,6 +63,32 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
             XCTAssertEqual(cell.freedomTokens, row.freedomTokens)
             XCTAssertEqual(cell.loveTokens, row.loveTokens)
         }
+    }
+
+    /// Under every prompt, each pair's numbers are Fig. 3's rule bit for bit
+    /// (`freedomLoveScores` of `TokenAlignment.align` on the whole tables),
+    /// though the analysis indexes each model's rows once for all its pairs.
+    func testEveryPromptFollowsFigure3sRuleBitForBit() async throws {
+        let study = try await LogprobReferenceTests.sharedStudy()
+        let section = try XCTUnwrap(FreedomVsLove.analyse(study))
+        let plan = try XCTUnwrap(study.manifest.logprobs).implicitRewards
+        let tables = try XCTUnwrap(study.logprobs).tables
+        XCTAssertEqual(section.pairs.count, plan.grid.sources.count * plan.grid.targets.count)
+        var compared = 0
+        for pair in section.pairs {
+            let a = try XCTUnwrap(tables[pair.llamaModel]), b = try XCTUnwrap(tables[pair.gemmaModel])
+            XCTAssertEqual(pair.perPrompt.map(\.prompt), study.manifest.prompts.map(\.key))
+            for cell in pair.perPrompt {
+                let (freedom, love) = ImplicitRewards.freedomLoveScores(try TokenAlignment.align(a, b, prompt: cell.prompt))
+                let f = Descriptive.mean(freedom), l = Descriptive.mean(love)
+                XCTAssertEqual(cell.freedomMwlr.bitPattern, f.bitPattern, "\(pair.label) \(cell.prompt) freedom")
+                XCTAssertEqual(cell.loveMwlr.bitPattern, l.bitPattern, "\(pair.label) \(cell.prompt) love")
+                XCTAssertEqual(cell.freedomTokens, freedom.count)
+                XCTAssertEqual(cell.loveTokens, love.count)
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 21 * 54)
     }
 
     /// The loader read the Fig. 3 models' "freedom"/"love" rows with every

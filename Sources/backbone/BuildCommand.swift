@@ -80,7 +80,10 @@ struct BuildCommand: AsyncParsableCommand {
             progress: { done, total in Progress.report("log-prob tables", done, total) },
             beside: { loaded, arrivals in await StudyAnalysis.analyseWhileLoading(loaded, options: options, arrivals: arrivals) })
         clock.lap("load + §2/§4 analyses, App. F simulation")
-        let results = try await StudyAnalysis.run(study, options: options, whileLoading: whileLoading)
+        // Consumed: what §3 took from the loading stage (the shared vocabulary
+        // holds a row of log-probs per model, 3 MB each) is freed before the
+        // site is written, instead of staying until this function returns.
+        let results = try await StudyAnalysis.run(study, options: options, whileLoading: consume whileLoading)
         clock.lap("§3 analyses + claims")
         let summary = try await ReportBuilder.build(study: study, results: results, options: options, locations: locations, checks: !noCheck,
                                                 previous: previous)

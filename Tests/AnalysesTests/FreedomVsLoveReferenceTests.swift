@@ -49,7 +49,7 @@ final class FreedomVsLoveReferenceTests: XCTestCase {
         XCTAssertLessThan(section.pairsFreedomAboveLoveUnderEveryPositivePrompt, 21)
     }
 
-    /// Under the Fig. 3 prompt the numbers are Fig. 3's, bit for bit: the same code computes both.
+    /// Under the Fig. 3 prompt the numbers are Fig. 3's, bit for bit.
     func testTheFigure3PromptGivesFigure3() async throws {
         let study = try await LogprobReferenceTests.sharedStudy()
         let section = try XCTUnwrap(FreedomVsLove.analyse(study))

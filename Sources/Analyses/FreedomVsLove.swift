@@ -51,12 +51,12 @@ public enum FreedomVsLove {
     /// token) was this analysis's whole cost, and it grows with the square
     /// of the models: with 48, 336 pairs × 54 prompts took half a second.
     struct ModelRows {
-        var model: ImplicitRewards.Model
-        var index: TokenIndex
+        let model: ImplicitRewards.Model
+        let index: TokenIndex
         /// Per string id: true if it reads as "freedom", false as "love", nil as neither.
-        var readsAsFreedom: [Bool?]
+        let readsAsFreedom: [Bool?]
         /// Per prompt key: each string's highest log-prob, or why there is none.
-        var highest: [String: Result<[Double], any Error>]
+        let highest: [String: Result<[Double], any Error>]
 
         init(_ model: ImplicitRewards.Model, prompts: [Prompt]) {
             self.model = model
@@ -65,12 +65,13 @@ public enum FreedomVsLove {
             readsAsFreedom = strings.index.strings.map { token in
                 ImplicitRewards.freedomLoveWords.word(of: token).map { $0 == "freedom" }
             }
-            highest = [:]
+            var highest: [String: Result<[Double], any Error>] = [:]
             for prompt in prompts where highest[prompt.key] == nil {
                 highest[prompt.key] = Result {
                     try TokenAlignment.highestPerString(model.table, rowIDs: strings.rowIDs, count: strings.index.count, prompt: prompt.key)
                 }
             }
+            self.highest = highest
         }
 
         func values(_ prompt: String) throws -> [Double] { try highest[prompt]!.get() }

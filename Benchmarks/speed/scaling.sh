@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.."
 DIR=${1:-/tmp/backbone-logprobs-full}
 COPIES=${COPIES:-4}
 OUT=${OUT:-Benchmarks/speed}
+mkdir -p "$OUT"   # the tsv and the charts are written there
 . Benchmarks/speed/common.sh
 if [ ! -f "$DIR/logprobs-$((12 * COPIES))-models.yaml" ]; then
   echo "generating $((12 * COPIES)) full-size simulated tables into $DIR"

@@ -18,6 +18,7 @@ BASE_DIR=${BASE_DIR:-}
 base_inputs=()
 [ -n "$BASE_DIR" ] && base_inputs=(--content "$BASE_DIR/content" --templates "$BASE_DIR/templates")
 out=$(mktemp -d); times="$out/times"
+trap 'rm -rf "$out"' EXIT   # also when a build or the script fails
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
     bin=$BIN; inputs=(); [ "$who" = base ] && { bin=$BASE; inputs=("${base_inputs[@]}"); }
@@ -49,4 +50,3 @@ if [ -n "$BASE" ] && [ -z "$BASE_DIR" ]; then
   echo "== results of the two builds (backbone diff, exit 0 = nothing changed)"
   "$BIN" diff "$out/site-base" "$out/site-new" && echo "  nothing changed"
 fi
-rm -rf "$out"

@@ -20,6 +20,7 @@ fi
 tables=$(shopt -s nullglob; printf '%s\n' "$DIR"/*.csv "$DIR"/*.parquet | grep -v -E -- '-copy[0-9]*\.(csv|parquet)$')
 echo "tables: $(echo "$tables" | wc -l) files, $(cat $tables | wc -c | awk '{ printf "%.2f GB", $1 / 1e9 }') in $DIR"
 out=$(mktemp -d); times="$out/times"
+trap 'rm -rf "$out"' EXIT   # also when a build or the script fails
 cat $tables > /dev/null
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
@@ -53,4 +54,3 @@ if [ -n "$BASE" ]; then
   echo "== results of the two builds (backbone diff, exit 0 = nothing changed)"
   "$BIN" diff "$out/site-base" "$out/site-new" && echo "  nothing changed"
 fi
-rm -rf "$out"

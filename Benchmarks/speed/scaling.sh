@@ -22,6 +22,7 @@ if [ ! -f "$DIR/logprobs-$((12 * COPIES))-models.yaml" ]; then
   "$BIN" generate-logprobs --out "$DIR" --copies "$COPIES" 2>/dev/null
 fi
 work=$(mktemp -d); times="$work/times"
+trap 'rm -rf "$work"' EXIT   # also when a build or the script fails
 for c in $(seq "$COPIES"); do
   n=$((12 * c)); files="$work/files-$n"
   if [ "$c" = 1 ]; then
@@ -90,4 +91,3 @@ awk -F'\t' -v memory="$(awk '/MemTotal/ { printf "%.1f", $2 * 1024 / 1e9 }' /pro
 fit "$tsv"
 "$BIN" bench-chart "$tsv" --out "$OUT"
 echo "charts: $OUT/scaling-time.svg $OUT/scaling-rss.svg"
-rm -rf "$work"

@@ -4,6 +4,9 @@
 #   BASE  a baseline binary to compare with, if BASE_BIN names one (e.g. a
 #         release build of main: git worktree add /tmp/base main &&
 #         (cd /tmp/base && swift build -c release --scratch-path "$PWD/.build-base"))
+#   WORK  a fresh temporary folder for the runs' sites and timings, removed
+#         when the script exits, also when a build or the script fails
+#   times "$WORK/times", the file the runs' /usr/bin/time lines go to
 # and defines `summary FILE`, which prints median, min, max wall seconds, peak
 # RSS and mean CPU seconds (user + system) per label of a "label seconds
 # kilobytes user system" file (/usr/bin/time -f "LABEL $TIME_FORMAT"). CPU
@@ -18,6 +21,8 @@ else
   BIN="$SCRATCH/release/backbone"
 fi
 BASE=${BASE_BIN:-}
+WORK=$(mktemp -d); times="$WORK/times"
+trap 'rm -rf "$WORK"' EXIT
 # The CPU decides which relabelling kernel the permutation tests run (eight
 # lanes with AVX-512, else four with AVX2), so sittings on different hosts
 # are told apart by this line.

@@ -17,8 +17,7 @@ cd "$(dirname "$0")/../.."
 BASE_DIR=${BASE_DIR:-}
 base_inputs=()
 [ -n "$BASE_DIR" ] && base_inputs=(--content "$BASE_DIR/content" --templates "$BASE_DIR/templates")
-out=$(mktemp -d); times="$out/times"
-trap 'rm -rf "$out"' EXIT   # also when a build or the script fails
+out=$WORK   # common.sh: removed on exit
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do
     bin=$BIN; inputs=(); [ "$who" = base ] && { bin=$BASE; inputs=("${base_inputs[@]}"); }

@@ -19,8 +19,7 @@ fi
 # The tables as CSV or, as the study publishes them, as Parquet (Benchmarks/parquet/convert.py).
 tables=$(shopt -s nullglob; printf '%s\n' "$DIR"/*.csv "$DIR"/*.parquet | grep -v -E -- '-copy[0-9]*\.(csv|parquet)$')
 echo "tables: $(echo "$tables" | wc -l) files, $(cat $tables | wc -c | awk '{ printf "%.2f GB", $1 / 1e9 }') in $DIR"
-out=$(mktemp -d); times="$out/times"
-trap 'rm -rf "$out"' EXIT   # also when a build or the script fails
+out=$WORK   # common.sh: removed on exit
 cat $tables > /dev/null
 for _ in $(seq "$RUNS"); do
   for who in new ${BASE:+base}; do

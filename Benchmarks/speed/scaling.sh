@@ -21,8 +21,7 @@ if [ ! -f "$DIR/logprobs-$((12 * COPIES))-models.yaml" ]; then
   echo "generating $((12 * COPIES)) full-size simulated tables into $DIR"
   "$BIN" generate-logprobs --out "$DIR" --copies "$COPIES" 2>/dev/null
 fi
-work=$(mktemp -d); times="$work/times"
-trap 'rm -rf "$work"' EXIT   # also when a build or the script fails
+work=$WORK   # common.sh: removed on exit
 for c in $(seq "$COPIES"); do
   n=$((12 * c)); files="$work/files-$n"
   if [ "$c" = 1 ]; then
